@@ -1,0 +1,71 @@
+import ArgumentParser
+import CCUsageKit
+
+extension CostMode: ExpressibleByArgument {}
+extension SortOrder: ExpressibleByArgument {}
+
+func parseDay(_ text: String) throws -> CalendarDay {
+    guard let day = CalendarDay(text) else {
+        throw ValidationError("Date must be in YYYYMMDD format (or YYYY-MM-DD), got '\(text)'.")
+    }
+    return day
+}
+
+/// Options shared by `daily`, `weekly`, `monthly`, `session` and `blocks`.
+struct ReportFlags: ParsableArguments {
+    @Option(name: .shortAndLong, help: "First day to include (YYYYMMDD or YYYY-MM-DD), inclusive.", transform: parseDay)
+    var since: CalendarDay?
+
+    @Option(name: .shortAndLong, help: "Last day to include (YYYYMMDD or YYYY-MM-DD), inclusive.", transform: parseDay)
+    var until: CalendarDay?
+
+    @Flag(name: .shortAndLong, help: "Print JSON instead of a table.")
+    var json = false
+
+    @Option(name: .shortAndLong, help: "Cost mode: auto (recorded cost, else computed), calculate (always computed) or display (recorded only).")
+    var mode: CostMode?
+
+    @Option(name: .shortAndLong, help: "Row order by date: asc or desc (session: by cost, default desc).")
+    var order: SortOrder?
+
+    @Flag(name: .shortAndLong, help: "Add one row per model under each row.")
+    var breakdown = false
+
+    @Flag(name: [.customShort("O"), .customLong("offline")], inversion: .prefixedNo,
+          help: "Use only the embedded pricing snapshot (no network).")
+    var offline: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
+    var color: Bool?
+
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for dates, e.g. Asia/Tokyo (default: TZ or the system zone).")
+    var timezone: String?
+
+    @Option(name: [.customShort("q"), .long], help: "Pipe the JSON output through jq with this filter (implies --json).")
+    var jq: String?
+
+    @Flag(help: "Force the compact table layout.")
+    var compact = false
+
+    @Flag(name: .customLong("no-cost"), help: "Hide costs (no cost column, no cost fields in JSON).")
+    var noCost = false
+
+    @Flag(name: .shortAndLong, help: "Print loader diagnostics (files, lines, duplicates, skipped lines, unreadable files) on stderr.")
+    var debug = false
+
+    @Option(help: "How many samples --debug shows per problem.")
+    var debugSamples: Int = 5
+
+    @Flag(help: "Read files on one thread.")
+    var singleThread = false
+
+    @Option(help: "Path to a ccusage.json configuration file.")
+    var config: String?
+
+    mutating func validate() throws {
+        if let since, let until, until < since {
+            throw ValidationError("--since \(since) is after --until \(until).")
+        }
+        if debugSamples < 0 { throw ValidationError("--debug-samples must be 0 or more.") }
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import CCUsageKit
+import Foundation
+
+public let ccusageVersion = "0.1.0"
+
+public struct CCUsageCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ccusage",
+        abstract: "Claude Code usage and cost, from your local transcripts.",
+        discussion: """
+        Reads the JSONL transcripts Claude Code writes under ~/.config/claude/projects and ~/.claude/projects \
+        (or the comma-separated directories in CLAUDE_CONFIG_DIR), removes duplicated streaming copies, \
+        prices every request and reports by day, week, month, session or 5-hour billing block.
+
+        Examples:
+          ccusage                         daily report (the default)
+          ccusage monthly --breakdown     per-model rows under each month
+          ccusage session --json          sessions as JSON, most expensive first
+          ccusage daily -s 20250701 -z Asia/Tokyo --offline
+        """,
+        version: ccusageVersion,
+        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self],
+        defaultSubcommand: Daily.self
+    )
+
+    public init() {}
+
+    /// Parses and runs; every error becomes one line on stderr and exit code 1.
+    public static func run(arguments: [String]) async -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        if arguments == ["-v"] {
+            print(ccusageVersion)
+            return 0
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            if let cli = error as? CLIError {
+                FileHandle.standardError.write(Data(("Error: " + cli.description + "\n").utf8))
+            } else if let exit = error as? ExitCode {
+                return exit.rawValue
+            } else {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            }
+            return 1
+        }
+    }
+}
+
+struct Daily: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Usage and cost by day (the default command).",
+        discussion: """
+        Examples:
+          ccusage daily --since 20250701 --until 20250731
+          ccusage daily --instances            one group of rows per project
+          ccusage daily --project my-app --json
+        """)
+    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
+    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(help: "Display names for projects: raw=Alias,raw2=Alias2.") var projectAliases: String?
+
+    func run() async throws {
+        try runPeriod(.day, flags: flags, instances: instances, project: project, aliases: projectAliases)
+    }
+}
+
+struct Weekly: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Usage and cost by week.",
+        discussion: "Examples:\n  ccusage weekly --start-of-week monday\n  ccusage weekly --json --order desc")
+    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @Option(name: [.customShort("w"), .long], help: "First day of the week: sunday … saturday.")
+    var startOfWeek: Weekday = .sunday
+    @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
+    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+
+    func run() async throws {
+        try runPeriod(.week(startDay: startOfWeek.index), flags: flags, instances: instances, project: project, aliases: nil)
+    }
+}
+
+struct Monthly: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Usage and cost by month.",
+        discussion: "Examples:\n  ccusage monthly\n  ccusage monthly --breakdown --json")
+    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
+    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+
+    func run() async throws {
+        try runPeriod(.month, flags: flags, instances: instances, project: project, aliases: nil)
+    }
+}
+
+struct Session: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Usage and cost by conversation session, most expensive first.",
+        discussion: """
+        --order desc (the default) lists the most expensive sessions first, --order asc the cheapest.
+
+        Examples:
+          ccusage session
+          ccusage session --id 9a1c2b3d-…  --json    one session's requests
+        """)
+    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @Option(name: .shortAndLong, help: "Show one session by its id.") var id: String?
+
+    func run() async throws {
+        let context = try Context(flags)
+        if let id {
+            let usage = try context.load(keepRawTimestamps: true)
+            guard let detail = SessionDetail(usage, id: id) else {
+                throw CLIError("No session found with ID: \(id)")
+            }
+            try context.emit(json: detail.json(hideCost: context.render.hideCost),
+                             table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
+            return
+        }
+        let usage = try context.load()
+        let report = SessionReport(usage, zone: context.zone, range: DateRange(since: flags.since, until: flags.until),
+                                   order: flags.order ?? .desc)
+        try context.emit(json: report.json(hideCost: context.render.hideCost),
+                         table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),
+                         usage: usage)
+    }
+}
+
+enum Weekday: String, CaseIterable, ExpressibleByArgument {
+    case sunday, monday, tuesday, wednesday, thursday, friday, saturday
+    var index: Int { Weekday.allCases.firstIndex(of: self)! }
+}
+
+func runPeriod(_ period: Period, flags: ReportFlags, instances: Bool, project: String?, aliases: String?) throws {
+    var context = try Context(flags)
+    if let aliases { context.render.projectAliases.merge(ProjectNames.parseAliases(aliases)) { $1 } }
+    let usage = try context.load(project: project)
+    let options = ReportOptions(zone: context.zone, range: DateRange(since: flags.since, until: flags.until),
+                                order: flags.order ?? .asc, instances: instances, project: project)
+    let report = PeriodReport(usage, period: period, options: options)
+    try context.emit(json: report.json(hideCost: context.render.hideCost),
+                     table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),
+                     usage: usage)
+}

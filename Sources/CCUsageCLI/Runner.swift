@@ -1,0 +1,199 @@
+import ArgumentParser
+import CCUsageKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fatal, user-facing error: one clear line, exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// Everything a report command needs, resolved once from flags and the process environment.
+struct Context {
+    var env: Environment
+    var zone: ReportZone
+    var mode: CostMode
+    var render: RenderOptions
+    var json: Bool
+    var jq: String?
+    var debug: Bool
+    var debugSamples: Int
+    var singleThread: Bool
+
+    init(_ flags: ReportFlags, env: Environment = .live()) throws {
+        self.env = env
+        if let name = flags.timezone {
+            guard let zone = ReportZone(identifier: name) else {
+                throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
+            }
+            self.zone = zone
+        } else {
+            self.zone = ReportZone(env.timeZone)
+        }
+        mode = flags.mode ?? .auto
+        jq = flags.jq
+        json = flags.json || flags.jq != nil
+        debug = flags.debug
+        debugSamples = flags.debugSamples
+        singleThread = flags.singleThread
+        let style = TerminalStyle.decide(flag: flags.color, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
+        render = RenderOptions(style: style, width: Terminal.width(env.variables), forceCompact: flags.compact,
+                               breakdown: flags.breakdown, hideCost: flags.noCost,
+                               projectAliases: ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? ""))
+    }
+
+    func load(project: String? = nil, keepRawTimestamps: Bool = false) throws -> LoadedUsage {
+        let options = LoadOptions(mode: mode, prices: .embedded, project: project,
+                                  keepRawTimestamps: keepRawTimestamps, singleThread: singleThread)
+        let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
+        let usage: LoadedUsage
+        do {
+            usage = try UsageLoader.load(options, env, progress: progress.callback)
+        } catch let error as NoDataDirectoryError {
+            progress.finish()
+            throw CLIError(error.description)
+        }
+        progress.finish()
+        report(usage)
+        return usage
+    }
+
+    /// Skipped lines and unreadable files always reach stderr; `--debug` adds the full diagnostics.
+    func report(_ usage: LoadedUsage) {
+        let s = usage.stats
+        if debug {
+            var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
+            lines.append("[debug] files: \(s.files), bytes: \(s.bytes), lines: \(s.lines)")
+            lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved), kept: \(usage.records.count)")
+            lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
+            lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
+            for problem in usage.problems { lines.append("[debug] " + problem.description) }
+            Terminal.error(lines.joined(separator: "\n"))
+        } else {
+            for problem in usage.problems { Terminal.error("warning: " + problem.description) }
+        }
+        if s.malformedLines + s.invalidLines > 0, !debug {
+            Terminal.error("warning: skipped \(s.malformedLines) malformed and \(s.invalidLines) invalid usage line(s); run with --debug for details")
+        }
+    }
+
+    /// Writes a report: JSON (optionally through jq) or the table, then pricing warnings.
+    func emit(json value: @autoclosure () -> JSONValue, table: @autoclosure () -> String, usage: LoadedUsage?) throws {
+        if json {
+            let text = value().rendered() + "\n"
+            if let jq { try JQ.run(filter: jq, input: text) } else { Terminal.out(text) }
+        } else {
+            Terminal.out(table())
+        }
+        if let usage, mode != .display {
+            for model in usage.unpricedModels {
+                Terminal.error("WARN  Missing embedded pricing for \(model); cost excludes this model. Update ccusage after pricing is added.")
+            }
+        }
+    }
+}
+
+enum Terminal {
+    static func isTTY(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// `COLUMNS` when set and positive, else the terminal's width, else 120.
+    static func width(_ env: [String: String]) -> Int {
+        if let text = env["COLUMNS"], let value = Int(text.trimmed), value > 0 { return value }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 120
+    }
+
+    static func out(_ text: String) { write(STDOUT_FILENO, text) }
+
+    static func error(_ text: String) { write(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n") }
+
+    /// Writes all of `text`, retrying short writes; a closed pipe ends quietly.
+    static func write(_ fd: Int32, _ text: String) {
+        var copy = text
+        copy.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if n < 0 { if errno == EINTR { continue }; return }
+                offset += n
+            }
+        }
+    }
+}
+
+/// A `files / MiB` progress line on stderr for scans longer than a second (TTY only).
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let start = DispatchTime.now()
+    private var files = 0
+    private var bytes: Int64 = 0
+    private var shown = false
+    private var lastDraw: UInt64 = 0
+    private let lock = NSLock()
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    var callback: (@Sendable (Int, Int64) -> Void)? {
+        guard enabled else { return nil }
+        return { [self] count, size in self.advance(count, size) }
+    }
+
+    private func advance(_ count: Int, _ size: Int64) {
+        lock.lock(); defer { lock.unlock() }
+        files += count; bytes += size
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now - start.uptimeNanoseconds > 1_000_000_000, now - lastDraw > 100_000_000 else { return }
+        lastDraw = now
+        shown = true
+        Terminal.write(STDERR_FILENO, "\r\u{1B}[2KReading transcripts: \(files) files, \(bytes / 1_048_576) MiB")
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { Terminal.write(STDERR_FILENO, "\r\u{1B}[2K") }
+    }
+}
+
+/// `--jq`: runs the system `jq` directly (no shell) on the JSON output.
+enum JQ {
+    static func locate(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let path = env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = String(dir) + "/jq"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }
+
+    static func run(filter: String, input: String) throws {
+        guard let jq = locate() else {
+            throw CLIError("--jq needs the jq command, which was not found on PATH. Install jq (e.g. apt-get install jq) or use --json.")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: jq)
+        process.arguments = [filter]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do { try process.run() } catch {
+            throw CLIError("Could not start jq: \(error.localizedDescription)")
+        }
+        signal(SIGPIPE, SIG_IGN)
+        let handle = pipe.fileHandleForWriting
+        try? handle.write(contentsOf: Data(input.utf8))
+        try? handle.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CLIError("jq failed with exit code \(process.terminationStatus) for filter '\(filter)'.")
+        }
+    }
+}

@@ -1,0 +1,228 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One transcript file and the identity its path gives it.
+public struct TranscriptFile: Sendable, Equatable {
+    public var path: String
+    /// The directory right under `projects/` (`unknown` when absent).
+    public var project: String
+    /// HEAD's session id: the file stem, or the session folder of `subagents/` and nested files.
+    public var sessionID: String
+    public var projectPath: String
+    public var size: Int64
+    public var modified: Int64
+    public var inode: UInt64
+
+    public init(path: String, project: String, sessionID: String, projectPath: String,
+                size: Int64 = 0, modified: Int64 = 0, inode: UInt64 = 0) {
+        self.path = path; self.project = project; self.sessionID = sessionID
+        self.projectPath = projectPath; self.size = size; self.modified = modified; self.inode = inode
+    }
+
+    /// Derives project and session from the segments below `projects/` (the last is the file name).
+    public init(path: String, relativeSegments rel: [String], size: Int64 = 0, modified: Int64 = 0,
+                inode: UInt64 = 0) {
+        let name = rel.last ?? path
+        let stem = name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
+        var project = rel.count >= 2 ? rel[0] : "unknown"
+        if project.trimmed.isEmpty { project = "unknown" }
+        var session = stem, projectPath = project
+        if rel.count >= 3 {
+            if let sub = rel.dropLast().lastIndex(of: "subagents"), sub >= 2 {
+                session = rel[sub - 1]
+                projectPath = rel[0..<(sub - 1)].joined(separator: "/")
+            } else {
+                session = rel[rel.count - 2]
+                projectPath = rel[0..<(rel.count - 2)].joined(separator: "/")
+            }
+        }
+        self.init(path: path, project: project, sessionID: session, projectPath: projectPath,
+                  size: size, modified: modified, inode: inode)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    public var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Something that could not be read; reported, never fatal.
+public struct LoadProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case unreadableDirectory, unreadableFile, invalidDataDirectory, symlinkLoop }
+    public var kind: Kind
+    public var path: String
+    public var reason: String
+    public init(kind: Kind, path: String, reason: String) { self.kind = kind; self.path = path; self.reason = reason }
+
+    public var description: String {
+        switch kind {
+        case .unreadableDirectory: return "could not list directory \(path): \(reason)"
+        case .unreadableFile: return "could not read \(path): \(reason)"
+        case .invalidDataDirectory: return "skipped \(path): \(reason)"
+        case .symlinkLoop: return "skipped \(path): \(reason)"
+        }
+    }
+}
+
+/// Fatal: no data directory to read at all.
+public struct NoDataDirectoryError: Error, Sendable, CustomStringConvertible {
+    public var searched: [String]
+    public var fromEnvironment: Bool
+    public var description: String {
+        if fromEnvironment {
+            return "No valid Claude data directories found in CLAUDE_CONFIG_DIR (checked: "
+                + searched.joined(separator: ", ")
+                + "). Each entry must be a directory containing a 'projects' folder."
+        }
+        return "No Claude data directory found (searched: " + searched.joined(separator: ", ")
+            + "). Set CLAUDE_CONFIG_DIR to the folder that holds your Claude Code 'projects' directory."
+    }
+}
+
+public enum Discovery {
+    /// The Claude base directories (each holding `projects/`), HEAD semantics: `CLAUDE_CONFIG_DIR` is
+    /// exclusive when set; `~` is expanded; an entry naming the `projects` folder itself is accepted.
+    public static func baseDirectories(_ env: Environment, problems: inout [LoadProblem]) throws -> [String] {
+        let raw = env.variables["CLAUDE_CONFIG_DIR"] ?? ""
+        let entries = raw.split(separator: ",").map { String($0).trimmed }
+            .filter { !$0.isEmpty }
+        var candidates: [String] = []
+        let fromEnv = !entries.isEmpty
+        if fromEnv {
+            candidates = entries.map { expand($0, env) }
+        } else {
+            let xdg = env.variables["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? env.home + "/.config"
+            candidates = [xdg + "/claude", env.home + "/.claude"]
+        }
+        var result: [String] = [], seen = Set<String>()
+        for candidate in candidates {
+            var base = candidate
+            while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+            if isDirectory(base + "/projects") {
+                // the base itself
+            } else if lastComponent(base) == "projects", isDirectory(base) {
+                base = parentPath(base)
+            } else {
+                if fromEnv {
+                    let reason = isDirectory(base) ? "no 'projects' folder inside" : "not a directory"
+                    problems.append(LoadProblem(kind: .invalidDataDirectory, path: candidate,
+                                                reason: "CLAUDE_CONFIG_DIR entry: \(reason)"))
+                }
+                continue
+            }
+            let resolved = realPath(base) ?? base
+            if seen.insert(resolved).inserted { result.append(base) }
+        }
+        if result.isEmpty { throw NoDataDirectoryError(searched: candidates, fromEnvironment: fromEnv) }
+        return result
+    }
+
+    static func expand(_ path: String, _ env: Environment) -> String {
+        if path == "~" { return env.home }
+        if path.hasPrefix("~/") { return env.home + path.dropFirst(1) }
+        return path
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Every `.jsonl` file under each `<base>/projects`, sorted by full path (byte order).
+    /// Dot entries are included; symlinks are followed, directory cycles skipped.
+    public static func transcripts(in bases: [String], project: String? = nil,
+                                   problems: inout [LoadProblem]) -> [TranscriptFile] {
+        var files: [TranscriptFile] = []
+        for base in bases {
+            var root = base + "/projects"
+            var prefix: [String] = []
+            if let project, isSinglePathSegment(project) {
+                guard isDirectory(root + "/" + project) else { continue }
+                root += "/" + project
+                prefix = [project]
+            }
+            var visited = Set<FileID>()
+            walk(root, prefix, &visited, &files, &problems)
+        }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return files
+    }
+
+    static func isSinglePathSegment(_ s: String) -> Bool {
+        !s.isEmpty && s != "." && s != ".." && !s.contains("/") && !s.contains("\\")
+    }
+
+    struct FileID: Hashable { let dev: UInt64, ino: UInt64 }
+
+    private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
+                             _ files: inout [TranscriptFile], _ problems: inout [LoadProblem]) {
+        var st = stat()
+        guard stat(dir, &st) == 0 else {
+            problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
+            return
+        }
+        guard visited.insert(FileID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))).inserted else {
+            problems.append(LoadProblem(kind: .symlinkLoop, path: dir, reason: "directory already visited (symlink loop)"))
+            return
+        }
+        guard let handle = opendir(dir) else {
+            problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        closedir(handle)
+        for name in names {
+            let path = dir + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                // A dangling link or a file removed meanwhile: only worth reporting for transcripts.
+                if name.hasSuffix(".jsonl") {
+                    problems.append(LoadProblem(kind: .unreadableFile, path: path, reason: String(cString: strerror(errno))))
+                }
+                continue
+            }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR {
+                walk(path, rel + [name], &visited, &files, &problems)
+            } else if kind == S_IFREG, name.hasSuffix(".jsonl") {
+                #if canImport(Darwin)
+                let mtime = Int64(info.st_mtimespec.tv_sec) * 1000 + Int64(info.st_mtimespec.tv_nsec) / 1_000_000
+                #else
+                let mtime = Int64(info.st_mtim.tv_sec) * 1000 + Int64(info.st_mtim.tv_nsec) / 1_000_000
+                #endif
+                files.append(TranscriptFile(path: path, relativeSegments: rel + [name], size: Int64(info.st_size),
+                                            modified: mtime, inode: UInt64(info.st_ino)))
+            }
+        }
+    }
+}
+
+func lastComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+}
+
+func parentPath(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+}

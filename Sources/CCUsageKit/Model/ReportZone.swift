@@ -1,0 +1,65 @@
+import Foundation
+
+/// The report time zone: turns instants into calendar days and local clock fields.
+public struct ReportZone: Sendable {
+    public let timeZone: TimeZone
+
+    public init(_ timeZone: TimeZone) { self.timeZone = timeZone }
+
+    /// An IANA name; nil when the zone is unknown.
+    public init?(identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        self.timeZone = zone
+    }
+
+    public var identifier: String { timeZone.identifier }
+
+    public func offsetSeconds(atMillis millis: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(millis) / 1000))
+    }
+
+    public func day(ofMillis millis: Int64) -> CalendarDay {
+        let local = floorDiv(millis, 1000) + Int64(offsetSeconds(atMillis: millis))
+        return CalendarDay(daysSinceEpoch: Int(floorDiv(local, 86_400)))
+    }
+
+    /// Local wall-clock fields of an instant.
+    public func clock(ofMillis millis: Int64) -> (day: CalendarDay, hour: Int, minute: Int, second: Int) {
+        let local = floorDiv(millis, 1000) + Int64(offsetSeconds(atMillis: millis))
+        let days = floorDiv(local, 86_400)
+        let rem = Int(local - days * 86_400)
+        return (CalendarDay(daysSinceEpoch: Int(days)), rem / 3600, rem / 60 % 60, rem % 60)
+    }
+}
+
+/// Caches the zone offset per UTC hour, so bucketing many entries stays cheap.
+public struct DayBucketer {
+    public let zone: ReportZone
+    private var cache: [Int64: Int] = [:]
+
+    public init(_ zone: ReportZone) { self.zone = zone }
+
+    public mutating func day(ofMillis millis: Int64) -> CalendarDay {
+        let hour = floorDiv(millis, 3_600_000)
+        let offset: Int
+        if let cached = cache[hour] {
+            offset = cached
+        } else {
+            let start = zone.offsetSeconds(atMillis: hour * 3_600_000)
+            let end = zone.offsetSeconds(atMillis: hour * 3_600_000 + 3_599_999)
+            if start == end {
+                cache[hour] = start
+                offset = start
+            } else {
+                offset = zone.offsetSeconds(atMillis: millis)
+            }
+        }
+        let local = floorDiv(millis, 1000) + Int64(offset)
+        return CalendarDay(daysSinceEpoch: Int(floorDiv(local, 86_400)))
+    }
+}
+
+@inline(__always) func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+    let q = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Per-token USD rates of one pricing key.
+public struct ModelPrice: Sendable, Equatable {
+    public var input: Double, output: Double, cacheWrite: Double, cacheRead: Double
+    public var inputAbove200k: Double?, outputAbove200k: Double?
+    public var cacheWriteAbove200k: Double?, cacheReadAbove200k: Double?
+    public var fastMultiplier: Double
+    public var contextWindow: Int?
+
+    public init(input: Double, output: Double, cacheWrite: Double? = nil, cacheRead: Double? = nil,
+                inputAbove200k: Double? = nil, outputAbove200k: Double? = nil,
+                cacheWriteAbove200k: Double? = nil, cacheReadAbove200k: Double? = nil,
+                fastMultiplier: Double = 1, contextWindow: Int? = nil) {
+        self.input = input; self.output = output
+        self.cacheWrite = cacheWrite ?? input * 1.25
+        self.cacheRead = cacheRead ?? input * 0.1
+        self.inputAbove200k = inputAbove200k; self.outputAbove200k = outputAbove200k
+        self.cacheWriteAbove200k = cacheWriteAbove200k; self.cacheReadAbove200k = cacheReadAbove200k
+        self.fastMultiplier = fastMultiplier; self.contextWindow = contextWindow
+    }
+
+    public static let tierThreshold = 200_000
+
+    @inline(__always) static func tiered(_ tokens: Int, _ base: Double, _ above: Double?) -> Double {
+        guard tokens > 0 else { return 0 }
+        if let above, tokens > tierThreshold {
+            return Double(tierThreshold) * base + Double(tokens - tierThreshold) * above
+        }
+        return Double(tokens) * base
+    }
+
+    /// The cost of one request: each token type tiered on its own, 1-hour cache writes at 2 × input,
+    /// the whole sum times the fast multiplier for fast-mode requests.
+    public func cost(_ tokens: TokenCounts, cacheCreation1h: Int = 0, fast: Bool = false) -> Double {
+        let oneHour = min(max(cacheCreation1h, 0), tokens.cacheCreation)
+        var sum = ModelPrice.tiered(tokens.input, input, inputAbove200k)
+        sum += ModelPrice.tiered(tokens.output, output, outputAbove200k)
+        sum += ModelPrice.tiered(tokens.cacheCreation - oneHour, cacheWrite, cacheWriteAbove200k)
+        sum += ModelPrice.tiered(oneHour, 2 * input, inputAbove200k.map { 2 * $0 })
+        sum += ModelPrice.tiered(tokens.cacheRead, cacheRead, cacheReadAbove200k)
+        return fast ? sum * fastMultiplier : sum
+    }
+}
+
+/// The pricing tables in lookup order, with HEAD's model-name matching.
+public struct PriceTable: Sendable {
+    /// Tables searched one after another; a later table is used only when nothing matches in the earlier ones.
+    public var tables: [[String: ModelPrice]]
+    private var sortedKeys: [[String]]
+
+    public init(tables: [[String: ModelPrice]]) {
+        self.tables = tables
+        self.sortedKeys = tables.map { $0.keys.sorted() }
+    }
+
+    /// The embedded snapshot: HEAD's built-in table, then the models.dev snapshot.
+    public static let embedded: PriceTable = {
+        guard let data = PricingSnapshot.json.data(using: .utf8),
+              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let primary = root["primary"] as? [[Any]], let fallback = root["fallback"] as? [[Any]] else {
+            return PriceTable(tables: [])
+        }
+        let overrides = (root["fastOverrides"] as? [String: Double]) ?? [:]
+        func table(_ rows: [[Any]]) -> [String: ModelPrice] {
+            var out: [String: ModelPrice] = [:]
+            for row in rows {
+                guard row.count == 11, let key = row[0] as? String, let input = number(row[1]),
+                      let output = number(row[2]) else { continue }
+                out[key] = ModelPrice(
+                    input: input, output: output, cacheWrite: number(row[3]), cacheRead: number(row[4]),
+                    inputAbove200k: number(row[5]), outputAbove200k: number(row[6]),
+                    cacheWriteAbove200k: number(row[7]), cacheReadAbove200k: number(row[8]),
+                    fastMultiplier: number(row[9]) ?? fastMultiplier(forKey: key, overrides: overrides),
+                    contextWindow: (row[10] as? NSNumber)?.intValue)
+            }
+            return out
+        }
+        return PriceTable(tables: [table(primary), table(fallback)])
+    }()
+
+    private static func number(_ value: Any) -> Double? {
+        guard let n = value as? NSNumber, !(value is NSNull) else { return nil }
+        return n.doubleValue
+    }
+
+    /// The fast-mode override table, matched on the pricing key: normalise `.`/`@` to `-`, split on `/`
+    /// and `:`, a part must contain the base followed by its end or `-`.
+    public static func fastMultiplier(forKey key: String, overrides: [String: Double]) -> Double {
+        if let exact = overrides[key] { return exact }
+        let normalized = ModelMatcher.normalize(key)
+        for part in normalized.split(whereSeparator: { $0 == "/" || $0 == ":" }) {
+            for (base, multiplier) in overrides.sorted(by: { $0.key < $1.key }) {
+                guard let range = part.range(of: base, options: .backwards) else { continue }
+                let rest = part[range.upperBound...]
+                if rest.isEmpty || rest.hasPrefix("-") { return multiplier }
+            }
+        }
+        return 1
+    }
+
+    /// The price for a raw model name, or nil when no table has a match.
+    public func price(for model: String) -> (key: String, price: ModelPrice)? {
+        for (index, table) in tables.enumerated() {
+            if let exact = table[model] { return (model, exact) }
+            if let key = ModelMatcher.bestKey(for: model, among: sortedKeys[index]), let price = table[key] {
+                return (key, price)
+            }
+        }
+        return nil
+    }
+}
+
+/// HEAD's boundary-aware, longest-key model-name matching.
+public enum ModelMatcher {
+    public static func normalize(_ s: String) -> String {
+        guard s.contains(".") || s.contains("@") else { return s }
+        return String(s.map { $0 == "." || $0 == "@" ? "-" : $0 })
+    }
+
+    /// Longest matching key; among keys of equal length the lexicographically smallest.
+    public static func bestKey(for model: String, among keys: [String]) -> String? {
+        let m = Array(model.utf8), nm = Array(normalize(model).utf8)
+        var best: [UInt8]?
+        var bestKey: String?
+        for key in keys {
+            let k = Array(key.utf8)
+            guard matches(k, m) || matches(Array(normalize(key).utf8), nm) else { continue }
+            if let b = best {
+                if k.count > b.count || (k.count == b.count && k.lexicographicallyPrecedes(b)) {
+                    best = k; bestKey = key
+                }
+            } else { best = k; bestKey = key }
+        }
+        return bestKey
+    }
+
+    static func matches(_ key: [UInt8], _ model: [UInt8]) -> Bool {
+        contains(model, key) || contains(key, model)
+    }
+
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+    }
+
+    /// `needle` occurs in `value` with non-alphanumeric neighbours; a needle ending in a digit may be
+    /// followed by `-`/`.` and digits only when those are exactly an 8-digit date.
+    static func contains(_ value: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= value.count else { return false }
+        let endsWithDigit = needle.last! >= 0x30 && needle.last! <= 0x39
+        var start = 0
+        while start + needle.count <= value.count {
+            defer { start += 1 }
+            guard value[start] == needle[0], value[start..<(start + needle.count)].elementsEqual(needle) else {
+                continue
+            }
+            if start > 0, isAlnum(value[start - 1]) { continue }
+            let after = start + needle.count
+            if after == value.count { return true }
+            if isAlnum(value[after]) { continue }
+            if endsWithDigit, value[after] == 0x2D || value[after] == 0x2E {
+                var j = after + 1
+                while j < value.count, value[j] >= 0x30, value[j] <= 0x39 { j += 1 }
+                let digits = j - after - 1
+                if digits > 0, !(digits == 8 && (j == value.count || !isAlnum(value[j]))) { continue }
+            }
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,86 @@
+/// One conversation session (a transcript file and its sub-agent files).
+public struct SessionRow: Sendable, Equatable {
+    public var sessionID: String
+    public var projectPath: String
+    public var summary: UsageSummary
+    public var firstActivity: Int64
+    public var lastActivity: Int64
+    public var firstDay: CalendarDay
+    public var lastDay: CalendarDay
+    /// Distinct Claude Code versions, string-sorted.
+    public var versions: [String]
+}
+
+/// The session report: most expensive first by default.
+public struct SessionReport: Sendable {
+    public var rows: [SessionRow]
+    public var totals: ReportTotals
+
+    public init(_ usage: LoadedUsage, zone: ReportZone, range: DateRange = DateRange(), order: SortOrder = .desc) {
+        struct Group {
+            var builder = SummaryBuilder()
+            var file: TranscriptFile
+            var first = Int64.max, last = Int64.min
+            var versions = Set<String>()
+        }
+        var index: [String: Int] = [:]
+        var groups: [Group] = []
+        for record in usage.records {
+            let file = usage.file(of: record)
+            let key = file.projectPath + "/" + file.sessionID
+            let i: Int
+            if let existing = index[key] {
+                i = existing
+            } else {
+                i = groups.count
+                index[key] = i
+                groups.append(Group(file: file))
+            }
+            groups[i].builder.add(record)
+            groups[i].first = min(groups[i].first, record.time)
+            groups[i].last = max(groups[i].last, record.time)
+            if let version = record.record.version { groups[i].versions.insert(version) }
+        }
+        var rows: [SessionRow] = []
+        for group in groups {
+            let summary = group.builder.build()
+            guard !summary.tokens.isZero else { continue }
+            let lastDay = zone.day(ofMillis: group.last)
+            guard range.contains(lastDay) else { continue }
+            rows.append(SessionRow(sessionID: group.file.sessionID, projectPath: group.file.projectPath,
+                                   summary: summary, firstActivity: group.first, lastActivity: group.last,
+                                   firstDay: zone.day(ofMillis: group.first), lastDay: lastDay,
+                                   versions: group.versions.sorted()))
+        }
+        rows.sort { a, b in
+            if a.summary.cost != b.summary.cost {
+                return order == .desc ? a.summary.cost > b.summary.cost : a.summary.cost < b.summary.cost
+            }
+            if a.lastActivity != b.lastActivity { return a.lastActivity > b.lastActivity }
+            return (a.projectPath, a.sessionID) < (b.projectPath, b.sessionID)
+        }
+        self.rows = rows
+        self.totals = ReportTotals(rows.map(\.summary))
+    }
+}
+
+/// `session --id`: the deduplicated entries of one session, oldest first.
+public struct SessionDetail: Sendable {
+    public var sessionID: String
+    public var entries: [PricedRecord]
+    public var totalCost: Double
+    public var totalTokens: Int
+
+    /// Entries whose JSONL `sessionId` or path-derived session id is `id`; nil when there are none.
+    public init?(_ usage: LoadedUsage, id: String) {
+        let matching = usage.records.enumerated().filter { _, record in
+            record.record.sessionField == id || usage.file(of: record).sessionID == id
+        }
+        guard !matching.isEmpty else { return nil }
+        sessionID = id
+        entries = matching.sorted { $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset }
+            .map(\.element)
+        totalCost = entries.reduce(0) { $0 + $1.cost }
+        totalTokens = entries.reduce(0) { $0 + $1.tokens.total }
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Counters of one scan, summed over files.
+public struct ScanStats: Sendable, Equatable {
+    public var files = 0
+    public var bytes: Int64 = 0
+    public var lines = 0
+    public var usageLines = 0
+    public var malformedLines = 0
+    public var invalidLines = 0
+    public init() {}
+
+    public static func += (a: inout ScanStats, b: ScanStats) {
+        a.files += b.files; a.bytes += b.bytes; a.lines += b.lines; a.usageLines += b.usageLines
+        a.malformedLines += b.malformedLines; a.invalidLines += b.invalidLines
+    }
+}
+
+/// The usage records of one file, plus what could not be read.
+public struct FileScan: Sendable {
+    public var records: [UsageRecord] = []
+    public var stats = ScanStats()
+    /// Set when the file could not be opened or a read failed part-way.
+    public var error: String?
+    /// Bytes consumed up to the end of the last complete line (for incremental re-reads).
+    public var consumed: Int64 = 0
+    public init() {}
+}
+
+/// Streams a file in fixed-size chunks and hands each complete line to a `LineParser`.
+public enum FileScanner {
+    public static let chunkSize = 1 << 20
+
+    /// Reads `path` from byte `offset` (0 = whole file). A final line without `\n` is parsed when
+    /// `finalLineComplete` is true (a file at rest); otherwise it is left for a later read.
+    public static func scan(path: String, fileIndex: Int32, from offset: Int64 = 0,
+                            keepRawTimestamps: Bool = false, finalLineComplete: Bool = true) -> FileScan {
+        var result = FileScan()
+        result.consumed = offset
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            result.error = String(cString: strerror(errno))
+            return result
+        }
+        defer { close(fd) }
+        if offset > 0, lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            result.error = String(cString: strerror(errno))
+            return result
+        }
+        var parser = LineParser(keepRawTimestamps: keepRawTimestamps)
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var filled = 0          // bytes of `buffer` holding data
+        var lineStart = 0       // start of the pending (incomplete) line in `buffer`
+        var searchFrom = 0      // where to continue looking for '\n'
+        var atFileStart = offset == 0
+        var position = offset   // file offset of buffer[0]
+
+        func handle(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            var s = start, e = end
+            if atFileStart {
+                atFileStart = false
+                if e - s >= 3, buf[s] == 0xEF, buf[s + 1] == 0xBB, buf[s + 2] == 0xBF { s += 3 }
+            }
+            if e > s, buf[e - 1] == 0x0D { e -= 1 }
+            result.stats.lines += 1
+            switch parser.parse(UnsafeBufferPointer(rebasing: buf[s..<e]), fileIndex: fileIndex) {
+            case .other: break
+            case .malformed: result.stats.malformedLines += 1
+            case .invalid: result.stats.invalidLines += 1
+            case .usage(let record):
+                result.stats.usageLines += 1
+                result.records.append(record)
+            }
+        }
+
+        while true {
+            if filled == buffer.count {
+                if lineStart > 0 {
+                    // Move the partial line to the front.
+                    let pending = filled - lineStart
+                    buffer.withUnsafeMutableBytes { raw in
+                        if pending > 0 { memmove(raw.baseAddress!, raw.baseAddress! + lineStart, pending) }
+                    }
+                    position += Int64(lineStart)
+                    searchFrom -= lineStart
+                    filled = pending
+                    lineStart = 0
+                } else {
+                    // One line longer than the buffer: grow it.
+                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                }
+            }
+            let got = buffer.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                result.error = String(cString: strerror(errno))
+                break
+            }
+            if got == 0 { break }
+            filled += got
+            result.stats.bytes += Int64(got)
+            buffer.withUnsafeBufferPointer { buf in
+                let base = buf.baseAddress!
+                while searchFrom < filled {
+                    guard let hit = memchr(base + searchFrom, 0x0A, filled - searchFrom) else {
+                        searchFrom = filled
+                        break
+                    }
+                    let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                    handle(buf, lineStart, end)
+                    lineStart = end + 1
+                    searchFrom = lineStart
+                }
+            }
+            result.consumed = position + Int64(lineStart)
+        }
+        if lineStart < filled, finalLineComplete, result.error == nil {
+            buffer.withUnsafeBufferPointer { handle($0, lineStart, filled) }
+            result.consumed = position + Int64(filled)
+        }
+        result.stats.files = 1
+        return result
+    }
+}

@@ -1,0 +1,598 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CShims
+
+/// What one transcript line turned out to be.
+public enum LineOutcome: Sendable, Equatable {
+    /// No `"usage"` key anywhere, or valid JSON without `message.usage`: not a usage line.
+    case other
+    /// Not valid JSON (truncated, bad escapes, invalid UTF-8 …).
+    case malformed
+    /// Valid JSON with `message.usage`, but a field we need is missing, mistyped or out of range.
+    case invalid
+    case usage(UsageRecord)
+}
+
+/// A byte span inside the line being parsed.
+struct Span {
+    var start: Int, end: Int
+    var escaped: Bool
+}
+
+/// The fields one record object (a line, or the nested `data.message` of a progress line) may carry.
+struct RecordFields {
+    var timestamp: Span?, version: Span?, sessionId: Span?, requestId: Span?, type: Span?
+    var costUSD: Double?
+    var isApiError = false, isSidechain = false
+    var hasMessage = false, hasUsage = false
+    var messageId: Span?, model: Span?
+    var input: Int?, output: Int?, cacheCreation: Int?, cacheRead: Int?
+    var speed: Span?
+    var hasCacheSplit = false
+    var cache5m = 0, cache1h = 0
+    /// A field we read had the wrong type or an out-of-range value.
+    var bad = false
+}
+
+/// A validating, allocation-light JSON scanner that pulls out only the fields a usage record needs.
+///
+/// Every value it does not need is still checked for JSON grammar, so a truncated or corrupt line is
+/// reported as malformed rather than half-read.
+public struct LineParser {
+    private var p: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1)!
+    private var n = 0
+    private var i = 0
+    private var nonASCII = false
+    private var stack: [UInt8] = []
+    private var interned: [UInt64: String] = [:]
+    public var keepRawTimestamps = false
+
+    public init(keepRawTimestamps: Bool = false) {
+        self.keepRawTimestamps = keepRawTimestamps
+        stack.reserveCapacity(64)
+    }
+
+    private static let usageMarker: [UInt8] = Array("\"usage\"".utf8)
+
+    /// Classifies one line (without its `\n`; a trailing `\r` is fine).
+    public mutating func parse(_ line: UnsafeBufferPointer<UInt8>, fileIndex: Int32 = 0) -> LineOutcome {
+        guard let base = line.baseAddress, line.count >= 2 else { return .other }
+        let found = LineParser.usageMarker.withUnsafeBufferPointer { marker in
+            ccusage_memmem(base, line.count, marker.baseAddress!, marker.count) != nil
+        }
+        guard found else { return .other }
+        p = base; n = line.count; i = 0; nonASCII = false
+        var top = RecordFields()
+        var nested = RecordFields()
+        skipWS()
+        guard i < n, p[i] == 0x7B, parseRecord(into: &top, nested: &nested, depth: 0) else { return .malformed }
+        skipWS()
+        guard i == n else { return .malformed }
+        if nonASCII, !validUTF8() { return .malformed }
+        if top.hasUsage { return build(top, fileIndex: fileIndex) }
+        if nested.hasUsage { return build(nested, fileIndex: fileIndex) }
+        return .other
+    }
+
+    // MARK: Record objects
+
+    /// Parses an object at `i` whose keys are those of a transcript line.
+    private mutating func parseRecord(into f: inout RecordFields, nested: inout RecordFields, depth: Int) -> Bool {
+        parseObject { parser, key in
+            switch key {
+            case "timestamp": return parser.stringField(&f.timestamp, &f.bad)
+            case "version": return parser.stringField(&f.version, &f.bad)
+            case "sessionId": return parser.stringField(&f.sessionId, &f.bad)
+            case "requestId": return parser.stringField(&f.requestId, &f.bad)
+            case "type": return parser.stringField(&f.type, &f.bad)
+            case "costUSD": return parser.doubleField(&f.costUSD, &f.bad)
+            case "isApiErrorMessage": return parser.boolField(&f.isApiError, &f.bad)
+            case "isSidechain": return parser.boolField(&f.isSidechain, &f.bad)
+            case "message":
+                guard parser.peek() == 0x7B else {
+                    f.hasMessage = false; f.hasUsage = false
+                    return parser.skipValue()
+                }
+                f.hasMessage = true; f.hasUsage = false
+                f.messageId = nil; f.model = nil
+                return parser.parseMessage(into: &f)
+            case "data" where depth == 0:
+                guard parser.peek() == 0x7B else { return parser.skipValue() }
+                return parser.parseObject { parser, key in
+                    switch key {
+                    case "message" where parser.peek() == 0x7B:
+                        var ignored = RecordFields()
+                        nested = RecordFields()
+                        return parser.parseRecord(into: &nested, nested: &ignored, depth: 1)
+                    default:
+                        return parser.skipValue()
+                    }
+                }
+            default: return parser.skipValue()
+            }
+        }
+    }
+
+    private mutating func parseMessage(into f: inout RecordFields) -> Bool {
+        parseObject { parser, key in
+            switch key {
+            case "id": return parser.stringField(&f.messageId, &f.bad)
+            case "model": return parser.stringField(&f.model, &f.bad)
+            case "usage":
+                guard parser.peek() == 0x7B else {
+                    if parser.peek() != 0x6E { f.bad = true }   // not an object and not null
+                    f.hasUsage = false
+                    return parser.skipValue()
+                }
+                f.hasUsage = true
+                f.input = nil; f.output = nil; f.cacheCreation = nil; f.cacheRead = nil
+                f.speed = nil; f.hasCacheSplit = false; f.cache5m = 0; f.cache1h = 0
+                return parser.parseUsage(into: &f)
+            default: return parser.skipValue()
+            }
+        }
+    }
+
+    private mutating func parseUsage(into f: inout RecordFields) -> Bool {
+        parseObject { parser, key in
+            switch key {
+            case "input_tokens": return parser.countField(&f.input, &f.bad)
+            case "output_tokens": return parser.countField(&f.output, &f.bad)
+            case "cache_creation_input_tokens": return parser.countField(&f.cacheCreation, &f.bad)
+            case "cache_read_input_tokens": return parser.countField(&f.cacheRead, &f.bad)
+            case "speed": return parser.stringField(&f.speed, &f.bad)
+            case "cache_creation":
+                guard parser.peek() == 0x7B else {
+                    if parser.peek() != 0x6E { f.bad = true }
+                    f.hasCacheSplit = false
+                    return parser.skipValue()
+                }
+                f.hasCacheSplit = true; f.cache5m = 0; f.cache1h = 0
+                return parser.parseObject { parser, key in
+                    var value: Int?
+                    switch key {
+                    case "ephemeral_5m_input_tokens":
+                        guard parser.countField(&value, &f.bad) else { return false }
+                        f.cache5m = value ?? 0; return true
+                    case "ephemeral_1h_input_tokens":
+                        guard parser.countField(&value, &f.bad) else { return false }
+                        f.cache1h = value ?? 0; return true
+                    default: return parser.skipValue()
+                    }
+                }
+            default: return parser.skipValue()
+            }
+        }
+    }
+
+    /// Walks an object at `i`, calling `member` with each key; `member` must consume the value.
+    private mutating func parseObject(_ member: (inout LineParser, StaticKey) -> Bool) -> Bool {
+        guard i < n, p[i] == 0x7B else { return false }
+        i += 1
+        skipWS()
+        if i < n, p[i] == 0x7D { i += 1; return true }
+        while true {
+            guard i < n, p[i] == 0x22, let keySpan = scanString() else { return false }
+            skipWS()
+            guard i < n, p[i] == 0x3A else { return false }
+            i += 1
+            skipWS()
+            let key = StaticKey(self, keySpan)
+            guard member(&self, key) else { return false }
+            skipWS()
+            guard i < n else { return false }
+            if p[i] == 0x2C { i += 1; skipWS(); continue }
+            if p[i] == 0x7D { i += 1; return true }
+            return false
+        }
+    }
+
+    // MARK: Typed fields (null = absent; a wrong type marks the record bad)
+
+    private mutating func stringField(_ slot: inout Span?, _ bad: inout Bool) -> Bool {
+        switch peek() {
+        case 0x22:
+            guard let span = scanString() else { return false }
+            slot = span; return true
+        case 0x6E:
+            slot = nil; return skipValue()
+        default:
+            slot = nil; bad = true; return skipValue()
+        }
+    }
+
+    private mutating func boolField(_ slot: inout Bool, _ bad: inout Bool) -> Bool {
+        switch peek() {
+        case 0x74: slot = true; return skipValue()
+        case 0x66, 0x6E: slot = false; return skipValue()
+        default: slot = false; bad = true; return skipValue()
+        }
+    }
+
+    private mutating func doubleField(_ slot: inout Double?, _ bad: inout Bool) -> Bool {
+        let c = peek()
+        if c == 0x2D || (c >= 0x30 && c <= 0x39) {
+            let start = i
+            guard scanNumber() != nil else { return false }
+            slot = parseDouble(start, i)
+            return true
+        }
+        slot = nil
+        if c != 0x6E { bad = true }
+        return skipValue()
+    }
+
+    /// A non-negative integer token count; negative, fractional, exponent-form or > Int.max is bad.
+    private mutating func countField(_ slot: inout Int?, _ bad: inout Bool) -> Bool {
+        let c = peek()
+        if c == 0x2D || (c >= 0x30 && c <= 0x39) {
+            let start = i
+            guard let plain = scanNumber() else { return false }
+            slot = nil
+            guard plain, p[start] != 0x2D else { bad = true; return true }
+            var value = 0
+            for k in start..<i {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(p[k] - 48))
+                if o1 || o2 { bad = true; return true }
+                value = a
+            }
+            slot = value
+            return true
+        }
+        slot = nil
+        if c != 0x6E { bad = true }
+        return skipValue()
+    }
+
+    // MARK: Building the record
+
+    private mutating func build(_ f: RecordFields, fileIndex: Int32) -> LineOutcome {
+        guard !f.bad, let input = f.input, let output = f.output, let ts = f.timestamp, !ts.escaped else {
+            return .invalid
+        }
+        let time: Int64? = UnsafeBufferPointer(start: p + ts.start, count: ts.end - ts.start)
+            .withMemoryRebound(to: UInt8.self) { Timestamp.parse($0) }
+        guard let time else { return .invalid }
+        var version: String?
+        if let v = f.version {
+            guard validVersion(v) else { return .invalid }
+            version = intern(v)
+        }
+        for span in [f.messageId, f.requestId, f.sessionId, f.model] {
+            if let span, span.end == span.start { return .invalid }
+        }
+        var tokens = TokenCounts(input: input, output: output, cacheCreation: f.cacheCreation ?? 0,
+                                 cacheRead: f.cacheRead ?? 0)
+        var oneHour = 0
+        if f.hasCacheSplit {
+            let (sum, overflow) = f.cache5m.addingReportingOverflow(f.cache1h)
+            if overflow { return .invalid }
+            tokens.cacheCreation = sum
+            oneHour = f.cache1h
+        }
+        let totals = [tokens.input, tokens.output, tokens.cacheCreation, tokens.cacheRead]
+        var total = 0
+        for t in totals {
+            let (s, o) = total.addingReportingOverflow(t)
+            if o { return .invalid }
+            total = s
+        }
+        var key: DedupKey?
+        if let m = f.messageId {
+            let mid = bytes(m)
+            let (a, b) = mid.withUnsafeBufferPointer { Hashing.pair($0) }
+            var req: UInt64 = 0
+            if let r = f.requestId { req = bytes(r).withUnsafeBufferPointer { Hashing.pair($0).0 | 1 } }
+            key = DedupKey(message: a, message2: b, request: req)
+        }
+        var speedFast = false
+        if let s = f.speed { speedFast = equals(s, "fast") }
+        var reset: Int64?
+        if f.isApiError { reset = usageLimitReset() }
+        return .usage(UsageRecord(
+            time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: f.costUSD,
+            model: f.model.map { intern($0) }, isFast: speedFast, hasSpeed: f.speed != nil,
+            isSidechain: f.isSidechain, dedupKey: key, sessionField: f.sessionId.map { intern($0) },
+            version: version, usageLimitReset: reset,
+            rawTimestamp: keepRawTimestamps ? string(ts) : nil, fileIndex: fileIndex))
+    }
+
+    private func validVersion(_ s: Span) -> Bool {
+        guard !s.escaped else { return false }
+        var k = s.start
+        for part in 0..<3 {
+            let start = k
+            while k < s.end, p[k] >= 0x30, p[k] <= 0x39 { k += 1 }
+            guard k > start else { return false }
+            if part < 2 { guard k < s.end, p[k] == 0x2E else { return false }; k += 1 }
+        }
+        return true
+    }
+
+    private func equals(_ s: Span, _ literal: StaticString) -> Bool {
+        guard !s.escaped, s.end - s.start == literal.utf8CodeUnitCount else { return false }
+        return memcmp(p + s.start, literal.utf8Start, literal.utf8CodeUnitCount) == 0
+    }
+
+    /// `Claude AI usage limit reached` … `|<digits>` anywhere after it in the raw line → Unix seconds.
+    private func usageLimitReset() -> Int64? {
+        let marker = Array("Claude AI usage limit reached".utf8)
+        guard let hit = marker.withUnsafeBufferPointer({ ccusage_memmem(p, n, $0.baseAddress!, $0.count) }) else {
+            return nil
+        }
+        var k = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p + marker.count
+        while k < n {
+            if p[k] == 0x7C {
+                var v: Int64 = 0, digits = 0
+                var j = k + 1
+                while j < n, p[j] >= 0x30, p[j] <= 0x39, digits < 15 {
+                    v = v * 10 + Int64(p[j] - 48); j += 1; digits += 1
+                }
+                if digits > 0 { return v > 0 ? v * 1000 : nil }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    private func bytes(_ s: Span) -> [UInt8] {
+        if !s.escaped { return Array(UnsafeBufferPointer(start: p + s.start, count: s.end - s.start)) }
+        return Array(string(s).utf8)
+    }
+
+    private mutating func intern(_ s: Span) -> String {
+        if s.escaped { return string(s) }
+        let buffer = UnsafeBufferPointer(start: p + s.start, count: s.end - s.start)
+        let (h, _) = Hashing.pair(buffer)
+        if let hit = interned[h], hit.utf8.elementsEqual(buffer) { return hit }
+        let value = String(decoding: buffer, as: UTF8.self)
+        interned[h] = value
+        return value
+    }
+
+    /// Decodes a string span, resolving escapes (lone surrogates become U+FFFD).
+    func string(_ s: Span) -> String {
+        let raw = UnsafeBufferPointer(start: p + s.start, count: s.end - s.start)
+        guard s.escaped else { return String(decoding: raw, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var k = 0
+        func hex(_ at: Int) -> UInt32 {
+            var v: UInt32 = 0
+            for j in at..<(at + 4) {
+                let c = raw[j]
+                let d: UInt32 = c <= 0x39 ? UInt32(c - 0x30) : UInt32((c | 0x20) - 0x61 + 10)
+                v = v << 4 | d
+            }
+            return v
+        }
+        while k < raw.count {
+            let b = raw[k]
+            guard b == 0x5C else { out.append(b); k += 1; continue }
+            let c = raw[k + 1]
+            k += 2
+            switch c {
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = hex(k); k += 4
+                if (0xD800..<0xDC00).contains(scalar), k + 6 <= raw.count, raw[k] == 0x5C, raw[k + 1] == 0x75 {
+                    let low = hex(k + 2)
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00); k += 6
+                    }
+                }
+                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default: out.append(c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func parseDouble(_ start: Int, _ end: Int) -> Double? {
+        let length = end - start
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buf in
+            for k in 0..<length { buf[k] = CChar(bitPattern: p[start + k]) }
+            buf[length] = 0
+            return strtod(buf.baseAddress!, nil)
+        }
+    }
+
+    // MARK: Grammar
+
+    @inline(__always) private func peek() -> UInt8 { i < n ? p[i] : 0 }
+
+    @inline(__always) private mutating func skipWS() {
+        while i < n {
+            let c = p[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            i += 1
+        }
+    }
+
+    /// `i` at the opening quote; returns the span of the contents and leaves `i` after the closing quote.
+    @inline(__always) private mutating func scanString() -> Span? {
+        i += 1
+        let start = i
+        var escaped = false
+        while true {
+            let highMask: UInt64 = nonASCII ? 0 : 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let q = w ^ 0x2222_2222_2222_2222
+                let s = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let lo: UInt64 = 0x0101_0101_0101_0101, hi: UInt64 = 0x8080_8080_8080_8080
+                let special = ((q &- lo) & ~q & hi) | ((s &- lo) & ~s & hi)
+                    | ((w &- 0x2020_2020_2020_2020) & ~w & hi) | (w & highMask)
+                if special != 0 { break }
+                i += 8
+            }
+            guard i < n else { return nil }
+            let b = p[i]
+            if b == 0x22 { let span = Span(start: start, end: i, escaped: escaped); i += 1; return span }
+            if b == 0x5C {
+                guard i + 1 < n else { return nil }
+                switch p[i + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+                case 0x75:
+                    guard i + 6 <= n else { return nil }
+                    for k in (i + 2)..<(i + 6) {
+                        let c = p[k] | 0x20
+                        guard (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) else { return nil }
+                    }
+                    i += 6
+                default: return nil
+                }
+                escaped = true
+                continue
+            }
+            if b < 0x20 { return nil }
+            if b >= 0x80 { nonASCII = true }
+            i += 1
+        }
+    }
+
+    /// Validates a JSON number at `i`; returns whether it is a plain integer (no fraction or exponent).
+    private mutating func scanNumber() -> Bool? {
+        var plain = true
+        if i < n, p[i] == 0x2D { i += 1 }
+        guard i < n else { return nil }
+        if p[i] == 0x30 {
+            i += 1
+        } else if p[i] >= 0x31, p[i] <= 0x39 {
+            while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+        } else { return nil }
+        if i < n, p[i] == 0x2E {
+            plain = false; i += 1
+            let start = i
+            while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+            guard i > start else { return nil }
+        }
+        if i < n, p[i] == 0x65 || p[i] == 0x45 {
+            plain = false; i += 1
+            if i < n, p[i] == 0x2B || p[i] == 0x2D { i += 1 }
+            let start = i
+            while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+            guard i > start else { return nil }
+        }
+        return plain
+    }
+
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let len = text.utf8CodeUnitCount
+        guard i + len <= n, memcmp(p + i, text.utf8Start, len) == 0 else { return false }
+        i += len
+        return true
+    }
+
+    /// Skips any JSON value at `i`, checking its grammar, without recursion.
+    private mutating func skipValue() -> Bool {
+        stack.removeAll(keepingCapacity: true)
+        while true {
+            // A value is expected at `i`.
+            skipWS()
+            guard i < n else { return false }
+            switch p[i] {
+            case 0x7B:
+                i += 1; skipWS()
+                if i < n, p[i] == 0x7D { i += 1; break }
+                stack.append(0x7B)
+                guard i < n, p[i] == 0x22, scanString() != nil else { return false }
+                skipWS()
+                guard i < n, p[i] == 0x3A else { return false }
+                i += 1
+                continue
+            case 0x5B:
+                i += 1; skipWS()
+                if i < n, p[i] == 0x5D { i += 1; break }
+                stack.append(0x5B)
+                continue
+            case 0x22: guard scanString() != nil else { return false }
+            case 0x74: guard literal("true") else { return false }
+            case 0x66: guard literal("false") else { return false }
+            case 0x6E: guard literal("null") else { return false }
+            default: guard scanNumber() != nil else { return false }
+            }
+            // After a complete value: close containers or move to the next element.
+            while true {
+                guard let top = stack.last else { return true }
+                skipWS()
+                guard i < n else { return false }
+                let c = p[i]
+                if c == 0x2C {
+                    i += 1
+                    if top == 0x7B {
+                        skipWS()
+                        guard i < n, p[i] == 0x22, scanString() != nil else { return false }
+                        skipWS()
+                        guard i < n, p[i] == 0x3A else { return false }
+                        i += 1
+                    }
+                    break
+                }
+                if (top == 0x7B && c == 0x7D) || (top == 0x5B && c == 0x5D) {
+                    i += 1; stack.removeLast(); continue
+                }
+                return false
+            }
+        }
+    }
+
+    /// Full UTF-8 validation of the line (only run when a string held non-ASCII bytes).
+    private func validUTF8() -> Bool {
+        var k = 0
+        while k < n {
+            let b = p[k]
+            if b < 0x80 { k += 1; continue }
+            let len: Int, minScalar: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: len = 2; scalar = UInt32(b & 0x1F); minScalar = 0x80
+            case 0xE0...0xEF: len = 3; scalar = UInt32(b & 0x0F); minScalar = 0x800
+            case 0xF0...0xF4: len = 4; scalar = UInt32(b & 0x07); minScalar = 0x10000
+            default: return false
+            }
+            guard k + len <= n else { return false }
+            for j in 1..<len {
+                let c = p[k + j]
+                guard c & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            guard scalar >= minScalar, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return false }
+            k += len
+        }
+        return true
+    }
+}
+
+/// A key compared against known names without allocating.
+struct StaticKey {
+    let base: UnsafePointer<UInt8>
+    let span: Span
+    let decoded: String?
+
+    init(_ parser: LineParser, _ span: Span) {
+        self.base = parser.basePointer
+        self.span = span
+        self.decoded = span.escaped ? parser.string(span) : nil
+    }
+
+    static func ~= (pattern: StaticString, key: StaticKey) -> Bool {
+        if let decoded = key.decoded { return decoded == pattern.description }
+        let len = pattern.utf8CodeUnitCount
+        guard key.span.end - key.span.start == len else { return false }
+        return memcmp(key.base + key.span.start, pattern.utf8Start, len) == 0
+    }
+}
+
+extension LineParser {
+    fileprivate var basePointer: UnsafePointer<UInt8> { p }
+}
