@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .target(name: "CShims"),
         .target(name: "CCUsageKit", dependencies: ["CShims"]),
-        .target(name: "FixtureKit"),
+        .target(name: "FixtureKit", linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "CCUsageCLI",
             dependencies: [
@@ -42,8 +42,7 @@ let package = Package(
                 "CCUsageCLI", "CCUsageKit", "FixtureKit",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
-            ],
-            exclude: ["Golden"]
+            ]
         ),
     ]
 )

@@ -2,7 +2,7 @@ import ArgumentParser
 import CCUsageKit
 
 extension CostMode: ExpressibleByArgument {}
-extension SortOrder: ExpressibleByArgument {}
+extension ReportOrder: ExpressibleByArgument {}
 
 func parseDay(_ text: String) throws -> CalendarDay {
     guard let day = CalendarDay(text) else {
@@ -26,7 +26,7 @@ struct ReportFlags: ParsableArguments {
     var mode: CostMode?
 
     @Option(name: .shortAndLong, help: "Row order by date: asc or desc (session: by cost, default desc).")
-    var order: SortOrder?
+    var order: ReportOrder?
 
     @Flag(name: .shortAndLong, help: "Add one row per model under each row.")
     var breakdown = false

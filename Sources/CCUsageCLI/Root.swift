@@ -20,7 +20,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
           ccusage daily -s 20250701 -z Asia/Tokyo --offline
         """,
         version: ccusageVersion,
-        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self],
+        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self],
         defaultSubcommand: Daily.self
     )
 

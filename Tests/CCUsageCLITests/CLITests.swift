@@ -1,1 +1,106 @@
+import Foundation
 import Testing
+@testable import CCUsageCLI
+
+/// Runs the built `ccusage` binary (it sits next to the test bundle).
+func runCLI(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = dir.appendingPathComponent("ccusage")
+    if !FileManager.default.fileExists(atPath: binary.path) {
+        binary = dir.deletingLastPathComponent().appendingPathComponent("ccusage")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = args
+    var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent-home", "TZ": "UTC"]
+    environment.merge(env) { $1 }
+    process.environment = environment
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures").path
+let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("CCUsageKitTests/Golden").path
+
+@Suite(.serialized) struct CLITests {
+    let env = ["CLAUDE_CONFIG_DIR": fixtures + "/basic"]
+
+    @Test func dailyJSONMatchesTheLibraryGolden() throws {
+        let r = try runCLI(["daily", "--json", "--offline", "-z", "UTC"], env: env)
+        #expect(r.code == 0)
+        #expect(r.out == (try String(contentsOfFile: kitGolden + "/daily-utc.json", encoding: .utf8)) + "\n")
+        #expect(r.err.contains("skipped 1 malformed"))
+        #expect(r.err.contains("Missing embedded pricing for claude-unknown-model-9"))
+    }
+
+    @Test func defaultCommandIsDaily() throws {
+        let a = try runCLI(["--json", "-O"], env: env), b = try runCLI(["daily", "--json", "-O"], env: env)
+        #expect(a.code == 0 && a.out == b.out)
+    }
+
+    @Test func timezoneFlagAndTZAgree() throws {
+        let flag = try runCLI(["daily", "-j", "-z", "America/Los_Angeles"], env: env)
+        let tz = try runCLI(["daily", "-j"], env: env.merging(["TZ": "America/Los_Angeles"]) { $1 })
+        #expect(flag.out == tz.out)
+        #expect(flag.out == (try String(contentsOfFile: kitGolden + "/daily-instances-la.json", encoding: .utf8)) + "\n"
+                || flag.out.contains("\"2025-07-19\""))
+    }
+
+    @Test("bad flag values exit 1 with a message", arguments: [
+        (["daily", "--since", "2025-13-01"], "Date must be in YYYYMMDD"),
+        (["daily", "--mode", "cheap"], "cheap"),
+        (["daily", "-z", "Mars/Olympus"], "Unknown time zone"),
+        (["daily", "--since", "20250802", "--until", "20250801"], "is after"),
+        (["session", "--id", "nope"], "No session found with ID: nope"),
+    ])
+    func badInput(_ args: [String], _ message: String) throws {
+        let r = try runCLI(args, env: env)
+        #expect(r.code == 1)
+        #expect(r.err.contains(message))
+        #expect(!r.err.contains("Fatal error"))
+    }
+
+    @Test func missingDataDirectoryIsAClearError() throws {
+        let r = try runCLI(["daily"], env: ["CLAUDE_CONFIG_DIR": "/nonexistent/claude"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("CLAUDE_CONFIG_DIR") && r.err.contains("/nonexistent/claude"))
+        let defaults = try runCLI(["daily"], env: ["HOME": "/nonexistent-home"])
+        #expect(defaults.code == 1 && defaults.err.contains("/nonexistent-home/.claude"))
+    }
+
+    @Test func jqFiltersTheJSON() throws {
+        let r = try runCLI(["monthly", "--jq", ".totals.totalTokens"], env: env)
+        #expect(r.code == 0 && r.out == "634137\n")
+        let bad = try runCLI(["monthly", "--jq", ".[[["], env: env)
+        #expect(bad.code == 1 && bad.err.contains("jq failed"))
+        let missing = try runCLI(["monthly", "--jq", "."], env: env.merging(["PATH": "/nonexistent"]) { $1 })
+        #expect(missing.code == 1 && missing.err.contains("jq"))
+    }
+
+    @Test func compactNoticeAndEmptyData() throws {
+        let r = try runCLI(["session", "--compact"], env: env)
+        #expect(r.out.contains("Running in Compact Mode") && !r.out.contains("Cache Create"))
+        let empty = try runCLI(["daily", "--since", "20300101"], env: env)
+        #expect(empty.code == 0 && empty.out == "No Claude usage data found.\n")
+        let json = try runCLI(["monthly", "--json", "--since", "20300101"], env: env)
+        #expect(json.out.contains("\"monthly\": []"))
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try runCLI(["-v"]).out == ccusageVersion + "\n")
+        #expect(try runCLI(["--version"]).out == ccusageVersion + "\n")
+        let help = try runCLI(["daily", "--help"])
+        #expect(help.code == 0 && help.out.contains("--since") && help.out.contains("--instances"))
+    }
+}

@@ -28,7 +28,7 @@ public enum Timestamp {
             }
             let count = i - start
             guard count >= 1, count <= 9 else { return nil }
-            for _ in count..<3 where count < 3 { millis *= 10 }
+            if count < 3 { for _ in count..<3 { millis *= 10 } }
         }
         guard i < n else { return nil }
         var offset = 0

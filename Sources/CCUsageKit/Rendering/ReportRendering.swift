@@ -184,7 +184,15 @@ public enum UsageTable {
         let (headers, aligns) = headers(first: report.period.firstColumn, compact: compact, hideCost: options.hideCost)
         var table = Table(headers: headers, aligns: aligns, modelsColumn: 1)
         var currentProject: String?? = .none
-        for row in report.rows {
+        var rows = report.rows
+        if report.groupedByProject {
+            // One block per project (alphabetical, as in JSON); rows keep their order inside it.
+            rows = rows.enumerated().sorted { a, b in
+                let pa = a.element.project ?? "unknown", pb = b.element.project ?? "unknown"
+                return pa != pb ? pa < pb : a.offset < b.offset
+            }.map(\.element)
+        }
+        for row in rows {
             if report.groupedByProject, currentProject != .some(row.project) {
                 currentProject = .some(row.project)
                 let name = ProjectNames.display(row.project ?? "unknown", aliases: options.projectAliases)

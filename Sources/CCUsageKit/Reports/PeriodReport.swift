@@ -30,13 +30,13 @@ public enum Period: Sendable, Equatable {
 public struct ReportOptions: Sendable {
     public var zone: ReportZone
     public var range: DateRange
-    public var order: SortOrder
+    public var order: ReportOrder
     /// `--instances`: one group of rows per project.
     public var instances: Bool
     /// `--project`: rows carry this project name.
     public var project: String?
 
-    public init(zone: ReportZone, range: DateRange = DateRange(), order: SortOrder = .asc,
+    public init(zone: ReportZone, range: DateRange = DateRange(), order: ReportOrder = .asc,
                 instances: Bool = false, project: String? = nil) {
         self.zone = zone; self.range = range; self.order = order
         self.instances = instances; self.project = project

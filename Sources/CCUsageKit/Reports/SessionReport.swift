@@ -16,7 +16,7 @@ public struct SessionReport: Sendable {
     public var rows: [SessionRow]
     public var totals: ReportTotals
 
-    public init(_ usage: LoadedUsage, zone: ReportZone, range: DateRange = DateRange(), order: SortOrder = .desc) {
+    public init(_ usage: LoadedUsage, zone: ReportZone, range: DateRange = DateRange(), order: ReportOrder = .desc) {
         struct Group {
             var builder = SummaryBuilder()
             var file: TranscriptFile

@@ -80,7 +80,7 @@ public struct SummaryBuilder {
 }
 
 /// `--order`.
-public enum SortOrder: String, Sendable, CaseIterable, Codable {
+public enum ReportOrder: String, Sendable, CaseIterable, Codable {
     case asc, desc
 }
 

@@ -1,0 +1,56 @@
+import Testing
+@testable import CCUsageKit
+
+@Suite struct DedupTests {
+    func dedupe(_ lines: [String], mode: CostMode = .calculate) -> (records: [PricedRecord], duplicates: Int) {
+        var calculator = CostCalculator(mode: mode)
+        var deduper = Deduplicator()
+        for text in lines {
+            guard let r = record(text) else { Issue.record("not a usage line: \(text)"); continue }
+            deduper.add(PricedRecord(r, cost: calculator.cost(of: r)))
+        }
+        return (deduper.records, deduper.duplicates)
+    }
+
+    @Test func theLargestStreamingSnapshotWinsAndKeepsTheFirstPosition() {
+        let (records, dups) = dedupe([
+            line(id: "m1", output: 5, time: "2025-07-20T10:00:00Z"),
+            line(id: "m2", output: 1),
+            line(id: "m1", output: 50, time: "2025-07-20T10:00:03Z"),
+            line(id: "m1", output: 20),
+        ])
+        #expect(dups == 2)
+        #expect(records.map(\.tokens.output) == [50, 1])
+        #expect(records[0].time == Timestamp.parse("2025-07-20T10:00:03Z"))
+    }
+
+    @Test func aNonSidechainCopyBeatsALargerSidechainCopy() {
+        let (records, _) = dedupe([line(id: "m", output: 500, sidechain: true), line(id: "m", output: 5)])
+        #expect(records.count == 1 && records[0].tokens.output == 5 && !records[0].record.isSidechain)
+    }
+
+    @Test func sidechainReplaysWithAnotherRequestIdAreDuplicates() {
+        let (records, dups) = dedupe([line(id: "m", request: "r1"), line(id: "m", request: "r2", sidechain: true)])
+        #expect(records.count == 1 && dups == 1)
+        let (distinct, none) = dedupe([line(id: "m", request: "r1"), line(id: "m", request: "r2")])
+        #expect(distinct.count == 2 && none == 0)
+    }
+
+    @Test func entriesWithoutRequestIdDeduplicateWithEachOther() {
+        #expect(dedupe([line(request: nil), line(request: nil, output: 99)]).records.map(\.tokens.output) == [99])
+        #expect(dedupe([line(request: nil), line(request: "r")]).records.count == 2)
+    }
+
+    @Test func entriesWithoutMessageIdAreNeverDeduplicated() {
+        #expect(dedupe([line(id: nil), line(id: nil)]).records.count == 2)
+    }
+
+    @Test func equalTokensPreferTheHigherCostThenASpeedField() {
+        let byCost = dedupe([line(id: "m", cost: 0.1), line(id: "m", cost: 0.3)], mode: .auto).records
+        #expect(byCost.map(\.cost) == [0.3])
+        let bySpeed = dedupe([line(id: "m"), line(id: "m", speed: "standard")]).records
+        #expect(bySpeed[0].record.hasSpeed)
+        let first = dedupe([line(id: "m", time: "2025-07-20T10:00:00Z"), line(id: "m", time: "2025-07-20T11:00:00Z")]).records
+        #expect(first[0].time == Timestamp.parse("2025-07-20T10:00:00Z"))
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+@testable import CCUsageKit
+
+@Suite struct PricingTests {
+    let table = PriceTable.embedded
+
+    @Test("model names resolve to pricing keys", arguments: [
+        ("claude-sonnet-4-20250514", "claude-sonnet-4"),
+        ("claude-opus-4-1-20250805", "claude-opus-4-1-20250805"),
+        ("claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929"),
+        ("claude-sonnet-4-5", "claude-sonnet-4-5"),
+        ("claude-opus-4-6", "claude-opus-4-6"),
+        ("anthropic/claude-opus-4-6", "claude-opus-4-6"),
+        ("claude-opus-4.6", "claude-opus-4-6"),
+        ("claude-haiku-4-5-20251001", "claude-haiku-4-5"),
+        ("claude-3-5-haiku-20241022", "claude-3-5-haiku-20241022"),
+        ("claude-3-7-sonnet-20250219", "claude-3-7-sonnet-20250219"),
+        ("claude-fable-5", "claude-fable-5"),
+    ])
+    func matching(_ model: String, _ key: String) throws {
+        #expect(try #require(table.price(for: model)).key == key)
+    }
+
+    @Test func versionSuffixesDoNotMatchAnOlderKey() {
+        #expect(!ModelMatcher.contains(Array("claude-opus-4-1-20250805".utf8), Array("claude-opus-4".utf8)))
+        #expect(ModelMatcher.contains(Array("claude-sonnet-4-20250514".utf8), Array("claude-sonnet-4".utf8)))
+        #expect(table.price(for: "gpt-5") == nil)
+        #expect(table.price(for: "claude-opus-4-9-20260101") == nil)
+    }
+
+    @Test func sonnet4IsTieredAbove200kPerTokenType() throws {
+        let p = try #require(table.price(for: "claude-sonnet-4-20250514")).price
+        // 250k cache reads: 200k at 3e-7 + 50k at 6e-7 = 0.06 + 0.03
+        #expect(abs(p.cost(TokenCounts(cacheRead: 250_000)) - 0.09) < 1e-12)
+        #expect(abs(p.cost(TokenCounts(input: 200_000)) - 0.6) < 1e-12)
+        #expect(abs(p.cost(TokenCounts(input: 200_001)) - 0.600006) < 1e-12)
+        // output 300k: 200k × 1.5e-5 + 100k × 2.25e-5
+        #expect(abs(p.cost(TokenCounts(output: 300_000)) - 5.25) < 1e-9)
+    }
+
+    @Test func oneHourCacheWritesCostTwiceTheInputRate() throws {
+        let p = try #require(table.price(for: "claude-opus-4-5")).price
+        // 1000 5m at 6.25e-6 + 2000 1h at 1e-5
+        #expect(abs(p.cost(TokenCounts(cacheCreation: 3000), cacheCreation1h: 2000) - (0.00625 + 0.02)) < 1e-12)
+    }
+
+    @Test func fastModeMultipliesTheWholeCost() throws {
+        let p = try #require(table.price(for: "claude-opus-4-6")).price
+        let base = 10 * 5e-6 + 300 * 2.5e-5
+        #expect(abs(p.cost(TokenCounts(input: 10, output: 300), fast: true) - base * 6) < 1e-12)
+        let opus48 = try #require(table.price(for: "claude-opus-4-8")).price
+        #expect(opus48.fastMultiplier == 2)
+        let sonnet = try #require(table.price(for: "claude-sonnet-4")).price
+        #expect(sonnet.fastMultiplier == 1)
+    }
+
+    @Test func costModes() throws {
+        let withCost = try #require(record(line(input: 1000, output: 0, cost: 0.5)))
+        let zeroCost = try #require(record(line(input: 1000, output: 0, cost: 0)))
+        let noCost = try #require(record(line(input: 1000, output: 0)))
+        let noModel = try #require(record(line(model: nil, input: 1000, output: 0)))
+        var auto = CostCalculator(mode: .auto), calc = CostCalculator(mode: .calculate), display = CostCalculator(mode: .display)
+        #expect(auto.cost(of: withCost) == 0.5)
+        #expect(auto.cost(of: zeroCost) == 0)
+        #expect(abs(auto.cost(of: noCost) - 0.003) < 1e-12)
+        #expect(auto.cost(of: noModel) == 0)
+        #expect(abs(calc.cost(of: withCost) - 0.003) < 1e-12)
+        #expect(display.cost(of: withCost) == 0.5)
+        #expect(display.cost(of: noCost) == 0)
+    }
+
+    @Test func unknownModelsCostZeroAndAreReported() throws {
+        var calc = CostCalculator(mode: .calculate)
+        #expect(calc.cost(of: try #require(record(line(model: "claude-nova-1")))) == 0)
+        #expect(calc.cost(of: try #require(record(line(model: "<synthetic>")))) == 0)
+        #expect(calc.unpricedModels == ["claude-nova-1"])
+    }
+}
+
+@Suite struct FormatTests {
+    @Test("money rounds half away from zero on the decimal value", arguments: [
+        (0.0, "$0.00"), (0.125, "$0.13"), (1.005, "$1.01"), (0.004999, "$0.00"), (1234.567, "$1234.57"),
+        (-1.234, "$-1.23"), (0.995, "$1.00"), (99.999, "$100.00"), (1e-7, "$0.00"),
+    ])
+    func money(_ value: Double, _ text: String) { #expect(Format.money(value) == text) }
+
+    @Test("JSON numbers follow JavaScript", arguments: [
+        (0.0, "0"), (1.0, "1"), (0.1, "0.1"), (1e-5, "0.00001"), (1e-7, "1e-7"), (123.456, "123.456"),
+        (1e21, "1e+21"), (0.037649999999999996, "0.037649999999999996"), (-2.5, "-2.5"), (1.5e-7, "1.5e-7"),
+    ])
+    func jsNumbers(_ value: Double, _ text: String) { #expect(JSONValue.number(value) == text) }
+
+    @Test func integersGetThousandsSeparators() {
+        #expect(Format.integer(0) == "0")
+        #expect(Format.integer(1234567) == "1,234,567")
+        #expect(Format.integer(-1000) == "-1,000")
+    }
+
+    @Test("short model names", arguments: [
+        ("claude-sonnet-4-20250514", "sonnet-4"), ("claude-opus-4-1-20250805", "opus-4-1"),
+        ("claude-opus-4-6-fast", "opus-4-6-fast"), ("claude-3-5-haiku-20241022", "3-5-haiku"),
+        ("<synthetic>", "<synthetic>"), ("gpt-5", "gpt-5"), ("anthropic/claude-opus-4-6", "opus-4-6"),
+    ])
+    func shortNames(_ raw: String, _ short: String) { #expect(Format.shortModel(raw) == short) }
+}
