@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", .upToNextMinor(from: "0.12.1")),
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
         .package(url: "https://github.com/pointfreeco/xctest-dynamic-overlay", from: "1.13.1"),
     ],
@@ -19,9 +20,13 @@ let package = Package(
         .target(name: "CCUsageKit", dependencies: ["CShims"]),
         .target(name: "FixtureKit", linkerSettings: [.linkedLibrary("m")]),
         .target(
+            name: "CCUsageMCP",
+            dependencies: ["CCUsageKit", .product(name: "MCP", package: "swift-sdk")]
+        ),
+        .target(
             name: "CCUsageCLI",
             dependencies: [
-                "CCUsageKit",
+                "CCUsageKit", "CCUsageMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
