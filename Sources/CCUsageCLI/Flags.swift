@@ -59,6 +59,9 @@ struct ReportFlags: ParsableArguments {
     @Flag(help: "Read files on one thread.")
     var singleThread = false
 
+    @Flag(name: .customLong("no-cache"), help: "Read every transcript whole instead of using the incremental scan cache (also: CCUSAGE_NO_CACHE=1).")
+    var noCache = false
+
     @Option(help: "Path to a ccusage.json configuration file.")
     var config: String?
 

@@ -24,6 +24,7 @@ struct Context {
     var debug: Bool
     var debugSamples: Int
     var singleThread: Bool
+    var cacheDirectory: String?
 
     init(_ flags: ReportFlags, env: Environment = .live()) throws {
         self.env = env
@@ -41,6 +42,8 @@ struct Context {
         debug = flags.debug
         debugSamples = flags.debugSamples
         singleThread = flags.singleThread
+        let noCacheEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
+        cacheDirectory = flags.noCache || noCacheEnv ? nil : ScanCache.defaultDirectory(env)
         let style = TerminalStyle.decide(flag: flags.color, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
         render = RenderOptions(style: style, width: Terminal.width(env.variables), forceCompact: flags.compact,
                                breakdown: flags.breakdown, hideCost: flags.noCost,
@@ -49,7 +52,8 @@ struct Context {
 
     func load(project: String? = nil, keepRawTimestamps: Bool = false) throws -> LoadedUsage {
         let options = LoadOptions(mode: mode, prices: .embedded, project: project,
-                                  keepRawTimestamps: keepRawTimestamps, singleThread: singleThread)
+                                  keepRawTimestamps: keepRawTimestamps, singleThread: singleThread,
+                                  cacheDirectory: cacheDirectory)
         let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
         let usage: LoadedUsage
         do {

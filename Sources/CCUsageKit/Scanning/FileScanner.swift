@@ -26,8 +26,13 @@ public struct FileScan: Sendable {
     public var stats = ScanStats()
     /// Set when the file could not be opened or a read failed part-way.
     public var error: String?
-    /// Bytes consumed up to the end of the last complete line (for incremental re-reads).
+    /// File offset just past the last `\n` read: where an incremental re-read resumes.
     public var consumed: Int64 = 0
+    /// Records (at the end of `records`) that came from a final line without `\n`; a later read may
+    /// find that line longer, so caches keep only the records before them.
+    public var tailRecords = 0
+    /// The counters of that final unterminated line.
+    public var tailStats = ScanStats()
     public init() {}
 }
 
@@ -121,8 +126,13 @@ public enum FileScanner {
             result.consumed = position + Int64(lineStart)
         }
         if lineStart < filled, finalLineComplete, result.error == nil {
+            let before = result.stats, count = result.records.count
             buffer.withUnsafeBufferPointer { handle($0, lineStart, filled) }
-            result.consumed = position + Int64(filled)
+            result.tailRecords = result.records.count - count
+            result.tailStats.lines = result.stats.lines - before.lines
+            result.tailStats.usageLines = result.stats.usageLines - before.usageLines
+            result.tailStats.malformedLines = result.stats.malformedLines - before.malformedLines
+            result.tailStats.invalidLines = result.stats.invalidLines - before.invalidLines
         }
         result.stats.files = 1
         return result

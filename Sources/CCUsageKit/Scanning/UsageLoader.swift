@@ -8,11 +8,14 @@ public struct LoadOptions: Sendable {
     public var project: String?
     public var keepRawTimestamps: Bool
     public var singleThread: Bool
+    /// Where the incremental scan cache lives; nil reads every file whole.
+    public var cacheDirectory: String?
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
-                keepRawTimestamps: Bool = false, singleThread: Bool = false) {
+                keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
         self.mode = mode; self.prices = prices; self.project = project
         self.keepRawTimestamps = keepRawTimestamps; self.singleThread = singleThread
+        self.cacheDirectory = cacheDirectory
     }
 }
 
@@ -49,7 +52,12 @@ public enum UsageLoader {
         if let project = options.project, !Discovery.isSinglePathSegment(project) {
             files = files.filter { $0.project == project }
         }
-        let scans = scanAll(files, options: options, progress: progress)
+        let scans: [FileScan]
+        if let directory = options.cacheDirectory, !options.keepRawTimestamps {
+            scans = scanWithCache(files, directory: directory, options: options, progress: progress)
+        } else {
+            scans = scanAll(files, options: options, progress: progress)
+        }
         var usage = merge(files: files, scans: scans, options: options)
         usage.problems = problems + usage.problems
         usage.baseDirectories = bases
@@ -57,23 +65,99 @@ public enum UsageLoader {
     }
 
     /// Scans files on all cores (or one), returning results in file order.
-    public static func scanAll(_ files: [TranscriptFile], options: LoadOptions,
+    public static func scanAll(_ files: [TranscriptFile], options: LoadOptions, offsets: [Int64]? = nil,
                                progress: (@Sendable (Int, Int64) -> Void)? = nil) -> [FileScan] {
         let results = ScanResults(count: files.count)
         let keepRaw = options.keepRawTimestamps
         let work: @Sendable (Int) -> Void = { index in
-            let scan = FileScanner.scan(path: files[index].path, fileIndex: Int32(index), keepRawTimestamps: keepRaw)
+            let scan = FileScanner.scan(path: files[index].path, fileIndex: Int32(index),
+                                        from: offsets?[index] ?? 0, keepRawTimestamps: keepRaw)
             results.store(scan, at: index)
             if let progress { progress(1, scan.stats.bytes) }
         }
         if options.singleThread || files.count < 2 {
             for index in files.indices { work(index) }
         } else {
-            // Largest files first keeps both cores busy to the end.
-            let order = files.indices.sorted { files[$0].size > files[$1].size }
+            // Largest reads first keeps both cores busy to the end.
+            let order = files.indices.sorted {
+                files[$0].size - (offsets?[$0] ?? 0) > files[$1].size - (offsets?[$1] ?? 0)
+            }
             DispatchQueue.concurrentPerform(iterations: order.count) { work(order[$0]) }
         }
         return results.take()
+    }
+
+    /// Reuses cached records of unchanged files, reads only the appended bytes of grown files, reads
+    /// new or rewritten files whole, then stores the result for the next run.
+    static func scanWithCache(_ files: [TranscriptFile], directory: String, options: LoadOptions,
+                              progress: (@Sendable (Int, Int64) -> Void)?) -> [FileScan] {
+        let cached = ScanCache.read(directory: directory)
+        var reused: [CachedFile?] = Array(repeating: nil, count: files.count)
+        var toRead: [Int] = []
+        var offsets: [Int64] = []
+        for (index, file) in files.enumerated() {
+            if let entry = cached[file.path], entry.inode == file.inode, file.size >= entry.consumed {
+                if entry.size == file.size, entry.modified == file.modified, entry.consumed == file.size {
+                    reused[index] = entry
+                    continue
+                }
+                if ScanCache.fingerprint(path: file.path, before: entry.consumed) == entry.fingerprint {
+                    reused[index] = entry
+                    toRead.append(index); offsets.append(entry.consumed)
+                    continue
+                }
+            }
+            toRead.append(index); offsets.append(0)
+        }
+        let fresh = scanAll(toRead.map { files[$0] }, options: options, offsets: offsets, progress: progress)
+        var scans: [FileScan] = Array(repeating: FileScan(), count: files.count)
+        var changed = cached.count != files.count
+        for (index, entry) in reused.enumerated() {
+            guard let entry else { continue }
+            var scan = FileScan()
+            scan.records = entry.records.map { var r = $0; r.fileIndex = Int32(index); return r }
+            scan.stats = entry.stats
+            scan.stats.files = 1
+            scan.consumed = entry.consumed
+            scans[index] = scan
+        }
+        for (k, index) in toRead.enumerated() {
+            changed = true
+            var scan = fresh[k]
+            scan.records = scan.records.map { var r = $0; r.fileIndex = Int32(index); return r }
+            if offsets[k] > 0 {
+                // Appended bytes: the cached part comes first.
+                var combined = scans[index]
+                combined.records += scan.records
+                combined.stats += scan.stats
+                combined.stats.files = 1
+                combined.consumed = scan.consumed
+                combined.tailRecords = scan.tailRecords
+                combined.tailStats = scan.tailStats
+                combined.error = scan.error
+                scan = combined
+            }
+            scans[index] = scan
+        }
+        if changed {
+            var entries: [CachedFile] = []
+            for (index, file) in files.enumerated() {
+                let scan = scans[index]
+                guard scan.error == nil else { continue }
+                var stats = scan.stats
+                stats.lines -= scan.tailStats.lines; stats.usageLines -= scan.tailStats.usageLines
+                stats.malformedLines -= scan.tailStats.malformedLines; stats.invalidLines -= scan.tailStats.invalidLines
+                let keep = scan.records.count - scan.tailRecords
+                let fingerprint = reused[index].map { $0.consumed == scan.consumed ? $0.fingerprint : nil } ?? nil
+                entries.append(CachedFile(
+                    path: file.path, size: max(file.size, scan.consumed), modified: file.modified, inode: file.inode,
+                    consumed: scan.consumed,
+                    fingerprint: fingerprint ?? ScanCache.fingerprint(path: file.path, before: scan.consumed),
+                    stats: stats, records: Array(scan.records.prefix(keep))))
+            }
+            ScanCache.write(entries, directory: directory)
+        }
+        return scans
     }
 
     /// Prices every record and keeps the best copy of each duplicated response.

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import CCUsageKit
+
+@Suite struct CacheTests {
+    func tree() throws -> String {
+        var files: [String: [String]] = [:]
+        for f in 0..<12 {
+            files["p\(f % 3)/s\(f).jsonl"] = (0..<30).map { i in
+                line(id: "m\((f * 30 + i) % 200)", request: "r\(i % 5)", model: i % 4 == 0 ? "claude-opus-4-6" : "claude-sonnet-4-20250514",
+                     output: (f * 17 + i) % 90, time: "2025-07-\(10 + i % 9)T1\(i % 10):00:00Z", sidechain: i % 13 == 0,
+                     speed: i % 8 == 0 ? "fast" : nil, cost: i % 6 == 0 ? 0.01 : nil)
+            }
+        }
+        return try makeTree(files)
+    }
+
+    func load(_ root: String, cache: String?) throws -> LoadedUsage {
+        try UsageLoader.load(LoadOptions(cacheDirectory: cache), testEnvironment(configDir: root))
+    }
+
+    func expectSame(_ a: LoadedUsage, _ b: LoadedUsage, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.records == b.records, sourceLocation: sourceLocation)
+        #expect(a.duplicatesRemoved == b.duplicatesRemoved, sourceLocation: sourceLocation)
+        #expect(a.stats.usageLines == b.stats.usageLines && a.stats.lines == b.stats.lines, sourceLocation: sourceLocation)
+    }
+
+    @Test func warmRunsEqualColdRuns() throws {
+        let root = try tree(), cache = root + "/cache"
+        let cold = try load(root, cache: nil)
+        let first = try load(root, cache: cache)
+        #expect(FileManager.default.fileExists(atPath: cache + "/" + ScanCache.fileName))
+        let warm = try load(root, cache: cache)
+        expectSame(cold, first)
+        expectSame(cold, warm)
+        #expect(warm.stats.bytes == 0)   // nothing re-read
+    }
+
+    @Test func appendedBytesAreReadAndRewrittenFilesReadWhole() throws {
+        let root = try tree(), cache = root + "/cache"
+        _ = try load(root, cache: cache)
+        let path = root + "/projects/p1/s1.jsonl"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        // A complete line, then a partial one without its newline.
+        handle.write(Data((line(id: "new1", output: 777) + "\n" + line(id: "new2", output: 5)).utf8))
+        try handle.close()
+        let appended = try load(root, cache: cache)
+        expectSame(try load(root, cache: nil), appended)
+        #expect(appended.stats.bytes > 0 && appended.stats.bytes < 2000)
+        // The partial line grows: it must be read again, not kept as it was.
+        let h2 = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try h2.seekToEnd()
+        h2.write(Data("\n".utf8))
+        try h2.close()
+        expectSame(try load(root, cache: nil), try load(root, cache: cache))
+        // Shrink and rewrite another file.
+        try (line(id: "only", output: 3) + "\n").write(toFile: root + "/projects/p2/s2.jsonl", atomically: false, encoding: .utf8)
+        expectSame(try load(root, cache: nil), try load(root, cache: cache))
+        // Delete a file and add one.
+        try FileManager.default.removeItem(atPath: root + "/projects/p0/s0.jsonl")
+        try (line(id: "added") + "\n").write(toFile: root + "/projects/p0/new.jsonl", atomically: true, encoding: .utf8)
+        expectSame(try load(root, cache: nil), try load(root, cache: cache))
+    }
+
+    @Test("a corrupt or foreign cache is ignored", arguments: ["garbage", "CCUSAGE-SCAN\u{2}\0\0\0\0\0\0\0", "", "CCUSAGE-SCAN"])
+    func corruptCache(_ content: String) throws {
+        let root = try tree(), cache = root + "/cache"
+        _ = try load(root, cache: cache)
+        var bytes = Array(content.utf8)
+        if content.isEmpty {
+            // Truncate a real cache in the middle.
+            let real = try Data(contentsOf: URL(fileURLWithPath: cache + "/" + ScanCache.fileName))
+            bytes = Array(real.prefix(real.count / 2))
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: cache + "/" + ScanCache.fileName))
+        #expect(ScanCache.read(directory: cache).isEmpty)
+        expectSame(try load(root, cache: nil), try load(root, cache: cache))
+        #expect(!ScanCache.read(directory: cache).isEmpty)   // rebuilt
+    }
+
+    @Test func theCacheRoundTripsEveryField() throws {
+        let root = try tree(), cache = root + "/cache"
+        let usage = try load(root, cache: cache)
+        let stored = ScanCache.read(directory: cache)
+        let all = stored.values.flatMap(\.records)
+        #expect(all.count == usage.stats.usageLines)
+        #expect(all.contains { $0.isFast } && all.contains { $0.recordedCost != nil } && all.contains { $0.isSidechain })
+    }
+
+    @Test func anUnwritableCacheDirectoryIsHarmless() throws {
+        let root = try tree()
+        try "file".write(toFile: root + "/not-a-dir", atomically: true, encoding: .utf8)
+        expectSame(try load(root, cache: nil), try load(root, cache: root + "/not-a-dir/cache"))
+    }
+}
