@@ -53,8 +53,8 @@ struct ReportFlags: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print loader diagnostics (files, lines, duplicates, skipped lines, unreadable files) on stderr.")
     var debug = false
 
-    @Option(help: "How many samples --debug shows per problem.")
-    var debugSamples: Int = 5
+    @Option(help: "How many samples --debug shows per problem (default 5).")
+    var debugSamples: Int?
 
     @Flag(help: "Read files on one thread.")
     var singleThread = false
@@ -69,6 +69,6 @@ struct ReportFlags: ParsableArguments {
         if let since, let until, until < since {
             throw ValidationError("--since \(since) is after --until \(until).")
         }
-        if debugSamples < 0 { throw ValidationError("--debug-samples must be 0 or more.") }
+        if let debugSamples, debugSamples < 0 { throw ValidationError("--debug-samples must be 0 or more.") }
     }
 }

@@ -20,7 +20,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
           ccusage daily -s 20250701 -z Asia/Tokyo --offline
         """,
         version: ccusageVersion,
-        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self],
+        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, MCP.self],
         defaultSubcommand: Daily.self
     )
 
@@ -74,7 +74,7 @@ struct Daily: AsyncParsableCommand {
     @Option(help: "Display names for projects: raw=Alias,raw2=Alias2.") var projectAliases: String?
 
     func run() async throws {
-        try runPeriod(.day, flags: flags, instances: instances, project: project, aliases: projectAliases)
+        try runPeriod("daily", flags: flags, instances: instances, project: project, aliases: projectAliases)
     }
 }
 
@@ -83,13 +83,13 @@ struct Weekly: AsyncParsableCommand {
         abstract: "Usage and cost by week.",
         discussion: "Examples:\n  ccusage weekly --start-of-week monday\n  ccusage weekly --json --order desc")
     @OptionGroup(title: "Report options") var flags: ReportFlags
-    @Option(name: [.customShort("w"), .long], help: "First day of the week: sunday … saturday.")
-    var startOfWeek: Weekday = .sunday
+    @Option(name: [.customShort("w"), .long], help: "First day of the week: sunday … saturday (default sunday).")
+    var startOfWeek: Weekday?
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
     @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
 
     func run() async throws {
-        try runPeriod(.week(startDay: startOfWeek.index), flags: flags, instances: instances, project: project, aliases: nil)
+        try runPeriod("weekly", flags: flags, instances: instances, project: project, aliases: nil, startOfWeek: startOfWeek)
     }
 }
 
@@ -102,7 +102,7 @@ struct Monthly: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
 
     func run() async throws {
-        try runPeriod(.month, flags: flags, instances: instances, project: project, aliases: nil)
+        try runPeriod("monthly", flags: flags, instances: instances, project: project, aliases: nil)
     }
 }
 
@@ -120,8 +120,8 @@ struct Session: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Show one session by its id.") var id: String?
 
     func run() async throws {
-        let context = try Context(flags)
-        if let id {
+        let context = try Context(flags, command: "session")
+        if let id = id ?? context.config.string("id") {
             let usage = try context.load(keepRawTimestamps: true)
             guard let detail = SessionDetail(usage, id: id) else {
                 throw CLIError("No session found with ID: \(id)")
@@ -131,8 +131,7 @@ struct Session: AsyncParsableCommand {
             return
         }
         let usage = try context.load()
-        let report = SessionReport(usage, zone: context.zone, range: DateRange(since: flags.since, until: flags.until),
-                                   order: flags.order ?? .desc)
+        let report = SessionReport(usage, zone: context.zone, range: context.range, order: context.order ?? .desc)
         try context.emit(json: report.json(hideCost: context.render.hideCost),
                          table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),
                          usage: usage)
@@ -144,12 +143,24 @@ enum Weekday: String, CaseIterable, ExpressibleByArgument {
     var index: Int { Weekday.allCases.firstIndex(of: self)! }
 }
 
-func runPeriod(_ period: Period, flags: ReportFlags, instances: Bool, project: String?, aliases: String?) throws {
-    var context = try Context(flags)
+func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: String?, aliases: String?,
+               startOfWeek: Weekday? = nil) throws {
+    var context = try Context(flags, command: command)
+    let config = context.config
     if let aliases { context.render.projectAliases.merge(ProjectNames.parseAliases(aliases)) { $1 } }
+    let project = project ?? config.string("project")
+    let instances = instances || config.bool("instances") == true
+    let period: Period
+    switch command {
+    case "weekly":
+        let day = startOfWeek ?? config.string("startOfWeek").flatMap(Weekday.init(rawValue:)) ?? .sunday
+        period = .week(startDay: day.index)
+    case "monthly": period = .month
+    default: period = .day
+    }
     let usage = try context.load(project: project)
-    let options = ReportOptions(zone: context.zone, range: DateRange(since: flags.since, until: flags.until),
-                                order: flags.order ?? .asc, instances: instances, project: project)
+    let options = ReportOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
+                                instances: instances, project: project)
     let report = PeriodReport(usage, period: period, options: options)
     try context.emit(json: report.json(hideCost: context.render.hideCost),
                      table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),

@@ -26,9 +26,30 @@ struct Context {
     var singleThread: Bool
     var cacheDirectory: String?
 
-    init(_ flags: ReportFlags, env: Environment = .live()) throws {
+    /// The configuration-file options of this command.
+    var config: ConfigLayer
+    /// `--since` / `--until`, from the flags or the config file.
+    var range: DateRange
+    /// `--order` when given on the command line or in the config file.
+    var order: ReportOrder?
+    var prices: PriceTable
+    var quiet: Bool
+
+    /// Resolves every shared option: explicit flag > environment > config file > default.
+    init(_ flags: ReportFlags, command: String = "daily", env: Environment = .live()) throws {
         self.env = env
-        if let name = flags.timezone {
+        config = try ConfigLayer.load(explicit: flags.config, env: env, command: command)
+        let c = config
+        func day(_ key: String) throws -> CalendarDay? {
+            guard let text = c.string(key) else { return nil }
+            guard let value = CalendarDay(text) else { throw CLIError("Invalid configuration: '\(key)' must be YYYYMMDD") }
+            return value
+        }
+        range = DateRange(since: try flags.since ?? day("since"), until: try flags.until ?? day("until"))
+        if let since = range.since, let until = range.until, until < since {
+            throw CLIError("--since \(since) is after --until \(until).")
+        }
+        if let name = flags.timezone ?? c.string("timezone") {
             guard let zone = ReportZone(identifier: name) else {
                 throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
             }
@@ -36,22 +57,37 @@ struct Context {
         } else {
             self.zone = ReportZone(env.timeZone)
         }
-        mode = flags.mode ?? .auto
-        jq = flags.jq
-        json = flags.json || flags.jq != nil
-        debug = flags.debug
-        debugSamples = flags.debugSamples
-        singleThread = flags.singleThread
+        mode = flags.mode ?? c.string("mode").flatMap(CostMode.init(rawValue:)) ?? .auto
+        order = flags.order ?? c.string("order").flatMap(ReportOrder.init(rawValue:))
+        jq = flags.jq ?? c.string("jq")
+        json = flags.json || c.bool("json") == true || jq != nil
+        debug = flags.debug || c.bool("debug") == true
+        debugSamples = flags.debugSamples ?? c.int("debugSamples") ?? 5
+        singleThread = flags.singleThread || c.bool("singleThread") == true
         let noCacheEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
-        cacheDirectory = flags.noCache || noCacheEnv ? nil : ScanCache.defaultDirectory(env)
-        let style = TerminalStyle.decide(flag: flags.color, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
-        render = RenderOptions(style: style, width: Terminal.width(env.variables), forceCompact: flags.compact,
-                               breakdown: flags.breakdown, hideCost: flags.noCost,
-                               projectAliases: ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? ""))
+        let noCache = flags.noCache || noCacheEnv || c.bool("noCache") == true
+        cacheDirectory = noCache ? nil : ScanCache.defaultDirectory(env)
+        let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
+        quiet = logLevel == 0
+        var color = flags.color
+        if color == nil, let configured = c.bool("color") { color = configured }
+        if color == nil, c.bool("noColor") == true { color = false }
+        let style = TerminalStyle.decide(flag: color, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
+        var aliases = ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? "")
+        aliases.merge(ProjectNames.parseAliases(c.string("projectAliases") ?? "")) { $1 }
+        render = RenderOptions(style: style, width: Terminal.width(env.variables),
+                               forceCompact: flags.compact || c.bool("compact") == true,
+                               breakdown: flags.breakdown || c.bool("breakdown") == true,
+                               hideCost: flags.noCost || c.bool("noCost") == true,
+                               projectAliases: aliases, showTitle: !quiet)
+        prices = PriceTable.embedded.applying(overrides: try c.pricingOverrides())
+        if debug {
+            Terminal.error(config.searchLog.map { "[debug] " + $0 }.joined(separator: "\n"))
+        }
     }
 
     func load(project: String? = nil, keepRawTimestamps: Bool = false) throws -> LoadedUsage {
-        let options = LoadOptions(mode: mode, prices: .embedded, project: project,
+        let options = LoadOptions(mode: mode, prices: prices, project: project,
                                   keepRawTimestamps: keepRawTimestamps, singleThread: singleThread,
                                   cacheDirectory: cacheDirectory)
         let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
@@ -78,10 +114,10 @@ struct Context {
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
             for problem in usage.problems { lines.append("[debug] " + problem.description) }
             Terminal.error(lines.joined(separator: "\n"))
-        } else {
+        } else if !quiet {
             for problem in usage.problems { Terminal.error("warning: " + problem.description) }
         }
-        if s.malformedLines + s.invalidLines > 0, !debug {
+        if s.malformedLines + s.invalidLines > 0, !debug, !quiet {
             Terminal.error("warning: skipped \(s.malformedLines) malformed and \(s.invalidLines) invalid usage line(s); run with --debug for details")
         }
     }
@@ -94,7 +130,7 @@ struct Context {
         } else {
             Terminal.out(table())
         }
-        if let usage, mode != .display {
+        if let usage, mode != .display, !quiet {
             for model in usage.unpricedModels {
                 Terminal.error("WARN  Missing embedded pricing for \(model); cost excludes this model. Update ccusage after pricing is added.")
             }

@@ -169,3 +169,39 @@ public enum ModelMatcher {
         return false
     }
 }
+
+extension PriceTable {
+    /// Field names of a `pricingOverrides` entry (LiteLLM style, camelCase).
+    public static let overrideFields = [
+        "inputCostPerToken", "outputCostPerToken", "cacheCreationInputTokenCost", "cacheReadInputTokenCost",
+        "inputCostPerTokenAbove200kTokens", "outputCostPerTokenAbove200kTokens",
+        "cacheCreationInputTokenCostAbove200kTokens", "cacheReadInputTokenCostAbove200kTokens",
+        "maxInputTokens", "fastMultiplier",
+    ]
+
+    /// Applies config `pricingOverrides` (raw model name → fields). Each starts from the entry with exactly
+    /// that key (or all zeros), keeps unspecified fields, and is stored under the exact key, so it wins for
+    /// that model name.
+    public func applying(overrides: [String: [String: Double]]) -> PriceTable {
+        guard !overrides.isEmpty else { return self }
+        var primary = tables.first ?? [:]
+        for (model, fields) in overrides {
+            var price = tables.lazy.compactMap { $0[model] }.first
+                ?? ModelPrice(input: 0, output: 0, cacheWrite: 0, cacheRead: 0)
+            if let v = fields["inputCostPerToken"] { price.input = v }
+            if let v = fields["outputCostPerToken"] { price.output = v }
+            if let v = fields["cacheCreationInputTokenCost"] { price.cacheWrite = v }
+            if let v = fields["cacheReadInputTokenCost"] { price.cacheRead = v }
+            if let v = fields["inputCostPerTokenAbove200kTokens"] { price.inputAbove200k = v }
+            if let v = fields["outputCostPerTokenAbove200kTokens"] { price.outputAbove200k = v }
+            if let v = fields["cacheCreationInputTokenCostAbove200kTokens"] { price.cacheWriteAbove200k = v }
+            if let v = fields["cacheReadInputTokenCostAbove200kTokens"] { price.cacheReadAbove200k = v }
+            if let v = fields["maxInputTokens"] { price.contextWindow = Int(v) }
+            if let v = fields["fastMultiplier"] { price.fastMultiplier = v }
+            primary[model] = price
+        }
+        var copy = tables
+        if copy.isEmpty { copy = [primary] } else { copy[0] = primary }
+        return PriceTable(tables: copy)
+    }
+}

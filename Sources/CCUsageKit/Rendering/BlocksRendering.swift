@@ -98,7 +98,7 @@ public enum BlocksTable {
                 table.rows.append(Table.Row(row, colors: c))
             }
         }
-        var out = titleBox("Claude Code Token Usage Report - Session Blocks", style: options.style) + "\n"
+        var out = options.title("Claude Code Token Usage Report - Session Blocks")
         out += table.render(width: options.width, style: options.style) + "\n"
         return out
     }

@@ -9,12 +9,18 @@ public struct RenderOptions: Sendable {
     public var hideCost: Bool
     /// Display aliases for project names (`--instances` headers only).
     public var projectAliases: [String: String]
+    /// The title box (hidden with LOG_LEVEL=0).
+    public var showTitle: Bool
 
     public init(style: TerminalStyle = .plain, width: Int = 120, forceCompact: Bool = false,
-                breakdown: Bool = false, hideCost: Bool = false, projectAliases: [String: String] = [:]) {
+                breakdown: Bool = false, hideCost: Bool = false, projectAliases: [String: String] = [:],
+                showTitle: Bool = true) {
         self.style = style; self.width = width; self.forceCompact = forceCompact
         self.breakdown = breakdown; self.hideCost = hideCost; self.projectAliases = projectAliases
+        self.showTitle = showTitle
     }
+
+    public func title(_ text: String) -> String { showTitle ? titleBox(text, style: style) + "\n" : "" }
 
     /// Usage tables switch to the compact column set below 100 columns.
     public var compact: Bool { forceCompact || width < 100 }
@@ -212,7 +218,7 @@ public enum UsageTable {
         totals.cost = report.totals.cost
         table.rows.append(Table.Row(["Total"] + cells(totals, modelsCell: "", compact: compact,
                                                       hideCost: options.hideCost), style: .totals))
-        var out = titleBox("Claude Code Token Usage Report - \(report.period.title)", style: options.style) + "\n"
+        var out = options.title("Claude Code Token Usage Report - \(report.period.title)")
         out += table.render(width: options.width, style: options.style) + "\n"
         if compact { out += compactNotice + "\n" }
         return out
@@ -239,14 +245,14 @@ public enum UsageTable {
         totals.cost = report.totals.cost
         table.rows.append(Table.Row(["Total"] + cells(totals, modelsCell: "", compact: compact,
                                                       hideCost: options.hideCost) + [""], style: .totals))
-        var out = titleBox("Claude Code Token Usage Report - By Session", style: options.style) + "\n"
+        var out = options.title("Claude Code Token Usage Report - By Session")
         out += table.render(width: options.width, style: options.style) + "\n"
         if compact { out += compactNotice + "\n" }
         return out
     }
 
     public static func render(_ detail: SessionDetail, _ options: RenderOptions, zone: ReportZone) -> String {
-        var out = titleBox("Claude Code Session Usage - \(detail.sessionID)", style: options.style) + "\n"
+        var out = options.title("Claude Code Session Usage - \(detail.sessionID)")
         if !options.hideCost { out += "Total Cost: \(Format.money(detail.totalCost))\n" }
         out += "Total Tokens: \(Format.integer(detail.totalTokens))\n"
         out += "Total Entries: \(Format.integer(detail.entries.count))\n\n"

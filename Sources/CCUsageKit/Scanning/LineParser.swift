@@ -59,7 +59,14 @@ public struct LineParser {
 
     /// Classifies one line (without its `\n`; a trailing `\r` is fine).
     public mutating func parse(_ line: UnsafeBufferPointer<UInt8>, fileIndex: Int32 = 0) -> LineOutcome {
-        guard let base = line.baseAddress, line.count >= 2 else { return .other }
+        guard let base = line.baseAddress else { return .other }
+        // Cheap structural check for every line: a record is one JSON object. A truncated or corrupt
+        // line without usage is caught here; lines with usage get the full grammar check below.
+        var first = 0, last = line.count - 1
+        while first <= last, base[first] == 0x20 || base[first] == 0x09 || base[first] == 0x0D || base[first] == 0x0A { first += 1 }
+        while last >= first, base[last] == 0x20 || base[last] == 0x09 || base[last] == 0x0D || base[last] == 0x0A { last -= 1 }
+        if first > last { return .other }
+        guard base[first] == 0x7B, base[last] == 0x7D else { return .malformed }
         let found = LineParser.usageMarker.withUnsafeBufferPointer { marker in
             ccusage_memmem(base, line.count, marker.baseAddress!, marker.count) != nil
         }

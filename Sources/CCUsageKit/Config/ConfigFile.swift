@@ -1,0 +1,218 @@
+import Foundation
+
+/// A problem with a configuration file: always names the file and, where there is one, the key.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var key: String?
+    public var message: String
+    public var description: String {
+        "Invalid configuration file \(path)" + (key.map { ": '\($0)'" } ?? "") + ": " + message
+    }
+}
+
+/// One option value from a configuration file.
+public enum ConfigValue: Sendable, Equatable {
+    case bool(Bool), int(Int), number(Double), string(String), object([String: ConfigValue])
+}
+
+/// A parsed and validated `ccusage.json`.
+///
+/// ```json
+/// { "$schema": "…", "defaults": { "timezone": "Asia/Tokyo" },
+///   "commands": { "daily": { "instances": true } }, "claude": { "defaults": {}, "commands": {} } }
+/// ```
+public struct ConfigFile: Sendable, Equatable {
+    public var path: String
+    public var defaults: [String: ConfigValue]
+    public var commands: [String: [String: ConfigValue]]
+    public var claudeDefaults: [String: ConfigValue]
+    public var claudeCommands: [String: [String: ConfigValue]]
+    /// Keys that were ignored because no option has that name (reported as warnings).
+    public var unknownKeys: [String]
+
+    public static let commandNames = ["daily", "weekly", "monthly", "session", "blocks", "statusline"]
+
+    enum Kind { case bool, int, number, string, date, zone, tokenLimit, object, enumeration([String]) }
+
+    static let shared: [String: Kind] = [
+        "since": .date, "until": .date, "json": .bool, "mode": .enumeration(["auto", "calculate", "display"]),
+        "debug": .bool, "debugSamples": .int, "order": .enumeration(["asc", "desc"]), "breakdown": .bool,
+        "offline": .bool, "noOffline": .bool, "color": .bool, "noColor": .bool, "timezone": .zone,
+        "locale": .string, "jq": .string, "compact": .bool, "noCost": .bool, "singleThread": .bool,
+        "noCache": .bool, "pricingOverrides": .object,
+    ]
+    static let perCommand: [String: [String: Kind]] = [
+        "daily": ["instances": .bool, "project": .string, "projectAliases": .string],
+        "weekly": ["startOfWeek": .enumeration(["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]),
+                   "instances": .bool, "project": .string],
+        "monthly": ["instances": .bool, "project": .string],
+        "session": ["id": .string],
+        "blocks": ["active": .bool, "recent": .bool, "tokenLimit": .tokenLimit, "sessionLength": .number,
+                   "live": .bool, "refreshInterval": .number],
+        "statusline": ["visualBurnRate": .enumeration(["off", "emoji", "text", "emoji-text"]),
+                       "costSource": .enumeration(["auto", "ccusage", "cc", "both"]), "cache": .bool, "noCache": .bool,
+                       "refreshInterval": .number, "contextLowThreshold": .int, "contextMediumThreshold": .int,
+                       "modelLabelAliases": .object],
+    ]
+
+    /// Reads and validates the file; every problem is a `ConfigError` naming the file and key.
+    public static func load(path: String) throws -> ConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(path: path, key: nil, message: "the file cannot be read")
+        }
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw ConfigError(path: path, key: nil, message: "not valid JSON (\(error.localizedDescription))")
+        }
+        guard let object = root as? [String: Any] else {
+            throw ConfigError(path: path, key: nil, message: "the top level must be a JSON object")
+        }
+        var file = ConfigFile(path: path, defaults: [:], commands: [:], claudeDefaults: [:], claudeCommands: [:],
+                              unknownKeys: [])
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "$schema":
+                guard value is String else { throw ConfigError(path: path, key: key, message: "must be a string") }
+            case "defaults":
+                file.defaults = try section(value, name: "defaults", command: nil, path: path, unknown: &file.unknownKeys)
+            case "commands":
+                file.commands = try commandSections(value, name: "commands", path: path, unknown: &file.unknownKeys)
+            case "claude":
+                guard let claude = value as? [String: Any] else {
+                    throw ConfigError(path: path, key: key, message: "must be an object")
+                }
+                for (sub, subValue) in claude.sorted(by: { $0.key < $1.key }) {
+                    switch sub {
+                    case "defaults":
+                        file.claudeDefaults = try section(subValue, name: "claude.defaults", command: nil, path: path,
+                                                          unknown: &file.unknownKeys)
+                    case "commands":
+                        file.claudeCommands = try commandSections(subValue, name: "claude.commands", path: path,
+                                                                  unknown: &file.unknownKeys)
+                    default: file.unknownKeys.append("claude." + sub)
+                    }
+                }
+            default: file.unknownKeys.append(key)
+            }
+        }
+        return file
+    }
+
+    static func commandSections(_ value: Any, name: String, path: String,
+                                unknown: inout [String]) throws -> [String: [String: ConfigValue]] {
+        guard let object = value as? [String: Any] else {
+            throw ConfigError(path: path, key: name, message: "must be an object")
+        }
+        var out: [String: [String: ConfigValue]] = [:]
+        for (raw, section) in object.sorted(by: { $0.key < $1.key }) {
+            // HEAD also accepts "claude daily" and "claude:daily".
+            var command = raw
+            for prefix in ["claude ", "claude:"] where command.hasPrefix(prefix) { command = String(command.dropFirst(prefix.count)) }
+            guard commandNames.contains(command) else { unknown.append(name + "." + raw); continue }
+            out[command] = try self.section(section, name: name + "." + raw, command: command, path: path, unknown: &unknown)
+        }
+        return out
+    }
+
+    static func section(_ value: Any, name: String, command: String?, path: String,
+                        unknown: inout [String]) throws -> [String: ConfigValue] {
+        guard let object = value as? [String: Any] else {
+            throw ConfigError(path: path, key: name, message: "must be an object")
+        }
+        var out: [String: ConfigValue] = [:]
+        for (key, raw) in object.sorted(by: { $0.key < $1.key }) {
+            let full = name + "." + key
+            var kind = shared[key]
+            if let command {
+                kind = perCommand[command]?[key] ?? kind
+            } else if kind == nil {
+                kind = perCommand.values.lazy.compactMap { $0[key] }.first
+            }
+            guard let kind else { unknown.append(full); continue }
+            out[key] = try convert(raw, kind: kind, key: full, path: path)
+        }
+        return out
+    }
+
+    static func convert(_ raw: Any, kind: Kind, key: String, path: String) throws -> ConfigValue {
+        func fail(_ message: String) -> ConfigError { ConfigError(path: path, key: key, message: message) }
+        let isBool = isJSONBool(raw)
+        switch kind {
+        case .bool:
+            guard isBool, let b = raw as? Bool else { throw fail("must be true or false") }
+            return .bool(b)
+        case .int:
+            guard !isBool, let n = raw as? NSNumber, let i = Int(exactly: n.doubleValue) else {
+                throw fail("must be a whole number")
+            }
+            return .int(i)
+        case .number:
+            guard !isBool, let n = raw as? NSNumber, n.doubleValue.isFinite else { throw fail("must be a number") }
+            return .number(n.doubleValue)
+        case .string:
+            guard let s = raw as? String else { throw fail("must be a string") }
+            return .string(s)
+        case .date:
+            guard let s = raw as? String, CalendarDay(s) != nil else {
+                throw fail("must be a date string YYYYMMDD or YYYY-MM-DD")
+            }
+            return .string(s)
+        case .zone:
+            guard let s = raw as? String else { throw fail("must be an IANA time zone name") }
+            guard ReportZone(identifier: s) != nil else { throw fail("unknown time zone '\(s)'") }
+            return .string(s)
+        case .tokenLimit:
+            if let s = raw as? String, s == "max" || Int(s).map({ $0 >= 0 }) == true { return .string(s) }
+            if !isBool, let n = raw as? NSNumber, let i = Int(exactly: n.doubleValue), i >= 0 { return .string(String(i)) }
+            throw fail("must be a whole number or \"max\"")
+        case .object:
+            guard let object = raw as? [String: Any] else { throw fail("must be an object") }
+            var out: [String: ConfigValue] = [:]
+            for (k, v) in object {
+                if let s = v as? String { out[k] = .string(s) }
+                else if isJSONBool(v), let b = v as? Bool { out[k] = .bool(b) }
+                else if let n = v as? NSNumber { out[k] = .number(n.doubleValue) }
+                else if v is [String: Any] { out[k] = try convert(v, kind: .object, key: key + "." + k, path: path) }
+                else { throw fail("unsupported value for '\(k)'") }
+            }
+            return .object(out)
+        case .enumeration(let allowed):
+            guard let s = raw as? String, allowed.contains(s) else {
+                throw fail("must be one of " + allowed.joined(separator: ", "))
+            }
+            return .string(s)
+        }
+    }
+
+    /// The options for one command: `defaults` < `commands.<cmd>` < `claude.defaults` < `claude.commands.<cmd>`.
+    public func options(for command: String) -> [String: ConfigValue] {
+        var merged = defaults
+        for layer in [commands[command] ?? [:], claudeDefaults, claudeCommands[command] ?? [:]] {
+            merged.merge(layer) { $1 }
+        }
+        return merged
+    }
+
+    /// `--config PATH` alone, else the first existing file of: `./.ccusage/ccusage.json`, then
+    /// `<dir>/ccusage.json` for each `CLAUDE_CONFIG_DIR` entry, or `~/.config/claude` and `~/.claude`.
+    public static func candidates(_ env: Environment) -> [String] {
+        var out = [env.currentDirectory + "/.ccusage/ccusage.json"]
+        let entries = (env.variables["CLAUDE_CONFIG_DIR"] ?? "").split(separator: ",").map { String($0).trimmed }
+            .filter { !$0.isEmpty }
+        if entries.isEmpty {
+            let xdg = env.variables["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? env.home + "/.config"
+            out += [xdg + "/claude/ccusage.json", env.home + "/.claude/ccusage.json"]
+        } else {
+            out += entries.map { Discovery.expand($0, env) + "/ccusage.json" }
+        }
+        return out
+    }
+}
+
+/// True when a JSONSerialization value is a JSON boolean (on Linux both come back as NSNumber).
+func isJSONBool(_ value: Any) -> Bool {
+    guard let n = value as? NSNumber else { return value is Bool }
+    return String(cString: n.objCType) == "c"
+}
