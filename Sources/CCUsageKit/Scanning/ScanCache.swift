@@ -23,8 +23,8 @@ public struct CachedFile: Sendable, Equatable {
 /// A corrupt, truncated or foreign-version file is ignored and rebuilt.
 public enum ScanCache {
     static let magic: [UInt8] = Array("CCUSAGE-SCAN".utf8)
-    static let version: UInt32 = 1
-    public static let fileName = "scan-cache-v1.bin"
+    static let version: UInt32 = 2
+    public static let fileName = "scan-cache-v2.bin"
 
     /// `$XDG_CACHE_HOME/ccusage`, else `~/.cache/ccusage`.
     public static func defaultDirectory(_ env: Environment) -> String {
@@ -34,23 +34,17 @@ public enum ScanCache {
 
     // MARK: Reading
 
+    /// Reads the whole cache (tests and small data); the loader uses `CacheSnapshot` to decode file by file.
     public static func read(directory: String) -> [String: CachedFile] {
-        let path = directory + "/" + fileName
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return [:] }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 4 << 30 else { return [:] }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var got = 0
-        while got < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return [:] }
-            got += n
+        guard let snapshot = CacheSnapshot(directory: directory) else { return [:] }
+        var out: [String: CachedFile] = [:]
+        for (path, meta) in snapshot.entries {
+            guard let records = snapshot.records(of: meta, fileIndex: 0) else { return [:] }
+            out[path] = CachedFile(path: path, size: meta.size, modified: meta.modified, inode: meta.inode,
+                                   consumed: meta.consumed, fingerprint: meta.fingerprint, stats: meta.stats,
+                                   records: records)
         }
-        var reader = Reader(bytes: bytes)
-        return (try? decode(&reader)) ?? [:]
+        return out
     }
 
     struct Corrupt: Error {}
@@ -84,123 +78,14 @@ public enum ScanCache {
         }
     }
 
-    static func decode(_ r: inout Reader) throws -> [String: CachedFile] {
-        for b in magic { guard try r.u8() == b else { throw Corrupt() } }
-        guard try r.u64() == UInt64(version) else { throw Corrupt() }
-        let stringCount = try r.int()
-        guard stringCount < 1 << 24 else { throw Corrupt() }
-        var strings: [String] = []
-        strings.reserveCapacity(stringCount)
-        for _ in 0..<stringCount { strings.append(try r.string()) }
-        func optionalString() throws -> String? {
-            let index = try r.i64()
-            if index < 0 { return nil }
-            guard index < strings.count else { throw Corrupt() }
-            return strings[Int(index)]
-        }
-        let fileCount = try r.int()
-        var files: [String: CachedFile] = [:]
-        for _ in 0..<fileCount {
-            let path = try r.string()
-            let size = try r.i64(), modified = try r.i64(), inode = try r.u64(), consumed = try r.i64()
-            let fingerprint = try r.u64()
-            var stats = ScanStats()
-            stats.lines = try r.int(); stats.usageLines = try r.int()
-            stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
-            let count = try r.int()
-            guard count <= (r.bytes.count - r.at) / 48 else { throw Corrupt() }
-            var records: [UsageRecord] = []
-            records.reserveCapacity(count)
-            for _ in 0..<count {
-                let flags = try r.u8()
-                let time = try r.i64()
-                let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(),
-                                         cacheRead: try r.int())
-                let oneHour = try r.int()
-                var recorded: Double?
-                if flags & 1 != 0 { recorded = Double(bitPattern: try r.u64()) }
-                var key: DedupKey?
-                if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
-                var reset: Int64?
-                if flags & 4 != 0 { reset = try r.i64() }
-                let model = try optionalString(), session = try optionalString(), version = try optionalString()
-                records.append(UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
-                                           model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
-                                           isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
-                                           version: version, usageLimitReset: reset))
-            }
-            guard consumed >= 0, consumed <= size else { throw Corrupt() }
-            files[path] = CachedFile(path: path, size: size, modified: modified, inode: inode, consumed: consumed,
-                                     fingerprint: fingerprint, stats: stats, records: records)
-        }
-        guard r.at == r.bytes.count else { throw Corrupt() }
-        return files
-    }
-
     // MARK: Writing
 
     /// Writes the cache atomically; failures are ignored (the cache is an optimisation).
     @discardableResult
     public static func write(_ files: [CachedFile], directory: String) -> Bool {
-        var out: [UInt8] = magic
-        func u64(_ v: UInt64) { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
-        func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
-        func bytes(_ s: String) { i64(Int64(s.utf8.count)); out.append(contentsOf: s.utf8) }
-        u64(UInt64(version))
-        var table: [String: Int] = [:]
-        var strings: [String] = []
-        for file in files {
-            for r in file.records {
-                for s in [r.model, r.sessionField, r.version] {
-                    if let s, table[s] == nil { table[s] = strings.count; strings.append(s) }
-                }
-            }
-        }
-        i64(Int64(strings.count))
-        for s in strings { bytes(s) }
-        i64(Int64(files.count))
-        for file in files {
-            bytes(file.path)
-            i64(file.size); i64(file.modified); u64(file.inode); i64(file.consumed); u64(file.fingerprint)
-            i64(Int64(file.stats.lines)); i64(Int64(file.stats.usageLines))
-            i64(Int64(file.stats.malformedLines)); i64(Int64(file.stats.invalidLines))
-            i64(Int64(file.records.count))
-            for r in file.records {
-                var flags: UInt8 = 0
-                if r.recordedCost != nil { flags |= 1 }
-                if r.dedupKey != nil { flags |= 2 }
-                if r.usageLimitReset != nil { flags |= 4 }
-                if r.isFast { flags |= 8 }
-                if r.hasSpeed { flags |= 16 }
-                if r.isSidechain { flags |= 32 }
-                out.append(flags)
-                i64(r.time)
-                i64(Int64(r.tokens.input)); i64(Int64(r.tokens.output))
-                i64(Int64(r.tokens.cacheCreation)); i64(Int64(r.tokens.cacheRead))
-                i64(Int64(r.cacheCreation1h))
-                if let c = r.recordedCost { u64(c.bitPattern) }
-                if let k = r.dedupKey { u64(k.message); u64(k.message2); u64(k.request) }
-                if let reset = r.usageLimitReset { i64(reset) }
-                for s in [r.model, r.sessionField, r.version] { i64(s.map { Int64(table[$0]!) } ?? -1) }
-            }
-        }
-        guard makeDirectories(directory) else { return false }
-        let target = directory + "/" + fileName
-        let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        var written = 0
-        let ok: Bool = out.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = Glibc_write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                written += n
-            }
-            return true
-        }
-        close(fd)
-        guard ok, rename(temp, target) == 0 else { unlink(temp); return false }
-        return true
+        var writer = CacheWriter()
+        for file in files { writer.add(file) }
+        return writer.write(directory: directory)
     }
 
     static func makeDirectories(_ path: String) -> Bool {

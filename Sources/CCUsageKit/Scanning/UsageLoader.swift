@@ -52,25 +52,134 @@ public enum UsageLoader {
         if let project = options.project, !Discovery.isSinglePathSegment(project) {
             files = files.filter { $0.project == project }
         }
-        let scans: [FileScan]
-        if let directory = options.cacheDirectory, !options.keepRawTimestamps {
-            scans = scanWithCache(files, directory: directory, options: options, progress: progress)
-        } else {
-            scans = scanAll(files, options: options, progress: progress)
-        }
-        var usage = merge(files: files, scans: scans, options: options)
+        var usage = loadFiles(files, options: options, progress: progress)
         usage.problems = problems + usage.problems
         usage.baseDirectories = bases
         return usage
     }
 
-    /// Scans files on all cores (or one), returning results in file order.
+    /// How one file is read this run.
+    enum Plan {
+        case cached(CacheEntryMeta)       // unchanged: records come from the cache
+        case append(CacheEntryMeta)       // grown: cached records, then the bytes after `consumed`
+        case full
+        var isFull: Bool { if case .full = self { return true } else { return false } }
+    }
+
+    /// Scans `files` in path-ordered batches (each batch on all cores), merging and releasing every
+    /// batch before the next, so memory holds the deduplicated records plus one batch.
+    public static func loadFiles(_ files: [TranscriptFile], options: LoadOptions,
+                                 progress: (@Sendable (Int, Int64) -> Void)? = nil) -> LoadedUsage {
+        let caching = options.cacheDirectory != nil && !options.keepRawTimestamps
+        let snapshot = caching ? CacheSnapshot(directory: options.cacheDirectory!) : nil
+        var plans: [Plan] = []
+        plans.reserveCapacity(files.count)
+        for file in files {
+            guard let meta = snapshot?.entries[file.path], meta.inode == file.inode, file.size >= meta.consumed else {
+                plans.append(.full); continue
+            }
+            if meta.size == file.size, meta.modified == file.modified, meta.consumed == file.size {
+                plans.append(.cached(meta))
+            } else if ScanCache.fingerprint(path: file.path, before: meta.consumed) == meta.fingerprint {
+                plans.append(.append(meta))
+            } else {
+                plans.append(.full)
+            }
+        }
+        var merger = Merger(files: files, options: options)
+        var writer = caching ? CacheWriter() : nil
+        var changed = caching && (snapshot == nil || snapshot!.entries.count != files.count)
+        var start = 0
+        while start < files.count {
+            var end = start
+            var pending: Int64 = 0
+            while end < files.count, end - start < 512, pending < 96 << 20 {
+                switch plans[end] {
+                case .cached: break
+                case .append(let meta): pending += files[end].size - meta.consumed
+                case .full: pending += files[end].size
+                }
+                end += 1
+            }
+            var toRead: [Int] = []
+            var offsets: [Int64] = []
+            for i in start..<end {
+                switch plans[i] {
+                case .cached: continue
+                case .append(let meta): toRead.append(i); offsets.append(meta.consumed)
+                case .full: toRead.append(i); offsets.append(0)
+                }
+            }
+            if !toRead.isEmpty { changed = true }
+            let fresh = scanAll(toRead.map { files[$0] }, options: options, offsets: offsets,
+                                fileIndices: toRead.map { Int32($0) }, progress: progress)
+            var next = 0
+            for i in start..<end {
+                var scan = FileScan()
+                var cachedMeta: CacheEntryMeta?
+                switch plans[i] {
+                case .cached(let meta), .append(let meta): cachedMeta = meta
+                case .full: break
+                }
+                if let meta = cachedMeta {
+                    if let records = snapshot!.records(of: meta, fileIndex: Int32(i)) {
+                        scan.records = records
+                        scan.stats = meta.stats
+                        scan.stats.files = 1
+                        scan.consumed = meta.consumed
+                    } else {
+                        // The entry does not decode: read the file whole instead.
+                        cachedMeta = nil
+                        changed = true
+                        if case .append = plans[i] { next += 1 }
+                        scan = FileScanner.scan(path: files[i].path, fileIndex: Int32(i))
+                    }
+                }
+                if case .cached = plans[i] {
+                    if cachedMeta == nil { progress?(1, scan.stats.bytes) } else { progress?(1, 0) }
+                } else if cachedMeta != nil || plans[i].isFull {
+                    let part = fresh[next]
+                    next += 1
+                    if cachedMeta != nil {
+                        scan.records += part.records
+                        scan.stats += part.stats
+                        scan.stats.files = 1
+                        scan.consumed = part.consumed
+                        scan.tailRecords = part.tailRecords
+                        scan.tailStats = part.tailStats
+                        scan.error = part.error
+                    } else {
+                        scan = part
+                    }
+                }
+                if writer != nil, scan.error == nil {
+                    var stats = scan.stats
+                    stats.lines -= scan.tailStats.lines; stats.usageLines -= scan.tailStats.usageLines
+                    stats.malformedLines -= scan.tailStats.malformedLines
+                    stats.invalidLines -= scan.tailStats.invalidLines
+                    let file = files[i]
+                    let fingerprint = cachedMeta.flatMap { $0.consumed == scan.consumed ? $0.fingerprint : nil }
+                        ?? ScanCache.fingerprint(path: file.path, before: scan.consumed)
+                    writer!.add(path: file.path, size: max(file.size, scan.consumed), modified: file.modified,
+                               inode: file.inode, consumed: scan.consumed, fingerprint: fingerprint, stats: stats,
+                               records: scan.records.prefix(scan.records.count - scan.tailRecords))
+                }
+                merger.add(scan, fileIndex: i)
+            }
+            start = end
+        }
+        if changed, let writer { writer.write(directory: options.cacheDirectory!) }
+        return merger.finish()
+    }
+
+    /// Scans files on all cores (or one), returning results in the order given.
     public static func scanAll(_ files: [TranscriptFile], options: LoadOptions, offsets: [Int64]? = nil,
+                               fileIndices: [Int32]? = nil,
                                progress: (@Sendable (Int, Int64) -> Void)? = nil) -> [FileScan] {
         let results = ScanResults(count: files.count)
         let keepRaw = options.keepRawTimestamps
         let work: @Sendable (Int) -> Void = { index in
-            let scan = FileScanner.scan(path: files[index].path, fileIndex: Int32(index),
+            let scan = FileScanner.scan(path: files[index].path, fileIndex: fileIndices?[index] ?? Int32(index),
                                         from: offsets?[index] ?? 0, keepRawTimestamps: keepRaw)
             results.store(scan, at: index)
             if let progress { progress(1, scan.stats.bytes) }
@@ -87,97 +196,40 @@ public enum UsageLoader {
         return results.take()
     }
 
-    /// Reuses cached records of unchanged files, reads only the appended bytes of grown files, reads
-    /// new or rewritten files whole, then stores the result for the next run.
-    static func scanWithCache(_ files: [TranscriptFile], directory: String, options: LoadOptions,
-                              progress: (@Sendable (Int, Int64) -> Void)?) -> [FileScan] {
-        let cached = ScanCache.read(directory: directory)
-        var reused: [CachedFile?] = Array(repeating: nil, count: files.count)
-        var toRead: [Int] = []
-        var offsets: [Int64] = []
-        for (index, file) in files.enumerated() {
-            if let entry = cached[file.path], entry.inode == file.inode, file.size >= entry.consumed {
-                if entry.size == file.size, entry.modified == file.modified, entry.consumed == file.size {
-                    reused[index] = entry
-                    continue
-                }
-                if ScanCache.fingerprint(path: file.path, before: entry.consumed) == entry.fingerprint {
-                    reused[index] = entry
-                    toRead.append(index); offsets.append(entry.consumed)
-                    continue
-                }
-            }
-            toRead.append(index); offsets.append(0)
-        }
-        let fresh = scanAll(toRead.map { files[$0] }, options: options, offsets: offsets, progress: progress)
-        var scans: [FileScan] = Array(repeating: FileScan(), count: files.count)
-        var changed = cached.count != files.count
-        for (index, entry) in reused.enumerated() {
-            guard let entry else { continue }
-            var scan = FileScan()
-            scan.records = entry.records.map { var r = $0; r.fileIndex = Int32(index); return r }
-            scan.stats = entry.stats
-            scan.stats.files = 1
-            scan.consumed = entry.consumed
-            scans[index] = scan
-        }
-        for (k, index) in toRead.enumerated() {
-            changed = true
-            var scan = fresh[k]
-            scan.records = scan.records.map { var r = $0; r.fileIndex = Int32(index); return r }
-            if offsets[k] > 0 {
-                // Appended bytes: the cached part comes first.
-                var combined = scans[index]
-                combined.records += scan.records
-                combined.stats += scan.stats
-                combined.stats.files = 1
-                combined.consumed = scan.consumed
-                combined.tailRecords = scan.tailRecords
-                combined.tailStats = scan.tailStats
-                combined.error = scan.error
-                scan = combined
-            }
-            scans[index] = scan
-        }
-        if changed {
-            var entries: [CachedFile] = []
-            for (index, file) in files.enumerated() {
-                let scan = scans[index]
-                guard scan.error == nil else { continue }
-                var stats = scan.stats
-                stats.lines -= scan.tailStats.lines; stats.usageLines -= scan.tailStats.usageLines
-                stats.malformedLines -= scan.tailStats.malformedLines; stats.invalidLines -= scan.tailStats.invalidLines
-                let keep = scan.records.count - scan.tailRecords
-                let fingerprint = reused[index].map { $0.consumed == scan.consumed ? $0.fingerprint : nil } ?? nil
-                entries.append(CachedFile(
-                    path: file.path, size: max(file.size, scan.consumed), modified: file.modified, inode: file.inode,
-                    consumed: scan.consumed,
-                    fingerprint: fingerprint ?? ScanCache.fingerprint(path: file.path, before: scan.consumed),
-                    stats: stats, records: Array(scan.records.prefix(keep))))
-            }
-            ScanCache.write(entries, directory: directory)
-        }
-        return scans
-    }
-
     /// Prices every record and keeps the best copy of each duplicated response.
     public static func merge(files: [TranscriptFile], scans: [FileScan], options: LoadOptions) -> LoadedUsage {
-        var calculator = CostCalculator(mode: options.mode, table: options.prices)
+        var merger = Merger(files: files, options: options)
+        for (index, scan) in scans.enumerated() { merger.add(scan, fileIndex: index) }
+        return merger.finish()
+    }
+
+    /// Folds file results, in path order, into one deduplicated, priced record list.
+    struct Merger {
+        let files: [TranscriptFile]
+        var calculator: CostCalculator
         var deduper = Deduplicator()
         var stats = ScanStats()
         var problems: [LoadProblem] = []
-        for (index, scan) in scans.enumerated() {
+
+        init(files: [TranscriptFile], options: LoadOptions) {
+            self.files = files
+            calculator = CostCalculator(mode: options.mode, table: options.prices)
+        }
+
+        mutating func add(_ scan: FileScan, fileIndex: Int) {
             stats += scan.stats
             if let error = scan.error {
-                problems.append(LoadProblem(kind: .unreadableFile, path: files[index].path, reason: error))
+                problems.append(LoadProblem(kind: .unreadableFile, path: files[fileIndex].path, reason: error))
             }
             for record in scan.records {
                 deduper.add(PricedRecord(record, cost: calculator.cost(of: record)))
             }
         }
-        return LoadedUsage(files: files, records: deduper.records, stats: stats,
-                           duplicatesRemoved: deduper.duplicates, problems: problems,
-                           unpricedModels: calculator.unpricedModels.sorted())
+
+        func finish() -> LoadedUsage {
+            LoadedUsage(files: files, records: deduper.records, stats: stats, duplicatesRemoved: deduper.duplicates,
+                        problems: problems, unpricedModels: calculator.unpricedModels.sorted())
+        }
     }
 }
 

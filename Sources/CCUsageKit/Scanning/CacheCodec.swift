@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file's entry in the cache, without its records (decoded on demand).
+public struct CacheEntryMeta: Sendable {
+    public var size: Int64, modified: Int64, inode: UInt64, consumed: Int64, fingerprint: UInt64
+    public var stats: ScanStats
+    var recordCount: Int
+    var recordsOffset: Int
+    var recordsLength: Int
+}
+
+/// The cache file read into memory and indexed by path; records are decoded file by file, so a warm
+/// run never holds every file's records at once.
+public struct CacheSnapshot {
+    let bytes: [UInt8]
+    let strings: [String]
+    public private(set) var entries: [String: CacheEntryMeta] = [:]
+
+    /// nil when there is no cache or it is corrupt, truncated or of another version.
+    public init?(directory: String) {
+        let path = directory + "/" + ScanCache.fileName
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 4 << 30 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var got = 0
+        while got < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            got += n
+        }
+        self.bytes = bytes
+        var r = ScanCache.Reader(bytes: bytes)
+        do {
+            for b in ScanCache.magic { guard try r.u8() == b else { return nil } }
+            guard try r.u64() == UInt64(ScanCache.version) else { return nil }
+            let stringCount = try r.int()
+            guard stringCount <= bytes.count / 8 else { return nil }
+            var strings: [String] = []
+            strings.reserveCapacity(stringCount)
+            for _ in 0..<stringCount { strings.append(try r.string()) }
+            self.strings = strings
+            let fileCount = try r.int()
+            guard fileCount <= bytes.count / 64 else { return nil }
+            for _ in 0..<fileCount {
+                let path = try r.string()
+                let size = try r.i64(), modified = try r.i64(), inode = try r.u64(), consumed = try r.i64()
+                let fingerprint = try r.u64()
+                var stats = ScanStats()
+                stats.lines = try r.int(); stats.usageLines = try r.int()
+                stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
+                let count = try r.int(), length = try r.int()
+                guard length <= bytes.count - r.at, count <= length, consumed >= 0, consumed <= size else { return nil }
+                entries[path] = CacheEntryMeta(size: size, modified: modified, inode: inode, consumed: consumed,
+                                               fingerprint: fingerprint, stats: stats, recordCount: count,
+                                               recordsOffset: r.at, recordsLength: length)
+                r.at += length
+            }
+            guard r.at == bytes.count else { return nil }
+        } catch { return nil }
+    }
+
+    /// The records of one entry, or nil if they do not decode exactly.
+    public func records(of meta: CacheEntryMeta, fileIndex: Int32) -> [UsageRecord]? {
+        var r = ScanCache.Reader(bytes: bytes, at: meta.recordsOffset)
+        var records: [UsageRecord] = []
+        records.reserveCapacity(meta.recordCount)
+        do {
+            func optionalString() throws -> String? {
+                let index = try r.i64()
+                if index < 0 { return nil }
+                guard index < strings.count else { throw ScanCache.Corrupt() }
+                return strings[Int(index)]
+            }
+            for _ in 0..<meta.recordCount {
+                let flags = try r.u8()
+                let time = try r.i64()
+                let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(),
+                                         cacheRead: try r.int())
+                let oneHour = try r.int()
+                var recorded: Double?
+                if flags & 1 != 0 { recorded = Double(bitPattern: try r.u64()) }
+                var key: DedupKey?
+                if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
+                var reset: Int64?
+                if flags & 4 != 0 { reset = try r.i64() }
+                let model = try optionalString(), session = try optionalString(), version = try optionalString()
+                records.append(UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
+                                           model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
+                                           isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
+                                           version: version, usageLimitReset: reset, fileIndex: fileIndex))
+            }
+        } catch { return nil }
+        guard r.at == meta.recordsOffset + meta.recordsLength else { return nil }
+        return records
+    }
+}
+
+/// Builds a cache file entry by entry (records are encoded at once and can be released).
+public struct CacheWriter {
+    private var body: [UInt8] = []
+    private var strings: [String] = []
+    private var table: [String: Int] = [:]
+    private var count = 0
+
+    public init() {}
+
+    private mutating func index(_ s: String?) -> Int64 {
+        guard let s else { return -1 }
+        if let i = table[s] { return Int64(i) }
+        table[s] = strings.count
+        strings.append(s)
+        return Int64(strings.count - 1)
+    }
+
+    @inline(__always) static func u64(_ v: UInt64, _ out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
+    @inline(__always) static func i64(_ v: Int64, _ out: inout [UInt8]) { u64(UInt64(bitPattern: v), &out) }
+    static func bytes(_ s: String, _ out: inout [UInt8]) { i64(Int64(s.utf8.count), &out); out.append(contentsOf: s.utf8) }
+
+    public mutating func add(_ file: CachedFile) {
+        add(path: file.path, size: file.size, modified: file.modified, inode: file.inode, consumed: file.consumed,
+            fingerprint: file.fingerprint, stats: file.stats, records: file.records[...])
+    }
+
+    public mutating func add(path: String, size: Int64, modified: Int64, inode: UInt64, consumed: Int64,
+                             fingerprint: UInt64, stats: ScanStats, records: ArraySlice<UsageRecord>) {
+        count += 1
+        var records8: [UInt8] = []
+        records8.reserveCapacity(records.count * 72)
+        for r in records {
+            var flags: UInt8 = 0
+            if r.recordedCost != nil { flags |= 1 }
+            if r.dedupKey != nil { flags |= 2 }
+            if r.usageLimitReset != nil { flags |= 4 }
+            if r.isFast { flags |= 8 }
+            if r.hasSpeed { flags |= 16 }
+            if r.isSidechain { flags |= 32 }
+            records8.append(flags)
+            CacheWriter.i64(r.time, &records8)
+            CacheWriter.i64(Int64(r.tokens.input), &records8); CacheWriter.i64(Int64(r.tokens.output), &records8)
+            CacheWriter.i64(Int64(r.tokens.cacheCreation), &records8); CacheWriter.i64(Int64(r.tokens.cacheRead), &records8)
+            CacheWriter.i64(Int64(r.cacheCreation1h), &records8)
+            if let c = r.recordedCost { CacheWriter.u64(c.bitPattern, &records8) }
+            if let k = r.dedupKey {
+                CacheWriter.u64(k.message, &records8); CacheWriter.u64(k.message2, &records8); CacheWriter.u64(k.request, &records8)
+            }
+            if let reset = r.usageLimitReset { CacheWriter.i64(reset, &records8) }
+            CacheWriter.i64(index(r.model), &records8)
+            CacheWriter.i64(index(r.sessionField), &records8)
+            CacheWriter.i64(index(r.version), &records8)
+        }
+        CacheWriter.bytes(path, &body)
+        CacheWriter.i64(size, &body); CacheWriter.i64(modified, &body); CacheWriter.u64(inode, &body)
+        CacheWriter.i64(consumed, &body); CacheWriter.u64(fingerprint, &body)
+        for v in [stats.lines, stats.usageLines, stats.malformedLines, stats.invalidLines] { CacheWriter.i64(Int64(v), &body) }
+        CacheWriter.i64(Int64(records.count), &body)
+        CacheWriter.i64(Int64(records8.count), &body)
+        body.append(contentsOf: records8)
+    }
+
+    /// Writes to a temp file beside the target and renames it into place.
+    @discardableResult
+    public func write(directory: String) -> Bool {
+        var out: [UInt8] = ScanCache.magic
+        CacheWriter.u64(UInt64(ScanCache.version), &out)
+        CacheWriter.i64(Int64(strings.count), &out)
+        for s in strings { CacheWriter.bytes(s, &out) }
+        CacheWriter.i64(Int64(count), &out)
+        guard ScanCache.makeDirectories(directory) else { return false }
+        let target = directory + "/" + ScanCache.fileName
+        let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        var ok = true
+        for chunk in [out, body] where ok {
+            chunk.withUnsafeBytes { raw in
+                var written = 0
+                while written < raw.count {
+                    let n = Glibc_write(fd, raw.baseAddress! + written, raw.count - written)
+                    if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                    written += n
+                }
+            }
+        }
+        close(fd)
+        guard ok, rename(temp, target) == 0 else { unlink(temp); return false }
+        return true
+    }
+}

@@ -1,0 +1,101 @@
+import CCUsageKit
+import MCP
+
+/// The five report tools the server exposes, with their JSON input schemas.
+public enum UsageTool: String, CaseIterable, Sendable {
+    case daily, weekly, monthly, session, blocks
+
+    /// Argument names this tool accepts, in schema order.
+    public var argumentNames: [String] {
+        var names = ["since", "until", "mode", "timezone", "offline", "order", "breakdown"]
+        switch self {
+        case .daily, .monthly: break
+        case .weekly: names.append("startOfWeek")
+        case .session: names.append("id")
+        case .blocks: names += ["active", "recent", "tokenLimit", "sessionLength"]
+        }
+        return names
+    }
+
+    var summary: String {
+        switch self {
+        case .daily: "Claude Code token usage and cost by day."
+        case .weekly: "Claude Code token usage and cost by week."
+        case .monthly: "Claude Code token usage and cost by month."
+        case .session: "Claude Code token usage and cost by conversation session, most expensive first; with `id`, one session's requests."
+        case .blocks: "Claude Code usage by 5-hour billing block, with burn rate and projection for the active block."
+        }
+    }
+
+    /// The MCP tool description: name, what it returns, and a JSON Schema for its arguments.
+    public var definition: Tool {
+        Tool(
+            name: rawValue,
+            title: "ccusage \(rawValue)",
+            description: summary + " Returns the same JSON as `ccusage \(rawValue) --json`.",
+            inputSchema: inputSchema,
+            annotations: .init(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
+        )
+    }
+
+    public var inputSchema: Value {
+        var properties: [String: Value] = [:]
+        for name in argumentNames { properties[name] = Self.property(name) }
+        return .object([
+            "type": "object",
+            "properties": .object(properties),
+            "additionalProperties": false,
+        ])
+    }
+
+    private static func property(_ name: String) -> Value {
+        let datePattern: Value = "^[0-9]{4}-?[0-9]{2}-?[0-9]{2}$"
+        switch name {
+        case "since":
+            return ["type": "string", "pattern": datePattern,
+                    "description": "First day to include, YYYYMMDD or YYYY-MM-DD (inclusive)."]
+        case "until":
+            return ["type": "string", "pattern": datePattern,
+                    "description": "Last day to include, YYYYMMDD or YYYY-MM-DD (inclusive)."]
+        case "mode":
+            return ["type": "string", "enum": .array(CostMode.allCases.map { .string($0.rawValue) }), "default": "auto",
+                    "description": "Cost mode: auto (recorded cost, else computed), calculate (always computed) or display (recorded only)."]
+        case "timezone":
+            return ["type": "string",
+                    "description": "IANA time zone for dates, e.g. Asia/Tokyo (default: the server's TZ)."]
+        case "offline":
+            return ["type": "boolean",
+                    "description": "Use only the embedded pricing snapshot (always the case today)."]
+        case "order":
+            return ["type": "string", "enum": .array(ReportOrder.allCases.map { .string($0.rawValue) }),
+                    "description": "Row order: by date (default asc); for session, by cost (default desc)."]
+        case "breakdown":
+            return ["type": "boolean",
+                    "description": "Per-model breakdown (the JSON always carries modelBreakdowns)."]
+        case "startOfWeek":
+            return ["type": "string", "enum": .array(WeekStart.allCases.map { .string($0.rawValue) }), "default": "sunday",
+                    "description": "First day of the week."]
+        case "id":
+            return ["type": "string",
+                    "description": "One session's requests: its JSONL sessionId or transcript file name."]
+        case "active":
+            return ["type": "boolean", "description": "Only the active block."]
+        case "recent":
+            return ["type": "boolean", "description": "Blocks of the last 3 days, plus the active one."]
+        case "tokenLimit":
+            return ["type": "string",
+                    "description": "Token limit for the blocks' percentages: a whole number, or \"max\" (the largest finished block)."]
+        case "sessionLength":
+            return ["type": "number", "exclusiveMinimum": 0, "default": .double(SessionBlocks.defaultHours),
+                    "description": "Block length in hours (fractions allowed)."]
+        default:
+            return ["type": "string"]
+        }
+    }
+}
+
+/// `startOfWeek` values, Sunday first (the index is what `Period.week(startDay:)` takes).
+public enum WeekStart: String, CaseIterable, Sendable {
+    case sunday, monday, tuesday, wednesday, thursday, friday, saturday
+    public var index: Int { WeekStart.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,156 @@
+import CCUsageKit
+import CCUsageMCP
+import Foundation
+import MCP
+import Testing
+
+private let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+private let basicFixture = testsDirectory.appendingPathComponent("Fixtures/basic").path
+
+/// The built `ccusage` binary, found as `runCLI` finds it (next to the test bundle, or one level up).
+private func ccusageBinary() -> URL {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let binary = dir.appendingPathComponent("ccusage")
+    return FileManager.default.fileExists(atPath: binary.path)
+        ? binary : dir.deletingLastPathComponent().appendingPathComponent("ccusage")
+}
+
+/// The fixture tree as the server would see it, with a fixed clock.
+private func fixtureEnvironment(_ dir: String = basicFixture) throws -> Environment {
+    Environment(variables: ["CLAUDE_CONFIG_DIR": dir], home: "/nonexistent-home",
+                now: 1_767_225_600_000, timeZone: try #require(TimeZone(identifier: "UTC")))
+}
+
+private func text(_ result: CallTool.Result) -> String? {
+    guard result.content.count == 1, case .text(let text, _, _) = result.content[0] else { return nil }
+    return text
+}
+
+@Suite(.serialized) struct MCPTests {
+    /// The real client: the MCP Python SDK drives `ccusage mcp` and compares every answer with the CLI's
+    /// `--json`. Needs python3 with the `mcp` package (Scripts/install-deps installs it); without it, this fails.
+    @Test func pythonMCPClientAgreesWithTheCLI() throws {
+        let binary = ccusageBinary()
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccusage binary not found at \(binary.path)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", testsDirectory.appendingPathComponent("mcp/client.py").path, binary.path]
+        process.environment = ProcessInfo.processInfo.environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let log = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, """
+            Tests/mcp/client.py failed (exit \(process.terminationStatus)). If python3 or its `mcp` package is \
+            missing, run Scripts/install-deps.
+            \(log)
+            """)
+        #expect(log.contains("0 failed"))
+    }
+
+    @Test func argumentsMapToReportOptions() throws {
+        let daily = try ToolRequest(tool: "daily", arguments: [
+            "since": "20250720", "until": "2025-08-31", "mode": "calculate", "timezone": "Asia/Tokyo",
+            "order": "desc", "breakdown": true, "offline": true,
+        ])
+        #expect(daily.tool == .daily)
+        #expect(daily.range == DateRange(since: CalendarDay("2025-07-20"), until: CalendarDay("20250831")))
+        #expect(daily.mode == .calculate && daily.order == .desc && daily.breakdown && daily.offline)
+        #expect(daily.zone?.identifier == "Asia/Tokyo")
+        #expect(daily.loadOptions.mode == .calculate && !daily.loadOptions.keepRawTimestamps)
+
+        let defaults = try ToolRequest(tool: "weekly", arguments: nil, defaultMode: .display)
+        #expect(defaults.mode == .display && defaults.order == nil && defaults.zone == nil)
+        #expect(defaults.startOfWeek == .sunday && defaults.range == DateRange())
+        #expect(try ToolRequest(tool: "weekly", arguments: ["startOfWeek": "saturday"]).startOfWeek.index == 6)
+
+        let blocks = try ToolRequest(tool: "blocks", arguments: [
+            "active": true, "recent": false, "tokenLimit": "max", "sessionLength": 2.5, "since": .null,
+        ])
+        #expect(blocks.active && !blocks.recent && blocks.tokenLimit == "max" && blocks.sessionLength == 2.5)
+        #expect(blocks.range.since == nil)
+        #expect(try ToolRequest(tool: "blocks", arguments: ["sessionLength": 3, "tokenLimit": 500_000]).sessionLength == 3)
+        #expect(try ToolRequest(tool: "blocks", arguments: ["tokenLimit": 500_000]).tokenLimit == "500000")
+
+        let detail = try ToolRequest(tool: "session", arguments: ["id": "abc"])
+        #expect(detail.sessionID == "abc" && detail.loadOptions.keepRawTimestamps)
+    }
+
+    @Test("bad arguments are refused with a message", arguments: [
+        ("daily", ["since": "2025-13-01"], "Date must be in YYYYMMDD format"),
+        ("daily", ["since": 20250801], "Argument 'since' must be a string, got the number 20250801."),
+        ("daily", ["since": "20250802", "until": "20250801"], "since 2025-08-02 is after until 2025-08-01."),
+        ("daily", ["timezone": "Mars/Olympus"], "Unknown time zone 'Mars/Olympus'"),
+        ("daily", ["mode": "cheap"], "must be one of auto, calculate, display, got 'cheap'"),
+        ("daily", ["order": ["asc"]], "Argument 'order' must be a string, got an array."),
+        ("daily", ["offline": "yes"], "Argument 'offline' must be a boolean"),
+        ("monthly", ["id": "x"], "Unknown argument 'id' for tool monthly"),
+        ("weekly", ["startOfWeek": "funday"], "must be one of sunday, monday"),
+        ("blocks", ["sessionLength": 0], "Session length must be a positive number, got the number 0."),
+        ("blocks", ["sessionLength": -1.5], "Session length must be a positive number"),
+        ("blocks", ["sessionLength": "5"], "Argument 'sessionLength' must be a number"),
+        ("blocks", ["tokenLimit": "lots"], "Argument 'tokenLimit' must be a whole number or 'max'"),
+        ("blocks", ["tokenLimit": -3], "Argument 'tokenLimit' must be a whole number or 'max'"),
+        ("yearly", [:], "Unknown tool 'yearly'"),
+    ] as [(String, [String: Value], String)])
+    func badArguments(_ tool: String, _ arguments: [String: Value], _ message: String) throws {
+        let result = CCUsageMCPServer.call(CallTool.Parameters(name: tool, arguments: arguments),
+                                           environment: try fixtureEnvironment())
+        #expect(result.isError == true)
+        #expect(text(result)?.contains(message) == true, "\(text(result) ?? "no text")")
+    }
+
+    @Test func unknownSessionAndMissingDataAreToolErrors() throws {
+        let unknown = CCUsageMCPServer.call(CallTool.Parameters(name: "session", arguments: ["id": "nope"]),
+                                            environment: try fixtureEnvironment())
+        #expect(unknown.isError == true && text(unknown) == "No session found with ID: nope")
+        let missing = CCUsageMCPServer.call(CallTool.Parameters(name: "daily"),
+                                            environment: try fixtureEnvironment("/nonexistent/claude"))
+        #expect(missing.isError == true)
+        #expect(text(missing)?.contains("CLAUDE_CONFIG_DIR") == true && text(missing)?.contains("/nonexistent/claude") == true)
+    }
+
+    @Test func callReturnsTheReportJSONAsTextAndStructuredContent() throws {
+        let env = try fixtureEnvironment()
+        let result = CCUsageMCPServer.call(CallTool.Parameters(name: "monthly", arguments: ["order": "desc"]), environment: env)
+        let usage = try UsageLoader.load(LoadOptions(mode: .auto), env)
+        let expected = PeriodReport(usage, period: .month, options: ReportOptions(zone: ReportZone(env.timeZone), order: .desc))
+            .json().rendered()
+        #expect(result.isError != true)
+        #expect(text(result) == expected)
+        let decoded = try JSONDecoder().decode(Value.self, from: Data(expected.utf8))
+        #expect(result.structuredContent == decoded)
+    }
+
+    @Test func inMemoryClientListsToolsAndCallsThem() async throws {
+        let env = try fixtureEnvironment()
+        let server = await CCUsageMCPServer.makeServer(version: "9.9.9", environment: { env })
+        let (clientSide, serverSide) = await InMemoryTransport.createConnectedPair()
+        try await server.start(transport: serverSide)
+        let client = Client(name: "tests", version: "1")
+        let info = try await client.connect(transport: clientSide)
+        #expect(info.serverInfo.name == "ccusage" && info.serverInfo.version == "9.9.9")
+
+        let tools = try await client.listTools().tools
+        #expect(tools.map(\.name) == ["daily", "weekly", "monthly", "session", "blocks"])
+        let blocksSchema = try #require(tools.last?.inputSchema.objectValue?["properties"]?.objectValue)
+        #expect(Set(blocksSchema.keys) == ["since", "until", "mode", "timezone", "offline", "order", "breakdown",
+                                           "active", "recent", "tokenLimit", "sessionLength"])
+
+        let (content, isError) = try await client.callTool(name: "blocks", arguments: ["timezone": "UTC", "sessionLength": 3])
+        let usage = try UsageLoader.load(LoadOptions(), env)
+        let expected = BlocksReport(usage, options: BlocksOptions(zone: ReportZone(env.timeZone), hours: 3, now: env.now))
+            .json().rendered()
+        #expect(isError != true)
+        #expect(content == [.text(text: expected, annotations: nil, _meta: nil)])
+
+        let bad = try await client.callTool(name: "blocks", arguments: ["sessionLength": -1])
+        #expect(bad.isError == true)
+        await client.disconnect()
+        await server.stop()
+    }
+}
