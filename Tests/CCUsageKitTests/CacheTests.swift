@@ -94,3 +94,20 @@ import Testing
         expectSame(try load(root, cache: nil), try load(root, cache: root + "/not-a-dir/cache"))
     }
 }
+
+@Suite struct ModifiedSinceTests {
+    @Test func oldFilesAreSkippedUnlessTheyBelongToTheKeptSession() throws {
+        let root = try makeTree([
+            "p/old.jsonl": [line(id: "o", time: "2025-01-01T00:00:00Z")],
+            "p/new.jsonl": [line(id: "n", time: "2025-07-01T00:00:00Z")],
+        ])
+        let old = Date(timeIntervalSince1970: 1_735_689_600)   // 2025-01-01
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: root + "/projects/p/old.jsonl")
+        let env = testEnvironment(configDir: root)
+        var options = LoadOptions()
+        options.modifiedSince = Timestamp.parse("2025-06-01T00:00:00Z")
+        #expect(try UsageLoader.load(options, env).records.count == 1)
+        options.keepSession = "old"
+        #expect(try UsageLoader.load(options, env).records.count == 2)
+    }
+}

@@ -10,6 +10,11 @@ public struct LoadOptions: Sendable {
     public var singleThread: Bool
     /// Where the incremental scan cache lives; nil reads every file whole.
     public var cacheDirectory: String?
+    /// Skip files last modified before this instant (ms): they cannot hold newer entries. Used for
+    /// `--since` (with a day of margin) and the status line.
+    public var modifiedSince: Int64?
+    /// Files of this session are read even when older than `modifiedSince`.
+    public var keepSession: String?
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
                 keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
@@ -51,6 +56,9 @@ public enum UsageLoader {
         var files = Discovery.transcripts(in: bases, project: options.project, problems: &problems)
         if let project = options.project, !Discovery.isSinglePathSegment(project) {
             files = files.filter { $0.project == project }
+        }
+        if let cutoff = options.modifiedSince {
+            files = files.filter { $0.modified >= cutoff || $0.sessionID == options.keepSession }
         }
         var usage = loadFiles(files, options: options, progress: progress)
         usage.problems = problems + usage.problems
