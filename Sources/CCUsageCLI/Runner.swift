@@ -120,7 +120,15 @@ struct Context {
             lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
             for problem in usage.problems { lines.append("[debug] " + problem.description) }
+            for file in usage.skipped {
+                let at = file.offsets.isEmpty ? "" : " (at byte " + file.offsets.map(String.init).joined(separator: ", ") + ")"
+                lines.append("[debug] skipped lines in \(file.path): \(file.malformed) malformed, \(file.invalid) invalid\(at)")
+            }
+            if !usage.unpricedModels.isEmpty {
+                lines.append("[debug] models without pricing (cost 0): " + usage.unpricedModels.joined(separator: ", "))
+            }
             Terminal.error(lines.joined(separator: "\n"))
+            Terminal.error(PricingMismatchReport(usage, prices: prices, sampleLimit: debugSamples).render())
         } else if !quiet {
             for problem in usage.problems { Terminal.error("warning: " + problem.description) }
         }

@@ -169,3 +169,19 @@ import Testing
         #expect(one.duplicatesRemoved == many.duplicatesRemoved)
     }
 }
+
+@Suite struct DebugReportTests {
+    @Test func pricingMismatchesAreCountedAndSampled() throws {
+        let usage = try UsageLoader.load(LoadOptions(), testEnvironment(configDir: fixturesRoot + "/basic"))
+        let report = PricingMismatchReport(usage, prices: .embedded)
+        #expect(report.total == 1 && report.matches == 0)
+        #expect(report.samples.first?.recorded == 0.5)
+        #expect(abs((report.samples.first?.calculated ?? 0) - (7 * 3e-6 + 70 * 1.5e-5)) < 1e-12)
+        let text = report.render()
+        #expect(text.contains("=== Pricing Mismatch Debug Report ===") && text.contains("Match rate: 0.00%"))
+        #expect(text.contains("0a1b2c3d-1111-2222-3333-444455556666.jsonl"))
+        #expect(usage.skipped.count == 1 && usage.skipped[0].malformed == 1 && usage.skipped[0].offsets.count == 1)
+        let none = PricingMismatchReport(LoadedUsage(), prices: .embedded)
+        #expect(none.render() == "No pricing data found to analyze.\n")
+    }
+}

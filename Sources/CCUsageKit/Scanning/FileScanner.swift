@@ -33,6 +33,8 @@ public struct FileScan: Sendable {
     public var tailRecords = 0
     /// The counters of that final unterminated line.
     public var tailStats = ScanStats()
+    /// File offsets of the first few malformed or invalid lines (for `--debug`).
+    public var skippedSamples: [Int64] = []
     public init() {}
 }
 
@@ -57,7 +59,12 @@ public enum FileScanner {
             return result
         }
         var parser = LineParser(keepRawTimestamps: keepRawTimestamps)
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        // Sized to the file (small files are the common case) and left uninitialised: only bytes that
+        // `read` filled are ever looked at.
+        var st = stat()
+        let expected = fstat(fd, &st) == 0 ? Int64(st.st_size) - offset : Int64(chunkSize)
+        let initial = Int(min(Int64(chunkSize), max(expected + 1, 4096)))
+        var buffer = [UInt8](unsafeUninitializedCapacity: initial) { _, count in count = initial }
         var filled = 0          // bytes of `buffer` holding data
         var lineStart = 0       // start of the pending (incomplete) line in `buffer`
         var searchFrom = 0      // where to continue looking for '\n'
@@ -74,8 +81,12 @@ public enum FileScanner {
             result.stats.lines += 1
             switch parser.parse(UnsafeBufferPointer(rebasing: buf[s..<e]), fileIndex: fileIndex) {
             case .other: break
-            case .malformed: result.stats.malformedLines += 1
-            case .invalid: result.stats.invalidLines += 1
+            case .malformed:
+                result.stats.malformedLines += 1
+                if result.skippedSamples.count < 3 { result.skippedSamples.append(position + Int64(start)) }
+            case .invalid:
+                result.stats.invalidLines += 1
+                if result.skippedSamples.count < 3 { result.skippedSamples.append(position + Int64(start)) }
             case .usage(let record):
                 result.stats.usageLines += 1
                 result.records.append(record)
@@ -95,8 +106,13 @@ public enum FileScanner {
                     filled = pending
                     lineStart = 0
                 } else {
-                    // One line longer than the buffer: grow it.
-                    buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+                    // One line longer than the buffer: grow it (uninitialised, as above).
+                    let grown = buffer.count * 2
+                    var bigger = [UInt8](unsafeUninitializedCapacity: grown) { _, count in count = grown }
+                    bigger.withUnsafeMutableBytes { dst in
+                        buffer.withUnsafeBytes { src in dst.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: filled) }
+                    }
+                    buffer = bigger
                 }
             }
             let got = buffer.withUnsafeMutableBytes { raw in

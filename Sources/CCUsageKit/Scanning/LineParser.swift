@@ -355,7 +355,9 @@ public struct LineParser {
         if s.escaped { return string(s) }
         let buffer = UnsafeBufferPointer(start: p + s.start, count: s.end - s.start)
         let (h, _) = Hashing.pair(buffer)
-        if let hit = interned[h], hit.utf8.elementsEqual(buffer) { return hit }
+        if var hit = interned[h], hit.withUTF8({ $0.count == buffer.count && memcmp($0.baseAddress!, buffer.baseAddress!, $0.count) == 0 }) {
+            return hit
+        }
         let value = String(decoding: buffer, as: UTF8.self)
         interned[h] = value
         return value
@@ -452,8 +454,10 @@ public struct LineParser {
                 case 0x75:
                     guard i + 6 <= n else { return nil }
                     for k in (i + 2)..<(i + 6) {
-                        let c = p[k] | 0x20
-                        guard (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) else { return nil }
+                        // Digits are checked before case-folding: `| 0x20` maps the control bytes 0x10–0x19
+                        // onto '0'–'9', and `string(_:)` would then trap decoding them (fuzz finding).
+                        let b = p[k], c = b | 0x20
+                        guard (b >= 0x30 && b <= 0x39) || (c >= 0x61 && c <= 0x66) else { return nil }
                     }
                     i += 6
                 default: return nil
@@ -557,6 +561,11 @@ public struct LineParser {
     private func validUTF8() -> Bool {
         var k = 0
         while k < n {
+            // ASCII runs, eight bytes at a time.
+            while k + 8 <= n, UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                k += 8
+            }
+            guard k < n else { break }
             let b = p[k]
             if b < 0x80 { k += 1; continue }
             let len: Int, minScalar: UInt32

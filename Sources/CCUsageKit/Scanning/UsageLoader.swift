@@ -35,6 +35,8 @@ public struct LoadedUsage: Sendable {
     public var problems: [LoadProblem]
     public var unpricedModels: [String]
     public var baseDirectories: [String]
+    /// Files with malformed or invalid lines, with the offsets of a few of them.
+    public var skipped: [SkippedLines] = []
 
     public init(files: [TranscriptFile] = [], records: [PricedRecord] = [], stats: ScanStats = ScanStats(),
                 duplicatesRemoved: Int = 0, problems: [LoadProblem] = [], unpricedModels: [String] = [],
@@ -45,6 +47,15 @@ public struct LoadedUsage: Sendable {
     }
 
     public func file(of record: PricedRecord) -> TranscriptFile { files[Int(record.record.fileIndex)] }
+}
+
+/// The lines of one file that were not counted.
+public struct SkippedLines: Sendable, Equatable {
+    public var path: String
+    public var malformed: Int
+    public var invalid: Int
+    /// Byte offsets of the first few (empty when the file's counts came from the cache).
+    public var offsets: [Int64]
 }
 
 /// Reads every transcript, in parallel, and merges the per-file results in path order.
@@ -156,6 +167,7 @@ public enum UsageLoader {
                         scan.tailRecords = part.tailRecords
                         scan.tailStats = part.tailStats
                         scan.error = part.error
+                        scan.skippedSamples = part.skippedSamples
                     } else {
                         scan = part
                     }
@@ -218,6 +230,7 @@ public enum UsageLoader {
         var deduper = Deduplicator()
         var stats = ScanStats()
         var problems: [LoadProblem] = []
+        var skipped: [SkippedLines] = []
 
         init(files: [TranscriptFile], options: LoadOptions) {
             self.files = files
@@ -229,14 +242,21 @@ public enum UsageLoader {
             if let error = scan.error {
                 problems.append(LoadProblem(kind: .unreadableFile, path: files[fileIndex].path, reason: error))
             }
+            if scan.stats.malformedLines + scan.stats.invalidLines > 0 {
+                skipped.append(SkippedLines(path: files[fileIndex].path, malformed: scan.stats.malformedLines,
+                                            invalid: scan.stats.invalidLines, offsets: scan.skippedSamples))
+            }
             for record in scan.records {
                 deduper.add(PricedRecord(record, cost: calculator.cost(of: record)))
             }
         }
 
         func finish() -> LoadedUsage {
-            LoadedUsage(files: files, records: deduper.records, stats: stats, duplicatesRemoved: deduper.duplicates,
-                        problems: problems, unpricedModels: calculator.unpricedModels.sorted())
+            var usage = LoadedUsage(files: files, records: deduper.records, stats: stats,
+                                    duplicatesRemoved: deduper.duplicates, problems: problems,
+                                    unpricedModels: calculator.unpricedModels.sorted())
+            usage.skipped = skipped
+            return usage
         }
     }
 }
