@@ -8,10 +8,14 @@ struct Blocks: AsyncParsableCommand {
         A block starts at the hour of its first request and lasts --session-length hours; a silence longer \
         than that leaves a gap. Without --token-limit the % column measures against the largest finished block.
 
+        --live shows a full-screen dashboard of the active block, refreshed every --refresh-interval seconds \
+        until Ctrl+C (only new and appended transcript lines are read on each refresh).
+
         Examples:
           ccusage blocks --recent
           ccusage blocks --active --token-limit 500000
           ccusage blocks --json --session-length 3
+          ccusage blocks --live --refresh-interval 5
         """)
     @OptionGroup(title: "Report options") var flags: ReportFlags
     @Flag(name: .shortAndLong, help: "Only the active block, in a detailed view.") var active = false
@@ -19,24 +23,55 @@ struct Blocks: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Token limit for % and warnings: a number, or 'max' (the largest finished block).")
     var tokenLimit: String?
     @Option(name: [.customShort("n"), .customShort("l", allowingJoined: false), .long],
-            help: "Block length in hours (fractions allowed).")
-    var sessionLength: Double = SessionBlocks.defaultHours
+            help: "Block length in hours, fractions allowed (default 5).")
+    var sessionLength: Double?
+    @Flag(help: "Live dashboard of the active block until Ctrl+C (text mode only; --json disables it).")
+    var live = false
+    @Option(help: "Seconds between live refreshes, 1-60 (default 1).")
+    var refreshInterval: Double?
 
     mutating func validate() throws {
-        guard sessionLength > 0, sessionLength.isFinite else {
-            throw ValidationError("Session length must be a positive number.")
+        if let sessionLength { try Self.checkSessionLength(sessionLength) }
+        if let tokenLimit { try Self.checkTokenLimit(tokenLimit) }
+        if let refreshInterval, refreshInterval.isNaN {
+            throw ValidationError("--refresh-interval must be a number of seconds.")
         }
-        if let tokenLimit, tokenLimit != "max", !tokenLimit.isEmpty, Int(tokenLimit) == nil || Int(tokenLimit)! < 0 {
-            throw ValidationError("--token-limit must be a whole number or 'max', got '\(tokenLimit)'.")
+    }
+
+    static func checkSessionLength(_ value: Double) throws {
+        guard value > 0, value.isFinite else { throw ValidationError("Session length must be a positive number.") }
+    }
+
+    static func checkTokenLimit(_ value: String) throws {
+        if value != "max", !value.isEmpty, (Int(value) ?? -1) < 0 {
+            throw ValidationError("--token-limit must be a whole number or 'max', got '\(value)'.")
         }
     }
 
     func run() async throws {
-        let context = try Context(flags)
-        let usage = try context.load()
-        let options = BlocksOptions(zone: context.zone, range: DateRange(since: flags.since, until: flags.until),
-                                    order: flags.order ?? .asc, active: active, recent: recent, tokenLimit: tokenLimit,
-                                    hours: sessionLength, now: context.env.now)
+        let context = try Context(flags, command: "blocks")
+        let config = context.config
+        let active = self.active || config.bool("active") == true
+        let recent = self.recent || config.bool("recent") == true
+        let tokenLimit = self.tokenLimit ?? config.string("tokenLimit")
+        let hours = sessionLength ?? config.number("sessionLength") ?? SessionBlocks.defaultHours
+        try Self.checkSessionLength(hours)
+        if (live || config.bool("live") == true), !context.json {
+            var interval = refreshInterval ?? config.number("refreshInterval") ?? 1
+            if interval < 1 || interval > 60 {
+                interval = min(60, max(1, interval))
+                Terminal.error("Refresh interval adjusted to \(LiveMonitor.seconds(interval)) seconds (valid range: 1-60)")
+            }
+            if !active { Terminal.error("Live mode automatically shows only active blocks.") }
+            let monitor = LiveMonitor(context: context, tokenLimit: tokenLimit, hours: hours, refreshSeconds: interval)
+            try await monitor.run()
+            return
+        }
+        // Every file: a block's start depends on the chain of entries before it, however old their files are.
+        let usage = try context.load(skipOldFiles: false)
+        let options = BlocksOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
+                                    active: active, recent: recent, tokenLimit: tokenLimit,
+                                    hours: hours, now: context.env.now)
         let report = BlocksReport(usage, options: options)
         let table: String
         if report.blocks.isEmpty {

@@ -20,7 +20,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
           ccusage daily -s 20250701 -z Asia/Tokyo --offline
         """,
         version: ccusageVersion,
-        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, MCP.self],
+        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self],
         defaultSubcommand: Daily.self
     )
 
@@ -122,7 +122,7 @@ struct Session: AsyncParsableCommand {
     func run() async throws {
         let context = try Context(flags, command: "session")
         if let id = id ?? context.config.string("id") {
-            let usage = try context.load(keepRawTimestamps: true)
+            let usage = try context.load(keepRawTimestamps: true, skipOldFiles: false)
             guard let detail = SessionDetail(usage, id: id) else {
                 throw CLIError("No session found with ID: \(id)")
             }
@@ -130,7 +130,7 @@ struct Session: AsyncParsableCommand {
                              table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
             return
         }
-        let usage = try context.load()
+        let usage = try context.load(skipOldFiles: false)
         let report = SessionReport(usage, zone: context.zone, range: context.range, order: context.order ?? .desc)
         try context.emit(json: report.json(hideCost: context.render.hideCost),
                          table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),

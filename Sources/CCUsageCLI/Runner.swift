@@ -80,7 +80,12 @@ struct Context {
                                breakdown: flags.breakdown || c.bool("breakdown") == true,
                                hideCost: flags.noCost || c.bool("noCost") == true,
                                projectAliases: aliases, showTitle: !quiet)
-        prices = PriceTable.embedded.applying(overrides: try c.pricingOverrides())
+        let offlineEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_OFFLINE"] ?? "").lowercased())
+        var offline = flags.offline ?? (offlineEnv ? true : nil) ?? c.bool("offline") ?? c.bool("noOffline").map { !$0 } ?? false
+        if mode == .display { offline = true }   // display mode never needs prices
+        var table = PriceTable.embedded
+        if !offline { table = OnlinePricing.table(base: table, env: env, verbose: logLevel >= 4 || debug) }
+        prices = table.applying(overrides: try c.pricingOverrides())
         if debug {
             Terminal.error(config.searchLog.map { "[debug] " + $0 }.joined(separator: "\n"))
         }

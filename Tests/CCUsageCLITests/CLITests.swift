@@ -104,3 +104,23 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         #expect(help.code == 0 && help.out.contains("--since") && help.out.contains("--instances"))
     }
 }
+
+@Suite(.serialized) struct OnlinePricingCLITests {
+    @Test func aCachedPriceListIsUsedOnlineAndIgnoredOffline() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-pricing-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: cache + "/ccusage", withIntermediateDirectories: true)
+        var doc: [String: Any] = [:]
+        for k in ["claude-a", "claude-b", "claude-c", "claude-d"] { doc[k] = ["input_cost_per_token": 1e-6, "output_cost_per_token": 1e-6] }
+        doc["claude-unknown-model-9"] = ["input_cost_per_token": 1e-3, "output_cost_per_token": 1e-3]
+        try JSONSerialization.data(withJSONObject: doc).write(to: URL(fileURLWithPath: cache + "/ccusage/litellm-pricing.json"))
+        let env = ["CLAUDE_CONFIG_DIR": fixtures + "/basic", "XDG_CACHE_HOME": cache]
+        let online = try runCLI(["daily", "--jq", ".daily[-1].totalCost"], env: env)
+        #expect(online.out == "1.1\n")   // 1000 × 1e-3 + 100 × 1e-3
+        let offline = try runCLI(["daily", "--offline", "--jq", ".daily[-1].totalCost"], env: env)
+        #expect(offline.out == "0\n")
+        // No cached list and no network: the embedded prices, quietly and quickly.
+        try FileManager.default.removeItem(atPath: cache + "/ccusage/litellm-pricing.json")
+        let fallback = try runCLI(["daily", "--jq", ".totals.totalTokens"], env: env)
+        #expect(fallback.code == 0 && fallback.out == "634137\n" && !fallback.err.contains("pricing refresh"))
+    }
+}

@@ -103,3 +103,42 @@ import Testing
     ])
     func shortNames(_ raw: String, _ short: String) { #expect(Format.shortModel(raw) == short) }
 }
+
+@Suite struct LiteLLMPricingTests {
+    static let sample = #"""
+    {"sample_spec": {"input_cost_per_token": 0},
+     "claude-sonnet-4-5-20250929": {"input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05,
+        "cache_creation_input_token_cost": 3.75e-06, "cache_read_input_token_cost": 3e-07,
+        "input_cost_per_token_above_200k_tokens": 6e-06, "output_cost_per_token_above_200k_tokens": 2.25e-05,
+        "max_input_tokens": 200000},
+     "claude-opus-4-6": {"input_cost_per_token": 5e-06, "output_cost_per_token": 2.5e-05, "provider_specific_entry": {"fast": 5}},
+     "anthropic/claude-haiku-4-5": {"input_cost_per_token": 1e-06, "output_cost_per_token": 5e-06},
+     "claude-3-haiku-20240307": {"input_cost_per_token": 2.5e-07, "output_cost_per_token": 1.25e-06},
+     "claude-opus-4-7": {"input_cost_per_token": 5e-06, "output_cost_per_token": 2.5e-05},
+     "gpt-5": {"input_cost_per_token": 1e-06, "output_cost_per_token": 1e-05},
+     "claude-no-price": {"mode": "chat"}}
+    """#
+
+    @Test func parsesClaudeEntries() throws {
+        let prices = try #require(LiteLLMPricing.parse(Data(Self.sample.utf8), overrides: PriceTable.fastOverrides))
+        #expect(prices.count == 5 && prices["gpt-5"] == nil)
+        let sonnet = try #require(prices["claude-sonnet-4-5-20250929"])
+        #expect(sonnet.inputAbove200k == 6e-6 && sonnet.cacheWriteAbove200k == nil && sonnet.contextWindow == 200_000)
+        #expect(prices["claude-opus-4-6"]?.fastMultiplier == 5)
+        #expect(prices["claude-opus-4-7"]?.fastMultiplier == 6)            // override table by key
+        #expect(prices["claude-3-haiku-20240307"]?.cacheWrite == 2.5e-07 * 1.25)   // derived
+        let table = PriceTable.embedded.overlaying(prices)
+        #expect(table.price(for: "claude-sonnet-4-5-20250929")?.price.inputAbove200k == 6e-6)
+    }
+
+    @Test("suspicious documents are rejected", arguments: [
+        "[]", "{}", "not json", #"{"claude-a": {"input_cost_per_token": "cheap", "output_cost_per_token": 1}}"#,
+        #"{"claude-a": {"input_cost_per_token": 1e-6, "output_cost_per_token": 1e-6}}"#,
+        #"{"claude-a": {"input_cost_per_token": -1, "output_cost_per_token": 1}}"#,
+    ])
+    func rejects(_ text: String) {
+        #expect(LiteLLMPricing.parse(Data(text.utf8), overrides: [:]) == nil)
+    }
+}
+
+import Foundation

@@ -1,0 +1,240 @@
+import ArgumentParser
+import CCUsageKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StatuslineCostSource: ExpressibleByArgument {}
+extension BurnRateVisual: ExpressibleByArgument {}
+
+private func parseThreshold(_ text: String) throws -> Int {
+    guard let value = Int(text), (0...100).contains(value) else {
+        throw ValidationError("A context threshold must be a whole number from 0 to 100, got '\(text)'.")
+    }
+    return value
+}
+
+struct Statusline: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One status line for Claude Code's statusLine hook (beta): reads the hook JSON on stdin.",
+        discussion: """
+        Prints: 🤖 <model> | 💰 <session> session / <today> today / <block> | 🧠 <context>
+        The line is cached per session for --refresh-interval seconds (until the transcript changes) in \
+        $TMPDIR/ccusage-semaphore/<session_id>.lock.
+
+        In ~/.claude/settings.json:
+          "statusLine": {"type": "command", "command": "ccusage statusline"}
+
+        Examples:
+          ccusage statusline --visual-burn-rate emoji-text
+          ccusage statusline --cost-source both
+          ccusage statusline --context-low-threshold 60 --context-medium-threshold 90
+        """)
+
+    @Flag(name: [.customShort("O"), .customLong("offline")], inversion: .prefixedNo,
+          help: "Use only the embedded pricing snapshot (default: on).")
+    var offline: Bool?
+
+    @Option(help: "Session cost: auto (Claude Code's, else computed), ccusage (computed), cc (Claude Code's) or both (default auto).")
+    var costSource: StatuslineCostSource?
+
+    @Option(name: [.customShort("B"), .long], help: "Burn-rate level: off, emoji, text or emoji-text (default off).")
+    var visualBurnRate: BurnRateVisual?
+
+    @Flag(inversion: .prefixedNo, help: "Reuse the last line for --refresh-interval seconds while the transcript is unchanged (default: on).")
+    var cache: Bool?
+
+    @Option(help: "Seconds a cached line stays fresh (default 1).")
+    var refreshInterval: Double?
+
+    @Option(help: "Context use below this percentage is green (0-100, default 50).", transform: parseThreshold)
+    var contextLowThreshold: Int?
+
+    @Option(help: "Context use below this percentage is yellow, else red (0-100, default 80).", transform: parseThreshold)
+    var contextMediumThreshold: Int?
+
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today', e.g. Asia/Tokyo (default: TZ or the system zone).")
+    var timezone: String?
+
+    @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
+    var color: Bool?
+
+    @Flag(name: .shortAndLong, help: "Explain on stderr what was read, cached and computed.")
+    var debug = false
+
+    @Option(help: "Path to a ccusage.json configuration file.")
+    var config: String?
+
+    mutating func validate() throws {
+        if let low = contextLowThreshold, let medium = contextMediumThreshold,
+           let problem = ContextThresholds(low: low, medium: medium).problem {
+            throw ValidationError(problem)
+        }
+        if let refreshInterval, !(refreshInterval >= 0 && refreshInterval.isFinite) {
+            throw ValidationError("--refresh-interval must be 0 or more seconds.")
+        }
+    }
+
+    func run() async throws {
+        let env = Environment.live()
+        let layer = try ConfigLayer.load(explicit: config, env: env, command: "statusline")
+        let debug = self.debug || layer.bool("debug") == true
+        func log(_ message: @autoclosure () -> String) { if debug { Terminal.error("[debug] " + message()) } }
+        if debug { layer.searchLog.forEach { log($0) } }
+
+        let thresholds = ContextThresholds(
+            low: contextLowThreshold ?? layer.int("contextLowThreshold") ?? ContextThresholds.default.low,
+            medium: contextMediumThreshold ?? layer.int("contextMediumThreshold") ?? ContextThresholds.default.medium)
+        if let problem = thresholds.problem { throw CLIError(problem) }
+        let format = StatuslineFormat(
+            costSource: costSource ?? layer.string("costSource").flatMap(StatuslineCostSource.init(rawValue:)) ?? .auto,
+            burnRateVisual: visualBurnRate ?? layer.string("visualBurnRate").flatMap(BurnRateVisual.init(rawValue:)) ?? .off,
+            thresholds: thresholds)
+        let zone: ReportZone
+        if let name = timezone ?? layer.string("timezone") {
+            guard let named = ReportZone(identifier: name) else {
+                throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
+            }
+            zone = named
+        } else {
+            zone = ReportZone(env.timeZone)
+        }
+        let useCache = cache ?? layer.bool("cache") ?? (layer.bool("noCache").map { !$0 } ?? true)
+        let refreshSeconds = refreshInterval ?? layer.number("refreshInterval") ?? 1
+        var colorFlag = color
+        if colorFlag == nil, let configured = layer.bool("color") { colorFlag = configured }
+        if colorFlag == nil, layer.bool("noColor") == true { colorFlag = false }
+        let style = TerminalStyle.decide(flag: colorFlag, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
+        if !(offline ?? layer.bool("offline") ?? true) { log("--no-offline: no online pricing source is available; using the embedded snapshot") }
+
+        // The hook input.
+        let hook: StatuslineHook
+        do {
+            hook = try StatuslineHook.parse(try StdinReader.read())
+        } catch {
+            Terminal.out("\(error)\n")
+            throw ExitCode.failure
+        }
+        var label = hook.model.displayName
+        if case .object(let aliases)? = layer.values["modelLabelAliases"], case .string(let alias)? = aliases[label] {
+            label = alias
+        }
+
+        // The per-session cache.
+        let transcriptMtime = Self.modifiedMillis(hook.transcriptPath)
+        let pid = getpid()
+        var cacheDirectory: String?
+        if useCache {
+            let directory = StatuslineCache.directory(tmp: env.variables["TMPDIR"] ?? "/tmp")
+            cacheDirectory = StatuslineCache.prepareDirectory(directory, uid: getuid())
+            if cacheDirectory == nil { log("cache disabled: \(directory) cannot be used") }
+        }
+        let previous = cacheDirectory.flatMap { StatuslineCache.read(directory: $0, sessionID: hook.sessionID) }
+        if let cacheDirectory {
+            let decision = StatuslineCache.decide(previous, now: env.now, refreshSeconds: refreshSeconds,
+                                                  transcriptPath: hook.transcriptPath, transcriptMtime: transcriptMtime,
+                                                  isAlive: Self.isAlive)
+            if case .reuse(let line) = decision {
+                log("cached line reused (\(env.now - (previous?.lastUpdateTime ?? env.now)) ms old)")
+                Terminal.out(line + "\n")
+                return
+            }
+            var marker = previous ?? StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: "", lastUpdateTime: 0,
+                                                          transcriptPath: hook.transcriptPath,
+                                                          transcriptMtime: transcriptMtime)
+            marker.isUpdating = true
+            marker.pid = pid
+            StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID, pid: pid)
+        }
+
+        // Compute.
+        let started = DispatchTime.now()
+        var prices = PriceTable.embedded
+        do { prices = prices.applying(overrides: try layer.pricingOverrides()) } catch { log("\(error)") }
+        let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
+        let options = LoadOptions(mode: .auto, prices: prices,
+                                  cacheDirectory: noScanCache ? nil : ScanCache.defaultDirectory(env))
+        let usage: LoadedUsage
+        do {
+            usage = try UsageLoader.load(options, env)
+        } catch {
+            // No data directory: the model, Claude Code's cost and the context can still be shown.
+            log("\(error)")
+            usage = LoadedUsage()
+        }
+        let loaded = DispatchTime.now()
+        let transcriptTokens = hook.contextWindow?.totalInputTokens == nil
+            ? TranscriptTail.lastContextTokens(path: hook.transcriptPath) : nil
+        var status = StatuslineStatus(hook: hook, usage: usage, now: env.now, zone: zone,
+                                      transcriptContextTokens: transcriptTokens, prices: prices)
+        status.model = label
+        let line = format.render(status, style: style)
+        Terminal.out(line + "\n")
+        if debug {
+            let ms = { (a: DispatchTime, b: DispatchTime) in (b.uptimeNanoseconds - a.uptimeNanoseconds) / 1_000_000 }
+            log("data directories: \(usage.baseDirectories.joined(separator: ", "))")
+            log("files: \(usage.files.count), entries kept: \(usage.records.count), load: \(ms(started, loaded)) ms, total: \(ms(started, DispatchTime.now())) ms")
+            log("session \(hook.sessionID): computed cost \(status.computedSessionCost.map(Format.money) ?? "N/A"), hook cost \(status.hookSessionCost.map(Format.money) ?? "N/A")")
+            log("context: \(hook.contextWindow?.totalInputTokens != nil ? "from the hook" : transcriptTokens != nil ? "from the transcript" : "unavailable")")
+        }
+        if let cacheDirectory {
+            let state = StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: line,
+                                             lastUpdateTime: Self.nowMillis(), transcriptPath: hook.transcriptPath,
+                                             transcriptMtime: transcriptMtime, isUpdating: false, pid: nil)
+            if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID, pid: pid) {
+                log("could not write the cache file in \(cacheDirectory)")
+            }
+        }
+    }
+
+    static func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    /// The file's modification time in ms; 0 when it cannot be read.
+    static func modifiedMillis(_ path: String) -> Int64 {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return 0 }
+        #if canImport(Darwin)
+        return Int64(st.st_mtimespec.tv_sec) * 1000 + Int64(st.st_mtimespec.tv_nsec) / 1_000_000
+        #else
+        return Int64(st.st_mtim.tv_sec) * 1000 + Int64(st.st_mtim.tv_nsec) / 1_000_000
+        #endif
+    }
+
+    @Sendable static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+}
+
+/// Reads the hook input without ever hanging: a terminal on stdin counts as no input, the size is bounded,
+/// and a writer that neither writes nor closes is given up on after `timeout` seconds.
+enum StdinReader {
+    static let limit = 4 << 20
+
+    static func read(timeout: Double = 5) throws(StatuslineInputError) -> [UInt8] {
+        if isatty(STDIN_FILENO) == 1 { return [] }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
+        while true {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { break }
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, Int32(min(Int64(Int32.max), Int64((deadline - now) / 1_000_000) + 1)))
+            if ready < 0 { if errno == EINTR { continue }; break }
+            if ready == 0 { break }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                #if canImport(Glibc)
+                Glibc.read(STDIN_FILENO, raw.baseAddress!, raw.count)
+                #else
+                Darwin.read(STDIN_FILENO, raw.baseAddress!, raw.count)
+                #endif
+            }
+            if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; break }
+            if n == 0 { break }
+            bytes += buffer[0..<n]
+            if bytes.count > limit { throw .invalid("the input is larger than \(limit >> 20) MiB") }
+        }
+        return bytes
+    }
+}

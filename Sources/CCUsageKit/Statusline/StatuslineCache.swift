@@ -1,0 +1,148 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The per-session semaphore file `<tmpdir>/ccusage-semaphore/<session_id>.lock`: the last line printed and
+/// when, so a burst of hook calls reuses one computation.
+public struct StatuslineCacheState: Codable, Sendable, Equatable {
+    /// ISO-8601 time of the last update.
+    public var date: String
+    public var lastOutput: String
+    /// Milliseconds since the epoch.
+    public var lastUpdateTime: Int64
+    public var transcriptPath: String
+    /// The transcript's modification time (ms) when `lastOutput` was computed.
+    public var transcriptMtime: Int64
+    public var isUpdating: Bool?
+    public var pid: Int32?
+
+    public init(date: String, lastOutput: String, lastUpdateTime: Int64, transcriptPath: String,
+                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil) {
+        self.date = date; self.lastOutput = lastOutput; self.lastUpdateTime = lastUpdateTime
+        self.transcriptPath = transcriptPath; self.transcriptMtime = transcriptMtime
+        self.isUpdating = isUpdating; self.pid = pid
+    }
+}
+
+public enum StatuslineCache {
+    public enum Decision: Sendable, Equatable {
+        /// Print this cached line and stop.
+        case reuse(String)
+        /// Compute a fresh line.
+        case compute
+    }
+
+    /// Reuse the last line when it is younger than the refresh interval and the transcript has not changed
+    /// since; when it is stale but another live process is already computing, reuse it too.
+    public static func decide(_ state: StatuslineCacheState?, now: Int64, refreshSeconds: Double,
+                              transcriptPath: String, transcriptMtime: Int64,
+                              isAlive: (Int32) -> Bool) -> Decision {
+        guard let state, !state.lastOutput.isEmpty else { return .compute }
+        let age = now - state.lastUpdateTime
+        if age >= 0, Double(age) < refreshSeconds * 1000, state.transcriptMtime == transcriptMtime,
+           state.transcriptPath == transcriptPath {
+            return .reuse(state.lastOutput)
+        }
+        if state.isUpdating == true, let pid = state.pid, pid > 0, isAlive(pid) { return .reuse(state.lastOutput) }
+        return .compute
+    }
+
+    /// `<tmpdir>/ccusage-semaphore`.
+    public static func directory(tmp: String) -> String {
+        var base = tmp.isEmpty ? "/tmp" : tmp
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        return base + "/ccusage-semaphore"
+    }
+
+    /// `<session_id>.lock` when the id is a plain file name (letters, digits, `.`, `_`, `-`); otherwise the
+    /// safe characters of it plus a hash, so no id can reach outside the directory or collide with another.
+    public static func fileName(sessionID: String) -> String {
+        func plain(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_"
+        }
+        if sessionID.unicodeScalars.allSatisfy({ plain($0) || $0 == "." }), !sessionID.isEmpty,
+           !sessionID.hasPrefix("."), sessionID.utf8.count <= 128 {
+            return sessionID + ".lock"
+        }
+        var kept = ""
+        for scalar in sessionID.unicodeScalars.prefix(64) { kept.unicodeScalars.append(plain(scalar) ? scalar : "_") }
+        var copy = sessionID
+        let hash = copy.withUTF8 { Hashing.pair($0).0 }
+        let hex = String(hash, radix: 16)
+        return (kept.isEmpty ? "session" : kept) + "-" + String(repeating: "0", count: 16 - hex.count) + hex + ".lock"
+    }
+
+    /// Makes the directory (mode 0700) and checks that it is a real directory owned by `uid`; nil when the
+    /// cache cannot be used safely (then the status line is computed without it).
+    public static func prepareDirectory(_ path: String, uid: UInt32) -> String? {
+        if mkdir(path, 0o700) != 0, errno != EEXIST { return nil }
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR, st.st_uid == uid else { return nil }
+        return path
+    }
+
+    /// The stored state; nil when absent, unreadable or not ours (a symlink is never followed).
+    public static func read(directory: String, sessionID: String) -> StatuslineCacheState? {
+        let path = directory + "/" + fileName(sessionID: sessionID)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16 << 10)
+        while bytes.count < 1 << 20 {
+            let n = buffer.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            bytes += buffer[0..<n]
+        }
+        return try? JSONDecoder().decode(StatuslineCacheState.self, from: Data(bytes))
+    }
+
+    /// Replaces the state atomically: a private temp file in the same directory, then `rename`.
+    /// Returns false (and leaves nothing behind) when that is not possible.
+    @discardableResult
+    public static func write(_ state: StatuslineCacheState, directory: String, sessionID: String, pid: Int32) -> Bool {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let data = try? encoder.encode(state) else { return false }
+        let name = fileName(sessionID: sessionID)
+        let target = directory + "/" + name
+        let temp = directory + "/." + name + "." + String(pid) + ".tmp"
+        unlink(temp)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return false }
+        var ok = true
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = writeBytes(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { ok = false; return }
+                offset += n
+            }
+        }
+        if close(fd) != 0 { ok = false }
+        if ok, rename(temp, target) == 0 { return true }
+        unlink(temp)
+        return false
+    }
+}
+
+private func writeBytes(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
+}
+
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+    #else
+    Darwin.read(fd, buffer, count)
+    #endif
+}

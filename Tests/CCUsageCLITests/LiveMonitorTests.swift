@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+private let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// `ccusage blocks --live` in a real terminal: a detached tmux session on a private server socket.
+@Suite(.serialized, .enabled(if: tmuxPath != nil, "needs tmux (Scripts/install-deps installs it)"))
+struct LiveMonitorTests {
+
+    static var binary: String {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidate = dir.appendingPathComponent("ccusage")
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+        return dir.deletingLastPathComponent().appendingPathComponent("ccusage").path
+    }
+
+    let socket = "ccusage-live-\(UUID().uuidString.prefix(8))"
+    let root: String
+    let transcript: String
+
+    static func iso(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    static func entry(_ id: String, at date: Date, output: Int) -> String {
+        #"{"type":"assistant","sessionId":"s1","requestId":"req_\#(id)","timestamp":"\#(iso(date))","message":{"id":"msg_\#(id)","model":"claude-sonnet-4-20250514","usage":{"input_tokens":1000,"output_tokens":\#(output),"cache_creation_input_tokens":0,"cache_read_input_tokens":0}}}"#
+    }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-live-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/projects/p", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/cache", withIntermediateDirectories: true)
+        transcript = root + "/projects/p/s1.jsonl"
+    }
+
+    func write(_ lines: [String]) throws {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: transcript, atomically: true, encoding: .utf8)
+    }
+
+    /// Runs one tmux command on this test's private server and returns its output. Spawned directly, with
+    /// every inherited descriptor closed: the tmux server daemon would otherwise hold pipes (Foundation's
+    /// `Process` exit tracking, other tests' pipes) open forever.
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let path = try #require(tmuxPath)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, args.first == "new-session" ? "/dev/null" : output,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // bash closes every other inherited descriptor, then becomes tmux.
+        let closeAll = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$@""#
+        let argv = (["/bin/bash", "-c", closeAll, "bash", path, "-L", socket] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // A worker thread blocks most signals, and a spawned process inherits that mask: reset it (and the
+        // dispositions), or the tmux server ignores kill-server's SIGTERM and its panes ignore SIGHUP.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD, SIGWINCH] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/bash", &actions, &attributes, argv, environ)
+        try #require(spawned == 0, "posix_spawn tmux: \(spawned)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `ccusage <args>` in a detached 120×40 session; the shell reports the exit code afterwards.
+    func start(_ args: [String], width: Int = 120) throws {
+        let command = "env -u TMUX CLAUDE_CONFIG_DIR='\(root)' HOME=/nonexistent-home TZ=UTC XDG_CACHE_HOME='\(root)/cache' "
+            + "'\(Self.binary)' " + args.joined(separator: " ") + "; echo EXITED:$?; sleep 30"
+        try tmux(["new-session", "-d", "-x", String(width), "-y", "40", "-s", "live", command])
+    }
+
+    /// The pane's text, wrapped lines joined, trailing spaces removed.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-t", "live"]).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+    }
+
+    /// Polls the pane until `condition` holds or `seconds` pass; returns the last capture.
+    func waitFor(_ seconds: Double, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var text = try screen()
+        while !condition(text), Date() < deadline {
+            usleep(100_000)
+            text = try screen()
+        }
+        return text
+    }
+
+    /// Ends this test's tmux server and removes its socket file.
+    func stop() {
+        let socketPath = (try? tmux(["display-message", "-p", "#{socket_path}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        _ = try? tmux(["kill-server"])
+        if socketPath.hasSuffix("/" + socket) { unlink(socketPath) }
+    }
+
+    static func tokens(_ screen: String) -> String? {
+        guard let range = screen.range(of: #"Tokens: [0-9,]+"#, options: .regularExpression) else { return nil }
+        return String(screen[range].dropFirst("Tokens: ".count))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func dashboardUpdatesOnAppendAndStopsOnCtrlC() throws {
+        defer { stop() }
+        let now = Date()
+        try write([Self.entry("1", at: now.addingTimeInterval(-1800), output: 500),
+                   Self.entry("2", at: now.addingTimeInterval(-600), output: 1500)])
+        try start(["blocks", "--live", "--refresh-interval", "1"])
+        let first = try waitFor(8) { $0.contains("CLAUDE CODE - LIVE TOKEN USAGE MONITOR") && $0.contains("Cost: $") }
+        #expect(first.contains("CLAUDE CODE - LIVE TOKEN USAGE MONITOR"), "\(first)")
+        #expect(first.contains("⏱️ SESSION") && first.contains("🔥 USAGE") && first.contains("Models: sonnet-4"))
+        #expect(first.contains("↻ Refreshing every 1s"))
+        #expect(Self.tokens(first) == "4,000")
+
+        // A new response is appended to the transcript: the next refresh shows it.
+        let handle = try #require(FileHandle(forWritingAtPath: transcript))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((Self.entry("3", at: Date(), output: 2345) + "\n").utf8))
+        try handle.close()
+        let updated = try waitFor(5) { Self.tokens($0) != "4,000" }
+        #expect(Self.tokens(updated) == "7,345", "\(updated)")
+
+        try tmux(["send-keys", "-t", "live", "C-c"])
+        let after = try waitFor(5) { $0.contains("EXITED:") }
+        #expect(after.contains("Live monitoring stopped.\nEXITED:0"), "\(after)")
+        #expect(!after.contains("CLAUDE CODE - LIVE"))   // the alternate screen is gone
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func waitingStateNarrowTerminalAndSIGTERM() throws {
+        defer { stop() }
+        // The last entry is two days old: no active block.
+        try write([Self.entry("1", at: Date().addingTimeInterval(-2 * 86_400), output: 10)])
+        try start(["blocks", "--live", "--refresh-interval", "0"], width: 50)
+        let waiting = try waitFor(8) { $0.contains("Waiting...") }
+        #expect(waiting.contains("No active session block found. Waiting..."), "\(waiting)")
+
+        // Activity starts: the compact (< 60 columns) view appears without a restart.
+        let handle = try #require(FileHandle(forWritingAtPath: transcript))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((Self.entry("2", at: Date().addingTimeInterval(-60), output: 100) + "\n"
+            + Self.entry("3", at: Date(), output: 200) + "\n").utf8))
+        try handle.close()
+        let compact = try waitFor(5) { $0.contains("LIVE MONITOR") }
+        #expect(compact.contains("LIVE MONITOR") && !compact.contains("┌"), "\(compact)")
+        #expect(compact.contains("Tokens: 2,300"))
+        #expect(compact.contains("Refresh: 1s | Ctrl+C: stop"))
+
+        let panePID = try tmux(["display-message", "-p", "-t", "live", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = Process()
+        children.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        children.arguments = ["-P", panePID]
+        let out = Pipe()
+        children.standardOutput = out
+        try children.run()
+        let pids = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        children.waitUntilExit()
+        let pid = try #require(pids.split(separator: "\n").first.flatMap { Int32($0) })
+        kill(pid, SIGTERM)
+        let after = try waitFor(5) { $0.contains("EXITED:") }
+        #expect(after.contains("Refresh interval adjusted to 1 seconds (valid range: 1-60)"), "\(after)")
+        #expect(after.contains("Live monitoring stopped.\nEXITED:0"), "\(after)")
+    }
+}

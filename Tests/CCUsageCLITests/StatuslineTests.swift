@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+@testable import CCUsageCLI
+
+/// `ccusage statusline` end to end: the built binary, a temporary data tree, hook JSON on stdin.
+@Suite(.serialized) struct StatuslineCLITests {
+    let root: String
+    let sessionID = "5b1f0c2e-aaaa-bbbb-cccc-0123456789ab"
+    let transcript: String
+    let now = Date()
+    /// Costs (recorded `costUSD`) of this session's entries and of an old entry of another session.
+    let costs = [1.25, 2.5]
+
+    static func iso(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+
+    static func entry(_ id: String, session: String, at date: Date, cost: Double, input: Int = 1000,
+                      create: Int = 0, read: Int = 0) -> String {
+        #"{"type":"assistant","sessionId":"\#(session)","requestId":"req_\#(id)","timestamp":"\#(iso(date))","costUSD":\#(cost),"message":{"id":"msg_\#(id)","model":"claude-sonnet-4-20250514","usage":{"input_tokens":\#(input),"output_tokens":100,"cache_creation_input_tokens":\#(create),"cache_read_input_tokens":\#(read)}}}"#
+    }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-statusline-\(UUID().uuidString)").path
+        let project = root + "/projects/-Users-me-code-app"
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/cache", withIntermediateDirectories: true)
+        transcript = project + "/" + sessionID + ".jsonl"
+        let lines = [
+            #"{"type":"user","sessionId":"\#(sessionID)","message":{"role":"user","content":"hi"}}"#,
+            Self.entry("1", session: sessionID, at: now.addingTimeInterval(-180), cost: costs[0]),
+            Self.entry("2", session: sessionID, at: now.addingTimeInterval(-60), cost: costs[1], input: 1000, create: 500, read: 20_000),
+            #"{"type":"user","sessionId":"\#(sessionID)","message":{"role":"user","content":[{"type":"tool_result","content":"ok"}]}}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: transcript, atomically: true, encoding: .utf8)
+        let old = Self.entry("old", session: "other", at: now.addingTimeInterval(-26 * 3600), cost: 10)
+        try (old + "\n").write(toFile: project + "/other.jsonl", atomically: true, encoding: .utf8)
+    }
+
+    var env: [String: String] {
+        ["CLAUDE_CONFIG_DIR": root, "TMPDIR": root + "/tmp", "XDG_CACHE_HOME": root + "/cache"]
+    }
+
+    func hookJSON(session: String? = nil, extra: String = "") -> String {
+        #"{"session_id":"\#(session ?? sessionID)","transcript_path":"\#(transcript)","model":{"id":"claude-sonnet-4-20250514","display_name":"Sonnet 4"}\#(extra)}"#
+    }
+
+    /// Today's cost as the CLI computes it (UTC, as runCLI sets TZ=UTC).
+    var todayCost: Double {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let dates = [now.addingTimeInterval(-180), now.addingTimeInterval(-60)]
+        return zip(dates, costs).filter { utc.isDate($0.0, inSameDayAs: Date()) }.map(\.1).reduce(0, +)
+    }
+
+    @Test func computesTheLineFromTheTreeAndTheTranscriptTail() throws {
+        let r = try runCLI(["statusline", "--no-cache"], env: env, stdin: hookJSON())
+        #expect(r.code == 0)
+        #expect(r.err == "")
+        let today = String(format: "$%.2f", todayCost)
+        // Both entries are 2 minutes apart: $3.75 over 2 min = $112.50/hr; 1,100 tokens/min is Normal.
+        let pattern = #"^🤖 Sonnet 4 \| 💰 \$3\.75 session / \#(NSRegularExpression.escapedPattern(for: today)) today / \$3\.75 block \((\d+h )?\d+m left\) \| 🔥 \$112\.50/hr \| 🧠 21,500 \(11%\)\n$"#
+        #expect(r.out.range(of: pattern, options: .regularExpression) != nil, "\(r.out)")
+        #expect(!r.out.contains("\u{1B}"))
+    }
+
+    @Test func optionsChangeTheLine() throws {
+        let both = try runCLI(["statusline", "--no-cache", "--cost-source", "both", "-B", "emoji-text"], env: env,
+                              stdin: hookJSON(extra: #","cost":{"total_cost_usd":0.5}"#))
+        #expect(both.out.contains("💰 ($0.50 cc / $3.75 ccusage) session"))
+        #expect(both.out.contains("🔥 $112.50/hr 🟢 (Normal) | 🧠"))
+        let cc = try runCLI(["statusline", "--no-cache", "--cost-source", "cc"], env: env, stdin: hookJSON())
+        #expect(cc.out.contains("💰 N/A session"))
+        let unknown = try runCLI(["statusline", "--no-cache", "--cost-source", "ccusage"], env: env,
+                                 stdin: hookJSON(session: "not-a-session"))
+        #expect(unknown.out.contains("💰 N/A session"))
+        // 21,500 of 200,000 is 11%: yellow from 10%, red from 11%.
+        let colours = try runCLI(["statusline", "--no-cache", "--context-low-threshold", "5", "--context-medium-threshold", "11"],
+                                 env: env.merging(["FORCE_COLOR": "1"]) { $1 }, stdin: hookJSON())
+        #expect(colours.out.contains("🧠 21,500 (\u{1B}[31m11%\u{1B}[39m)"))
+        #expect(colours.out.contains("\u{1B}[32m$112.50/hr\u{1B}[39m"))
+    }
+
+    @Test("the real hook payloads", arguments: [
+        ("statusline-test-opus4.json", "🤖 Opus 4.1 | 💰 $0.09 session", "🧠 85,000 (43%)"),
+        ("statusline-test-sonnet4.json", "🤖 Sonnet 4 | 💰 $0.02 session", "🧠 35,000 (18%)"),
+        ("statusline-test-sonnet41.json", "🤖 Sonnet 4.1 | 💰 $0.04 session", "🧠 52,000 (26%)"),
+        ("statusline-test.json", "🤖 Sonnet 4 | 💰 $0.06 session", "🧠 42,500 (21%)"),
+    ])
+    func realPayloads(_ name: String, _ prefix: String, _ context: String) throws {
+        let r = try runCLI(["statusline"], env: env, stdin: try #require(statuslineHookFixtures[name]))
+        #expect(r.code == 0)
+        #expect(r.out.hasPrefix(prefix + " / "), "\(r.out)")
+        #expect(r.out.contains(" block ("))
+        #expect(r.out.hasSuffix(" | " + context + "\n"))
+    }
+
+    @Test func theCacheFileIsReusedUntilTheTranscriptChanges() throws {
+        let first = try runCLI(["statusline", "--refresh-interval", "60"], env: env, stdin: hookJSON())
+        #expect(first.code == 0)
+        let lock = root + "/tmp/ccusage-semaphore/" + sessionID + ".lock"
+        let state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: lock))) as? [String: Any])
+        #expect(Set(state.keys).isSuperset(of: ["date", "lastOutput", "lastUpdateTime", "transcriptPath", "transcriptMtime", "isUpdating"]))
+        #expect(state["lastOutput"] as? String == String(first.out.dropLast()))
+        #expect(state["isUpdating"] as? Bool == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/tmp/ccusage-semaphore") == [sessionID + ".lock"])
+
+        // New usage in another file: the cached line is still fresh (same transcript mtime).
+        let more = Self.entry("3", session: "other", at: now.addingTimeInterval(-30), cost: 100)
+        try (more + "\n").write(toFile: root + "/projects/-Users-me-code-app/third.jsonl", atomically: true, encoding: .utf8)
+        let cached = try runCLI(["statusline", "--refresh-interval", "60"], env: env, stdin: hookJSON())
+        #expect(cached.out == first.out)
+        let fresh = try runCLI(["statusline", "--no-cache"], env: env, stdin: hookJSON())
+        #expect(fresh.out.contains("$103.75 block"))
+        // The transcript changes: recomputed at once.
+        let handle = try #require(FileHandle(forWritingAtPath: transcript))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"type":"user","message":{"content":"more"}}"#.utf8 + [0x0A]))
+        try handle.close()
+        let changed = try runCLI(["statusline", "--refresh-interval", "60"], env: env, stdin: hookJSON())
+        #expect(changed.out.contains("$103.75 block"))
+    }
+
+    @Test func anUnusableTempDirectoryOnlyDisablesTheCache() throws {
+        for tmp in ["/nonexistent/dir", "/dev/null"] {
+            let r = try runCLI(["statusline"], env: env.merging(["TMPDIR": tmp]) { $1 }, stdin: hookJSON())
+            #expect(r.code == 0)
+            #expect(r.out.hasPrefix("🤖 Sonnet 4 | 💰 $3.75 session"))
+        }
+        // An unsafe session id never leaves the directory.
+        let r = try runCLI(["statusline"], env: env, stdin: hookJSON(session: "../../escape"))
+        #expect(r.code == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/tmp/ccusage-semaphore")
+        #expect(names.count == 1 && names[0].hasPrefix("______escape-") && names[0].hasSuffix(".lock"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/escape.lock"))
+    }
+
+    @Test func noDataDirectoryStillPrintsALine() throws {
+        let r = try runCLI(["statusline", "--no-cache"], env: ["CLAUDE_CONFIG_DIR": "/nonexistent/claude", "TMPDIR": root + "/tmp"],
+                           stdin: hookJSON(extra: #","cost":{"total_cost_usd":1.234}"#))
+        #expect(r.code == 0)
+        #expect(r.out == "🤖 Sonnet 4 | 💰 $1.23 session / $0.00 today / No active block | 🧠 21,500 (11%)\n")
+    }
+
+    @Test("bad input exits 1 with a message", arguments: [
+        ("", "❌ No input provided\n"),
+        ("   \n", "❌ No input provided\n"),
+        ("{oops", "❌ Invalid input format: not valid JSON\n"),
+        (#"{"session_id":"s","model":{"display_name":"M"}}"#, "❌ Invalid input format: missing required field 'transcript_path'\n"),
+    ])
+    func badInput(_ input: String, _ message: String) throws {
+        let r = try runCLI(["statusline"], env: env, stdin: input)
+        #expect(r.code == 1)
+        #expect(r.out == message)
+    }
+
+    @Test func noStdinAtAllIsEmptyInput() throws {
+        let r = try runCLI(["statusline"], env: env)
+        #expect(r.code == 1 && r.out == "❌ No input provided\n")
+    }
+
+    @Test("threshold validation", arguments: [
+        (["--context-low-threshold", "80", "--context-medium-threshold", "50"], "must be less than medium threshold"),
+        (["--context-low-threshold", "50", "--context-medium-threshold", "50"], "must be less than medium threshold"),
+        (["--context-medium-threshold", "40"], "must be less than medium threshold"),
+        (["--context-low-threshold", "101"], "0 to 100"),
+        (["--context-low-threshold", "x"], "0 to 100"),
+        (["--cost-source", "cheap"], "cheap"),
+        (["--visual-burn-rate", "loud"], "loud"),
+    ])
+    func invalidOptions(_ args: [String], _ message: String) throws {
+        let r = try runCLI(["statusline"] + args, env: env, stdin: hookJSON())
+        #expect(r.code == 1)
+        #expect(r.err.contains(message), "\(r.err)")
+        #expect(r.out == "")
+    }
+
+    @Test func aWriterThatNeverClosesStdinDoesNotHangIt() throws {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var binary = dir.appendingPathComponent("ccusage")
+        if !FileManager.default.fileExists(atPath: binary.path) {
+            binary = dir.deletingLastPathComponent().appendingPathComponent("ccusage")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["statusline", "--no-cache"]
+        process.environment = env.merging(["HOME": "/nonexistent-home", "TZ": "UTC"]) { $1 }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        input.fileHandleForWriting.write(Data(hookJSON().utf8))   // …and the pipe stays open
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try input.fileHandleForWriting.close()
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: out, as: UTF8.self).hasPrefix("🤖 Sonnet 4 | 💰 $3.75 session"))
+    }
+}
+
+/// The real hook payloads of `shared/fixtures/statusline`, minified (the Kit tests keep verbatim copies in step with the files).
+let statuslineHookFixtures: [String: String] = [
+    "statusline-test-opus4.json": #"{"session_id":"test-session-opus4","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-opus-4-1-20250805","display_name":"Opus 4.1"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0892,"total_duration_ms":180000,"total_api_duration_ms":12000,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":85000,"total_output_tokens":5000,"context_window_size":200000},"exceeds_200k_tokens":false}"#,
+    "statusline-test-sonnet4.json": #"{"session_id":"test-session-sonnet4","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-sonnet-4-20250514","display_name":"Sonnet 4"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0245,"total_duration_ms":120000,"total_api_duration_ms":8500,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":35000,"total_output_tokens":2500,"context_window_size":200000},"exceeds_200k_tokens":false}"#,
+    "statusline-test-sonnet41.json": #"{"session_id":"test-session-sonnet41","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-sonnet-4-1-20250805","display_name":"Sonnet 4.1"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0356,"total_duration_ms":150000,"total_api_duration_ms":9500,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":52000,"total_output_tokens":3800,"context_window_size":200000},"exceeds_200k_tokens":false}"#,
+    "statusline-test.json": #"{"session_id":"73cc9f9a-2775-4418-beec-bc36b62a1c6f","transcript_path":"/Users/ryoppippi/.config/claude/projects/-Users-ryoppippi-ghq-github-com-ccusage-ccusage/73cc9f9a-2775-4418-beec-bc36b62a1c6f.jsonl","cwd":"/Users/ryoppippi/ghq/github.com/ccusage/ccusage","model":{"id":"claude-sonnet-4-20250514","display_name":"Sonnet 4"},"workspace":{"current_dir":"/Users/ryoppippi/ghq/github.com/ccusage/ccusage","project_dir":"/Users/ryoppippi/ghq/github.com/ccusage/ccusage"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.056266149999999994,"total_duration_ms":164055,"total_api_duration_ms":13577,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":42500,"total_output_tokens":3200,"context_window_size":200000},"exceeds_200k_tokens":false}"#,
+]
