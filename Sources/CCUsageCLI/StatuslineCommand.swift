@@ -155,11 +155,12 @@ struct Statusline: AsyncParsableCommand {
         var prices = PriceTable.embedded
         do { prices = prices.applying(overrides: try layer.pricingOverrides()) } catch { log("\(error)") }
         let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
-        let options = LoadOptions(mode: .auto, prices: prices,
+        var options = LoadOptions(mode: .auto, prices: prices,
                                   cacheDirectory: noScanCache ? nil : ScanCache.defaultDirectory(env))
-        let usage: LoadedUsage
+        options.keepSession = hook.sessionID
+        var usage: LoadedUsage
         do {
-            usage = try UsageLoader.load(options, env)
+            usage = try Self.loadRecent(options, env: env, zone: zone)
         } catch {
             // No data directory: the model, Claude Code's cost and the context can still be shown.
             log("\(error)")
@@ -187,6 +188,33 @@ struct Statusline: AsyncParsableCommand {
             if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID, pid: pid) {
                 log("could not write the cache file in \(cacheDirectory)")
             }
+        }
+    }
+
+    /// Loads only files touched in the last few days (plus this session's files): enough for today's
+    /// cost, the session's cost and the active block. The window widens until it provably holds the
+    /// start of the active block's chain (a silence longer than a block after the cut-off), or covers
+    /// everything.
+    static func loadRecent(_ base: LoadOptions, env: Environment, zone: ReportZone) throws -> LoadedUsage {
+        let clock = zone.clock(ofMillis: env.now)
+        let todayStart = env.now - Int64(((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1000) - env.now % 1000
+        let length = Int64(SessionBlocks.defaultHours * 3_600_000)
+        var days: Int64 = 2
+        while true {
+            var options = base
+            let cutoff = todayStart - days * 86_400_000
+            options.modifiedSince = days > 512 ? nil : cutoff
+            let usage = try UsageLoader.load(options, env)
+            guard options.modifiedSince != nil else { return usage }
+            var previous = cutoff
+            var exact = false
+            for time in usage.records.map(\.time).filter({ $0 >= cutoff }).sorted() {
+                if time - previous > length { exact = true }
+                previous = time
+            }
+            // No entry within a block of now: no active block, whatever came before.
+            if exact || env.now - previous >= length { return usage }
+            days *= 8
         }
     }
 
