@@ -73,7 +73,10 @@ import Testing
             let real = try Data(contentsOf: URL(fileURLWithPath: cache + "/" + ScanCache.fileName))
             bytes = Array(real.prefix(real.count / 2))
         }
-        try Data(bytes).write(to: URL(fileURLWithPath: cache + "/" + ScanCache.fileName))
+        // Every cache file of the directory gets the same damage.
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
+            try Data(bytes).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
         #expect(ScanCache.read(directory: cache).isEmpty)
         expectSame(try load(root, cache: nil), try load(root, cache: cache))
         #expect(!ScanCache.read(directory: cache).isEmpty)   // rebuilt
@@ -109,5 +112,32 @@ import Testing
         #expect(try UsageLoader.load(options, env).records.count == 1)
         options.keepSession = "old"
         #expect(try UsageLoader.load(options, env).records.count == 2)
+    }
+}
+
+@Suite struct MergedCacheTests {
+    @Test func theMergedResultIsReusedOnlyForTheSameFilesModeAndPrices() throws {
+        let root = try makeTree(["p/a.jsonl": [line(id: "a", output: 5), line(id: "a", output: 9), line(id: "b", cost: 0.5)],
+                                 "p/b.jsonl": [line(id: "c", model: "claude-opus-4-6", output: 3, speed: "fast")]])
+        let cache = root + "/cache", env = testEnvironment(configDir: root)
+        func load(_ mode: CostMode, prices: PriceTable = .embedded) throws -> LoadedUsage {
+            try UsageLoader.load(LoadOptions(mode: mode, prices: prices, cacheDirectory: cache), env)
+        }
+        let cold = try UsageLoader.load(LoadOptions(mode: .auto), env)
+        _ = try load(.auto)
+        let warm = try load(.auto)
+        #expect(warm.records == cold.records && warm.duplicatesRemoved == cold.duplicatesRemoved)
+        #expect(warm.stats.usageLines == cold.stats.usageLines && warm.stats.lines == cold.stats.lines)
+        // Another mode or other prices are never served from the auto-mode result.
+        let calc = try load(.calculate)
+        #expect(calc.records == (try UsageLoader.load(LoadOptions(mode: .calculate), env)).records)
+        let cheap = PriceTable.embedded.applying(overrides: ["claude-sonnet-4-20250514": ["outputCostPerToken": 1]])
+        let repriced = try load(.calculate, prices: cheap)
+        #expect(repriced.records.first?.cost == 9 + 10 * 3e-6)
+        // A damaged merged file is ignored.
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasPrefix("merged") {
+            try Data("CCUSAGE-MERGED junk".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
+        #expect(try load(.auto).records == cold.records)
     }
 }

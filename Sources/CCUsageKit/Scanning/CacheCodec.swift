@@ -167,21 +167,14 @@ public struct CacheWriter {
         body.append(contentsOf: records8)
     }
 
-    /// Writes to a temp file beside the target and renames it into place.
-    @discardableResult
-    public func write(directory: String) -> Bool {
-        var out: [UInt8] = ScanCache.magic
-        CacheWriter.u64(UInt64(ScanCache.version), &out)
-        CacheWriter.i64(Int64(strings.count), &out)
-        for s in strings { CacheWriter.bytes(s, &out) }
-        CacheWriter.i64(Int64(count), &out)
-        guard ScanCache.makeDirectories(directory) else { return false }
-        let target = directory + "/" + ScanCache.fileName
+    /// Writes the chunks to a temp file beside `target` and renames it into place.
+    static func writeAtomically(_ chunks: [[UInt8]], to target: String) -> Bool {
+        guard ScanCache.makeDirectories(parentPath(target)) else { return false }
         let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
         var ok = true
-        for chunk in [out, body] where ok {
+        for chunk in chunks where ok {
             chunk.withUnsafeBytes { raw in
                 var written = 0
                 while written < raw.count {
@@ -194,5 +187,16 @@ public struct CacheWriter {
         close(fd)
         guard ok, rename(temp, target) == 0 else { unlink(temp); return false }
         return true
+    }
+
+    /// Writes to a temp file beside the target and renames it into place.
+    @discardableResult
+    public func write(directory: String) -> Bool {
+        var out: [UInt8] = ScanCache.magic
+        CacheWriter.u64(UInt64(ScanCache.version), &out)
+        CacheWriter.i64(Int64(strings.count), &out)
+        for s in strings { CacheWriter.bytes(s, &out) }
+        CacheWriter.i64(Int64(count), &out)
+        return CacheWriter.writeAtomically([out, body], to: directory + "/" + ScanCache.fileName)
     }
 }

@@ -48,12 +48,19 @@ public enum FileScanner {
                             keepRawTimestamps: Bool = false, finalLineComplete: Bool = true) -> FileScan {
         var result = FileScan()
         result.consumed = offset
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a transcript replaced by a FIFO after discovery must not block `open` forever (the
+        // flag changes nothing for regular files); anything else than a regular file is then refused.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             result.error = String(cString: strerror(errno))
             return result
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            result.error = "not a regular file"
+            return result
+        }
         if offset > 0, lseek(fd, off_t(offset), SEEK_SET) < 0 {
             result.error = String(cString: strerror(errno))
             return result

@@ -90,6 +90,15 @@ public enum UsageLoader {
     public static func loadFiles(_ files: [TranscriptFile], options: LoadOptions,
                                  progress: (@Sendable (Int, Int64) -> Void)? = nil) -> LoadedUsage {
         let caching = options.cacheDirectory != nil && !options.keepRawTimestamps
+        var mergedPath: String?, signature: UInt64 = 0
+        if caching {
+            signature = MergedCache.signature(files, options: options)
+            mergedPath = MergedCache.path(directory: options.cacheDirectory!, options: options)
+            if let previous = MergedCache.read(path: mergedPath!, signature: signature, files: files) {
+                progress?(files.count, 0)
+                return previous
+            }
+        }
         let snapshot = caching ? CacheSnapshot(directory: options.cacheDirectory!) : nil
         var plans: [Plan] = []
         plans.reserveCapacity(files.count)
@@ -189,7 +198,9 @@ public enum UsageLoader {
             start = end
         }
         if changed, let writer { writer.write(directory: options.cacheDirectory!) }
-        return merger.finish()
+        let usage = merger.finish()
+        if let mergedPath, usage.problems.isEmpty { MergedCache.write(usage, signature: signature, path: mergedPath) }
+        return usage
     }
 
     /// Scans files on all cores (or one), returning results in the order given.
@@ -298,31 +309,47 @@ import Darwin
 public struct Deduplicator {
     public private(set) var records: [PricedRecord] = []
     public private(set) var duplicates = 0
-    private var exact: [DedupKey: Int] = [:]
-    private var byMessage: [DedupKey: [Int]] = [:]
+    /// `(message, request)` → index of the kept copy.
+    private var exact = KeyTable()
+    /// `message` → first index with that message id; later ones are chained through `nextSameMessage`.
+    private var byMessage = KeyTable()
+    private var lastSameMessage: [Int32] = []
+    private var nextSameMessage: [Int32] = []
 
     public init() {}
 
     public mutating func add(_ candidate: PricedRecord) {
         guard let key = candidate.record.dedupKey else {
             records.append(candidate)
+            nextSameMessage.append(-1)
             return
         }
         let messageKey = key.messageOnly
-        var match = exact[key]
-        if match == nil, let indices = byMessage[messageKey] {
-            match = indices.first { candidate.record.isSidechain || records[$0].record.isSidechain }
+        var match = exact.find(key)
+        if match == nil, var i = byMessage.find(messageKey) {
+            while i >= 0 {
+                if candidate.record.isSidechain || records[i].record.isSidechain { match = i; break }
+                i = Int(nextSameMessage[i])
+            }
         }
         guard let index = match else {
-            exact[key] = records.count
-            byMessage[messageKey, default: []].append(records.count)
+            let index = records.count
+            exact.insert(key, index)
+            if let head = byMessage.find(messageKey) {
+                nextSameMessage[Int(lastSameMessage[head])] = Int32(index)
+                lastSameMessage[head] = Int32(index)
+            } else {
+                byMessage.insert(messageKey, index)
+            }
             records.append(candidate)
+            nextSameMessage.append(-1)
+            lastSameMessage.append(Int32(index))
             return
         }
         duplicates += 1
         if Deduplicator.shouldReplace(candidate, records[index]) {
             records[index] = candidate
-            if exact[key] == nil { exact[key] = index }
+            if exact.find(key) == nil { exact.insert(key, index) }
         }
     }
 
@@ -334,5 +361,50 @@ public struct Deduplicator {
         if ct != et { return ct > et }
         if candidate.cost != existing.cost { return candidate.cost > existing.cost }
         return c.hasSpeed && !e.hasSpeed
+    }
+}
+
+/// Open addressing over already-hashed keys: no SipHash per lookup, no per-key allocations.
+struct KeyTable {
+    private var keys: [DedupKey] = []
+    private var values: [Int32] = []   // -1 = empty
+    private var count = 0
+    private var mask = 0
+
+    init() { grow(to: 1024) }
+
+    private mutating func grow(to capacity: Int) {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: DedupKey(message: 0, message2: 0, request: 0), count: capacity)
+        values = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where v >= 0 { insert(k, Int(v)) }
+    }
+
+    @inline(__always) private func slot(_ key: DedupKey) -> Int {
+        var h = key.message ^ (key.request &* 0x9E37_79B9_7F4A_7C15)
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    func find(_ key: DedupKey) -> Int? {
+        var i = slot(key)
+        while true {
+            let v = values[i]
+            if v < 0 { return nil }
+            if keys[i] == key { return Int(v) }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Adds a key that is not present.
+    mutating func insert(_ key: DedupKey, _ value: Int) {
+        if (count + 1) * 4 > (mask + 1) * 3 { grow(to: (mask + 1) * 2) }
+        var i = slot(key)
+        while values[i] >= 0 { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = Int32(value)
+        count += 1
     }
 }

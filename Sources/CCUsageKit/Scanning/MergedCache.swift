@@ -1,0 +1,194 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The result of the last merge (deduplicated, priced records) for one set of files, mode and prices.
+/// When nothing changed, a repeat run takes it as is: no per-file decoding, no deduplication.
+enum MergedCache {
+    static let magic: [UInt8] = Array("CCUSAGE-MERGED".utf8)
+    static let version: UInt64 = 1
+
+    /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
+    /// order), the cost mode and the prices.
+    static func signature(_ files: [TranscriptFile], options: LoadOptions) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ version
+        @inline(__always) func mix(_ v: UInt64) {
+            h = (h ^ v) &* 0x0000_0100_0000_01B3
+            h ^= h >> 32
+        }
+        for file in files {
+            var path = file.path
+            path.withUTF8 { mix(Hashing.pair($0).0) }
+            mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.modified)); mix(file.inode)
+        }
+        mix(UInt64(files.count))
+        var mode = options.mode.rawValue
+        mode.withUTF8 { mix(Hashing.pair($0).0) }
+        if options.mode != .display { mix(options.prices.digest) }
+        return h
+    }
+
+    /// One file per kind of load (mode, project, file cut-off, kept session), so a status line and a
+    /// daily report do not evict each other.
+    static func path(directory: String, options: LoadOptions) -> String {
+        var key = "\(options.mode.rawValue)|\(options.project ?? "")|\(options.modifiedSince ?? 0)|\(options.keepSession ?? "")"
+        let slot = key.withUTF8 { Hashing.pair($0).0 } & 0xFFFF_FFFF
+        return directory + "/merged-v\(version)-" + String(slot, radix: 16) + ".bin"
+    }
+
+    static func read(path: String, signature: UInt64, files: [TranscriptFile]) -> LoadedUsage? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 2 << 30 else { return nil }
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { _, n in n = Int(st.st_size) }
+        var got = 0
+        while got < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            got += n
+        }
+        var r = ScanCache.Reader(bytes: bytes)
+        do {
+            for b in magic { guard try r.u8() == b else { return nil } }
+            guard try r.u64() == version, try r.u64() == signature else { return nil }
+            var stats = ScanStats()
+            stats.files = try r.int(); stats.lines = try r.int(); stats.usageLines = try r.int()
+            stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
+            let duplicates = try r.int()
+            let stringCount = try r.int()
+            guard stringCount <= bytes.count / 8 else { return nil }
+            var strings: [String] = []
+            for _ in 0..<stringCount { strings.append(try r.string()) }
+            func optional() throws -> String? {
+                let i = try r.i64()
+                if i < 0 { return nil }
+                guard i < strings.count else { throw ScanCache.Corrupt() }
+                return strings[Int(i)]
+            }
+            let unpricedCount = try r.int()
+            guard unpricedCount <= stringCount else { return nil }
+            var unpriced: [String] = []
+            for _ in 0..<unpricedCount { unpriced.append(try optional() ?? "") }
+            let skippedCount = try r.int()
+            guard skippedCount <= files.count else { return nil }
+            var skipped: [SkippedLines] = []
+            for _ in 0..<skippedCount {
+                let index = try r.int()
+                guard index < files.count else { return nil }
+                skipped.append(SkippedLines(path: files[index].path, malformed: try r.int(), invalid: try r.int(), offsets: []))
+            }
+            let count = try r.int()
+            guard count <= bytes.count / 50 else { return nil }
+            var records: [PricedRecord] = []
+            records.reserveCapacity(count)
+            for _ in 0..<count {
+                let flags = try r.u8()
+                let fileIndex = try r.int()
+                guard fileIndex < files.count else { return nil }
+                let time = try r.i64()
+                let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(), cacheRead: try r.int())
+                let oneHour = try r.int()
+                let cost = Double(bitPattern: try r.u64())
+                var recorded: Double?
+                if flags & 1 != 0 { recorded = Double(bitPattern: try r.u64()) }
+                var key: DedupKey?
+                if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
+                var reset: Int64?
+                if flags & 4 != 0 { reset = try r.i64() }
+                let model = try optional(), session = try optional(), version = try optional()
+                let record = UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
+                                         model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
+                                         isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
+                                         version: version, usageLimitReset: reset, fileIndex: Int32(fileIndex))
+                records.append(PricedRecord(record, cost: cost))
+            }
+            guard r.at == bytes.count else { return nil }
+            var usage = LoadedUsage(files: files, records: records, stats: stats, duplicatesRemoved: duplicates,
+                                    unpricedModels: unpriced)
+            usage.skipped = skipped
+            return usage
+        } catch { return nil }
+    }
+
+    @discardableResult
+    static func write(_ usage: LoadedUsage, signature: UInt64, path: String) -> Bool {
+        var body: [UInt8] = []
+        body.reserveCapacity(usage.records.count * 90)
+        var strings: [String] = [], table: [String: Int] = [:]
+        func index(_ s: String?) -> Int64 {
+            guard let s else { return -1 }
+            if let i = table[s] { return Int64(i) }
+            table[s] = strings.count; strings.append(s)
+            return Int64(strings.count - 1)
+        }
+        var fileIndex: [String: Int] = [:]
+        for (i, f) in usage.files.enumerated() { fileIndex[f.path] = i }
+        let unpriced = usage.unpricedModels.map(index)
+        var tail: [UInt8] = []
+        CacheWriter.i64(Int64(unpriced.count), &tail)
+        for u in unpriced { CacheWriter.i64(u, &tail) }
+        CacheWriter.i64(Int64(usage.skipped.count), &tail)
+        for s in usage.skipped {
+            CacheWriter.i64(Int64(fileIndex[s.path] ?? 0), &tail)
+            CacheWriter.i64(Int64(s.malformed), &tail); CacheWriter.i64(Int64(s.invalid), &tail)
+        }
+        CacheWriter.i64(Int64(usage.records.count), &tail)
+        for p in usage.records {
+            let r = p.record
+            var flags: UInt8 = 0
+            if r.recordedCost != nil { flags |= 1 }
+            if r.dedupKey != nil { flags |= 2 }
+            if r.usageLimitReset != nil { flags |= 4 }
+            if r.isFast { flags |= 8 }
+            if r.hasSpeed { flags |= 16 }
+            if r.isSidechain { flags |= 32 }
+            body.append(flags)
+            CacheWriter.i64(Int64(r.fileIndex), &body)
+            CacheWriter.i64(r.time, &body)
+            for v in [r.tokens.input, r.tokens.output, r.tokens.cacheCreation, r.tokens.cacheRead, r.cacheCreation1h] {
+                CacheWriter.i64(Int64(v), &body)
+            }
+            CacheWriter.u64(p.cost.bitPattern, &body)
+            if let c = r.recordedCost { CacheWriter.u64(c.bitPattern, &body) }
+            if let k = r.dedupKey { CacheWriter.u64(k.message, &body); CacheWriter.u64(k.message2, &body); CacheWriter.u64(k.request, &body) }
+            if let reset = r.usageLimitReset { CacheWriter.i64(reset, &body) }
+            CacheWriter.i64(index(r.model), &body); CacheWriter.i64(index(r.sessionField), &body); CacheWriter.i64(index(r.version), &body)
+        }
+        var head: [UInt8] = magic
+        CacheWriter.u64(version, &head)
+        CacheWriter.u64(signature, &head)
+        let s = usage.stats
+        for v in [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved] {
+            CacheWriter.i64(Int64(v), &head)
+        }
+        CacheWriter.i64(Int64(strings.count), &head)
+        for str in strings { CacheWriter.bytes(str, &head) }
+        return CacheWriter.writeAtomically([head, tail, body], to: path)
+    }
+}
+
+extension PriceTable {
+    /// A hash of every rate, so cached costs are reused only with the same prices.
+    public var digest: UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        @inline(__always) func mix(_ v: UInt64) { h = (h ^ v) &* 0xff51_afd7_ed55_8ccd; h ^= h >> 31 }
+        for table in tables {
+            mix(UInt64(table.count))
+            for key in table.keys.sorted() {
+                var k = key
+                k.withUTF8 { mix(Hashing.pair($0).0) }
+                let p = table[key]!
+                for v in [p.input, p.output, p.cacheWrite, p.cacheRead, p.fastMultiplier] { mix(v.bitPattern) }
+                for v in [p.inputAbove200k, p.outputAbove200k, p.cacheWriteAbove200k, p.cacheReadAbove200k] {
+                    mix(v.map { $0.bitPattern } ?? 1)
+                }
+            }
+        }
+        return h
+    }
+}
