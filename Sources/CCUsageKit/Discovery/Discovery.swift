@@ -158,7 +158,7 @@ public enum Discovery {
             var visited = Set<FileID>()
             walk(root, prefix, &visited, &files, &problems)
         }
-        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        files.sort { bytewiseLess($0.path, $1.path) }
         return files
     }
 
@@ -183,21 +183,21 @@ public enum Discovery {
             problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
             return
         }
-        var names: [String] = []
+        defer { closedir(handle) }
+        let fd = dirfd(handle)
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            names.append(name)
-        }
-        closedir(handle)
-        for name in names {
+            let isTranscript = name.hasSuffix(".jsonl")
+            // Plain files that are not transcripts need no stat.
+            if Int32(entry.pointee.d_type) == Int32(DT_REG), !isTranscript { continue }
             let path = dir + "/" + name
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard fstatat(fd, name, &info, 0) == 0 else {
                 // A dangling link or a file removed meanwhile: only worth reporting for transcripts.
-                if name.hasSuffix(".jsonl") {
+                if isTranscript {
                     problems.append(LoadProblem(kind: .unreadableFile, path: path, reason: String(cString: strerror(errno))))
                 }
                 continue
@@ -205,7 +205,7 @@ public enum Discovery {
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
                 walk(path, rel + [name], &visited, &files, &problems)
-            } else if kind == S_IFREG, name.hasSuffix(".jsonl") {
+            } else if kind == S_IFREG, isTranscript {
                 #if canImport(Darwin)
                 let mtime = Int64(info.st_mtimespec.tv_sec) * 1000 + Int64(info.st_mtimespec.tv_nsec) / 1_000_000
                 #else
@@ -225,4 +225,16 @@ func lastComponent(_ path: String) -> String {
 func parentPath(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// Byte order of the UTF-8 paths (memcmp), the order files are processed in.
+func bytewiseLess(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { pa in
+        b.withUTF8 { pb in
+            let n = min(pa.count, pb.count)
+            let c = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
+            return c != 0 ? c < 0 : pa.count < pb.count
+        }
+    }
 }

@@ -39,10 +39,15 @@ public struct DayBucketer {
 
     public init(_ zone: ReportZone) { self.zone = zone }
 
+    private var lastHour: Int64 = .min
+    private var lastOffset = 0
+
     public mutating func day(ofMillis millis: Int64) -> CalendarDay {
         let hour = floorDiv(millis, 3_600_000)
         let offset: Int
-        if let cached = cache[hour] {
+        if hour == lastHour {
+            offset = lastOffset
+        } else if let cached = cache[hour] {
             offset = cached
         } else {
             let start = zone.offsetSeconds(atMillis: hour * 3_600_000)
@@ -54,6 +59,7 @@ public struct DayBucketer {
                 offset = zone.offsetSeconds(atMillis: millis)
             }
         }
+        if let cached = cache[hour] { lastHour = hour; lastOffset = cached }
         let local = floorDiv(millis, 1000) + Int64(offset)
         return CalendarDay(daysSinceEpoch: Int(floorDiv(local, 86_400)))
     }

@@ -34,15 +34,28 @@ public struct SummaryBuilder {
         return record.isFast ? model + "-fast" : model
     }
 
+    /// (raw model, fast) → breakdown index; rows hold a handful of models, so a linear scan beats hashing.
+    private var recent: [(model: String, fast: Bool, index: Int)] = []
+
     public mutating func add(_ priced: PricedRecord) {
-        summary.tokens += priced.record.tokens
+        let record = priced.record
+        summary.tokens += record.tokens
         summary.cost += priced.cost
-        guard let label = SummaryBuilder.label(priced.record) else { return }
-        note(label)
-        var b = breakdown(label)
-        b.tokens += priced.record.tokens
-        b.cost += priced.cost
-        summary.breakdowns[breakdownIndex[label]!] = b
+        guard let model = record.model, model != syntheticModel else { return }
+        var index = -1
+        for entry in recent where entry.fast == record.isFast && entry.model == model {
+            index = entry.index
+            break
+        }
+        if index < 0 {
+            let label = record.isFast ? model + "-fast" : model
+            note(label)
+            _ = breakdown(label)
+            index = breakdownIndex[label]!
+            recent.append((model, record.isFast, index))
+        }
+        summary.breakdowns[index].tokens += record.tokens
+        summary.breakdowns[index].cost += priced.cost
     }
 
     public mutating func add(_ other: UsageSummary) {
