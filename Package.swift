@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ccusage", targets: ["ccusage"]),
+        .executable(name: "ccusage-mcp", targets: ["ccusage-mcp"]),
         .executable(name: "ccusage-fixtures", targets: ["ccusage-fixtures"]),
         .library(name: "CCUsageKit", targets: ["CCUsageKit"]),
     ],
@@ -26,11 +27,14 @@ let package = Package(
         .target(
             name: "CCUsageCLI",
             dependencies: [
-                "CCUsageKit", "CCUsageMCP",
+                "CCUsageKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ccusage", dependencies: ["CCUsageCLI"]),
+        // The MCP server is its own binary (`ccusage mcp` execs it), so the SDK's networking libraries are
+        // not loaded by every other command.
+        .executableTarget(name: "ccusage-mcp", dependencies: ["CCUsageMCP", "CCUsageKit"]),
         .executableTarget(name: "ccusage-fixtures", dependencies: ["FixtureKit"]),
         .testTarget(
             name: "CCUsageKitTests",
@@ -44,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "CCUsageCLITests",
             dependencies: [
-                "CCUsageCLI", "CCUsageKit", "FixtureKit",
+                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "FixtureKit",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ]

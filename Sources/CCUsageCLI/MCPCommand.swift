@@ -1,6 +1,9 @@
 import ArgumentParser
 import CCUsageKit
-import CCUsageMCP
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct MCP: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +29,18 @@ struct MCP: AsyncParsableCommand {
         }
     }
 
+    /// Replaces this process with the `ccusage-mcp` binary installed next to `ccusage` (stdio is inherited).
     func run() async throws {
-        try await CCUsageMCPServer.runStdio(version: ccusageVersion, defaultMode: mode)
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let candidates = [me.deletingLastPathComponent().appendingPathComponent("ccusage-mcp").path,
+                          URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                              .deletingLastPathComponent().appendingPathComponent("ccusage-mcp").path]
+        guard let server = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw CLIError("The MCP server binary 'ccusage-mcp' was not found next to ccusage (looked in \(candidates[0])). Install it beside ccusage.")
+        }
+        let words: [String] = ["ccusage-mcp", "--mode", mode.rawValue]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        execv(server, argv)
+        throw CLIError("Could not start \(server): \(String(cString: strerror(errno)))")
     }
 }

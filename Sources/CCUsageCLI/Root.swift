@@ -2,7 +2,7 @@ import ArgumentParser
 import CCUsageKit
 import Foundation
 
-public let ccusageVersion = "0.1.0"
+public let ccusageVersion = CCUsageKit.ccusageVersion
 
 public struct CCUsageCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(

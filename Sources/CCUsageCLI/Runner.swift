@@ -15,6 +15,8 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Everything a report command needs, resolved once from flags and the process environment.
 struct Context {
+    /// Loaded data parked until the process exits (freeing it is wasted work).
+    nonisolated(unsafe) static var keepAlive: [LoadedUsage] = []
     var env: Environment
     var zone: ReportZone
     var mode: CostMode
@@ -155,6 +157,8 @@ struct Context {
                 Terminal.error("WARN  Missing embedded pricing for \(model); cost excludes this model. Update ccusage after pricing is added.")
             }
         }
+        // The report is out: leave now rather than spend time releasing every record one by one.
+        if let usage { Context.keepAlive.append(usage) }
     }
 }
 

@@ -158,7 +158,9 @@ public enum Discovery {
             var visited = Set<FileID>()
             walk(root, prefix, &visited, &files, &problems)
         }
-        files.sort { bytewiseLess($0.path, $1.path) }
+        // Sort indices, not the (large) structs.
+        let order = files.indices.sorted { bytewiseLess(files[$0].path, files[$1].path) }
+        files = order.map { files[$0] }
         return files
     }
 
