@@ -23,9 +23,13 @@ public struct Environment: Sendable {
         if home.isEmpty { home = vars["USERPROFILE"] ?? "" }
         if home.isEmpty, let drive = vars["HOMEDRIVE"], let path = vars["HOMEPATH"] { home = drive + path }
         if home.isEmpty { home = NSHomeDirectory() }
+        var now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        // CCUSAGE_NOW (an ISO-8601 instant or epoch milliseconds) pins the clock, for tests and replays.
+        if let pinned = vars["CCUSAGE_NOW"], !pinned.isEmpty {
+            if let millis = Timestamp.parse(pinned) ?? Int64(pinned) { now = millis }
+        }
         return Environment(variables: vars, home: home,
                            currentDirectory: FileManager.default.currentDirectoryPath,
-                           now: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)),
-                           timeZone: TimeZone.current)
+                           now: now, timeZone: TimeZone.current)
     }
 }

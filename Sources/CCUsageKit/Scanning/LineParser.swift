@@ -224,7 +224,8 @@ public struct LineParser {
         if c == 0x2D || (c >= 0x30 && c <= 0x39) {
             let start = i
             guard scanNumber() != nil else { return false }
-            slot = parseDouble(start, i)
+            // A cost beyond the double range (1e999) is no cost at all: it would poison every total.
+            slot = parseDouble(start, i).flatMap { $0.isFinite ? $0 : nil }
             return true
         }
         slot = nil
