@@ -128,6 +128,7 @@ import Testing
         #expect(r.tokens.input == 100 && r.model == "claude-haiku-4-5-20251001" && r.isSidechain)
         #expect(r.time == Timestamp.parse("2025-08-01T12:05:00.000Z"))
         #expect(r.dedupKey == DedupKey(messageID: "msg_P1", requestID: "req_P1"))
+        #expect(r.sessionField == "abc")   // the outer sessionId
     }
 
     @Test func linesWithoutUsageAreOther() {

@@ -79,9 +79,20 @@ public struct LineParser {
         skipWS()
         guard i == n else { return .malformed }
         if nonASCII, !validUTF8() { return .malformed }
-        if top.hasUsage { return build(top, fileIndex: fileIndex) }
-        if nested.hasUsage { return build(nested, fileIndex: fileIndex) }
-        return .other
+        // A line is read as a transcript entry first; only when that fails, as a progress line carrying a
+        // sub-agent's response in `data.message` (which takes the outer `sessionId` when it has none).
+        var outcome = LineOutcome.other
+        if top.hasUsage {
+            outcome = build(top, fileIndex: fileIndex)
+            if case .usage = outcome { return outcome }
+        }
+        if nested.hasUsage {
+            if nested.sessionId == nil { nested.sessionId = top.sessionId }
+            let fromProgress = build(nested, fileIndex: fileIndex)
+            if case .usage = fromProgress { return fromProgress }
+            if outcome == .other { outcome = fromProgress }
+        }
+        return outcome
     }
 
     // MARK: Record objects
