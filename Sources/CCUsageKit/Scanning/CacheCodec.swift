@@ -73,29 +73,8 @@ public struct CacheSnapshot {
         var records: [UsageRecord] = []
         records.reserveCapacity(meta.recordCount)
         do {
-            func optionalString() throws -> String? {
-                let index = try r.i64()
-                if index < 0 { return nil }
-                guard index < strings.count else { throw ScanCache.Corrupt() }
-                return strings[Int(index)]
-            }
             for _ in 0..<meta.recordCount {
-                let flags = try r.u8()
-                let time = try r.i64()
-                let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(),
-                                         cacheRead: try r.int())
-                let oneHour = try r.int()
-                var recorded: Double?
-                if flags & 1 != 0 { recorded = Double(bitPattern: try r.u64()) }
-                var key: DedupKey?
-                if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
-                var reset: Int64?
-                if flags & 4 != 0 { reset = try r.i64() }
-                let model = try optionalString(), session = try optionalString(), version = try optionalString()
-                records.append(UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
-                                           model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
-                                           isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
-                                           version: version, usageLimitReset: reset, fileIndex: fileIndex))
+                records.append(try RecordCodec.decode(&r, strings: strings, fileIndex: fileIndex))
             }
         } catch { return nil }
         guard r.at == meta.recordsOffset + meta.recordsLength else { return nil }
@@ -136,28 +115,7 @@ public struct CacheWriter {
         count += 1
         var records8: [UInt8] = []
         records8.reserveCapacity(records.count * 72)
-        for r in records {
-            var flags: UInt8 = 0
-            if r.recordedCost != nil { flags |= 1 }
-            if r.dedupKey != nil { flags |= 2 }
-            if r.usageLimitReset != nil { flags |= 4 }
-            if r.isFast { flags |= 8 }
-            if r.hasSpeed { flags |= 16 }
-            if r.isSidechain { flags |= 32 }
-            records8.append(flags)
-            CacheWriter.i64(r.time, &records8)
-            CacheWriter.i64(Int64(r.tokens.input), &records8); CacheWriter.i64(Int64(r.tokens.output), &records8)
-            CacheWriter.i64(Int64(r.tokens.cacheCreation), &records8); CacheWriter.i64(Int64(r.tokens.cacheRead), &records8)
-            CacheWriter.i64(Int64(r.cacheCreation1h), &records8)
-            if let c = r.recordedCost { CacheWriter.u64(c.bitPattern, &records8) }
-            if let k = r.dedupKey {
-                CacheWriter.u64(k.message, &records8); CacheWriter.u64(k.message2, &records8); CacheWriter.u64(k.request, &records8)
-            }
-            if let reset = r.usageLimitReset { CacheWriter.i64(reset, &records8) }
-            CacheWriter.i64(index(r.model), &records8)
-            CacheWriter.i64(index(r.sessionField), &records8)
-            CacheWriter.i64(index(r.version), &records8)
-        }
+        for r in records { RecordCodec.encode(r, into: &records8) { index($0) } }
         CacheWriter.bytes(path, &body)
         CacheWriter.i64(size, &body); CacheWriter.i64(modified, &body); CacheWriter.u64(inode, &body)
         CacheWriter.i64(consumed, &body); CacheWriter.u64(fingerprint, &body)
@@ -198,5 +156,53 @@ public struct CacheWriter {
         for s in strings { CacheWriter.bytes(s, &out) }
         CacheWriter.i64(Int64(count), &out)
         return CacheWriter.writeAtomically([out, body], to: directory + "/" + ScanCache.fileName)
+    }
+}
+
+/// The binary form of one usage record, shared by the scan cache and the merged-result cache.
+enum RecordCodec {
+    static func encode(_ r: UsageRecord, into out: inout [UInt8], string: (String?) -> Int64) {
+        var flags: UInt8 = 0
+        if r.recordedCost != nil { flags |= 1 }
+        if r.dedupKey != nil { flags |= 2 }
+        if r.usageLimitReset != nil { flags |= 4 }
+        if r.isFast { flags |= 8 }
+        if r.hasSpeed { flags |= 16 }
+        if r.isSidechain { flags |= 32 }
+        out.append(flags)
+        CacheWriter.i64(r.time, &out)
+        for v in [r.tokens.input, r.tokens.output, r.tokens.cacheCreation, r.tokens.cacheRead, r.cacheCreation1h] {
+            CacheWriter.i64(Int64(v), &out)
+        }
+        if let c = r.recordedCost { CacheWriter.u64(c.bitPattern, &out) }
+        if let k = r.dedupKey { CacheWriter.u64(k.message, &out); CacheWriter.u64(k.message2, &out); CacheWriter.u64(k.request, &out) }
+        if let reset = r.usageLimitReset { CacheWriter.i64(reset, &out) }
+        CacheWriter.i64(string(r.model), &out)
+        CacheWriter.i64(string(r.sessionField), &out)
+        CacheWriter.i64(string(r.version), &out)
+    }
+
+    static func decode(_ r: inout ScanCache.Reader, strings: [String], fileIndex: Int32) throws -> UsageRecord {
+        func optionalString() throws -> String? {
+            let index = try r.i64()
+            if index < 0 { return nil }
+            guard index < strings.count else { throw ScanCache.Corrupt() }
+            return strings[Int(index)]
+        }
+        let flags = try r.u8()
+        let time = try r.i64()
+        let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(), cacheRead: try r.int())
+        let oneHour = try r.int()
+        var recorded: Double?
+        if flags & 1 != 0 { recorded = Double(bitPattern: try r.u64()) }
+        var key: DedupKey?
+        if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
+        var reset: Int64?
+        if flags & 4 != 0 { reset = try r.i64() }
+        let model = try optionalString(), session = try optionalString(), version = try optionalString()
+        return UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
+                           model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
+                           isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
+                           version: version, usageLimitReset: reset, fileIndex: fileIndex)
     }
 }

@@ -8,7 +8,7 @@ import Darwin
 /// When nothing changed, a repeat run takes it as is: no per-file decoding, no deduplication.
 enum MergedCache {
     static let magic: [UInt8] = Array("CCUSAGE-MERGED".utf8)
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
 
     /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
     /// order), the cost mode and the prices.
@@ -87,25 +87,11 @@ enum MergedCache {
             var records: [PricedRecord] = []
             records.reserveCapacity(count)
             for _ in 0..<count {
-                let flags = try r.u8()
                 let fileIndex = try r.int()
                 guard fileIndex < files.count else { return nil }
-                let time = try r.i64()
-                let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(), cacheRead: try r.int())
-                let oneHour = try r.int()
                 let cost = Double(bitPattern: try r.u64())
-                var recorded: Double?
-                if flags & 1 != 0 { recorded = Double(bitPattern: try r.u64()) }
-                var key: DedupKey?
-                if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
-                var reset: Int64?
-                if flags & 4 != 0 { reset = try r.i64() }
-                let model = try optional(), session = try optional(), version = try optional()
-                let record = UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
-                                         model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
-                                         isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
-                                         version: version, usageLimitReset: reset, fileIndex: Int32(fileIndex))
-                records.append(PricedRecord(record, cost: cost))
+                records.append(PricedRecord(try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(fileIndex)),
+                                            cost: cost))
             }
             guard r.at == bytes.count else { return nil }
             var usage = LoadedUsage(files: files, records: records, stats: stats, duplicatesRemoved: duplicates,
@@ -139,25 +125,9 @@ enum MergedCache {
         }
         CacheWriter.i64(Int64(usage.records.count), &tail)
         for p in usage.records {
-            let r = p.record
-            var flags: UInt8 = 0
-            if r.recordedCost != nil { flags |= 1 }
-            if r.dedupKey != nil { flags |= 2 }
-            if r.usageLimitReset != nil { flags |= 4 }
-            if r.isFast { flags |= 8 }
-            if r.hasSpeed { flags |= 16 }
-            if r.isSidechain { flags |= 32 }
-            body.append(flags)
-            CacheWriter.i64(Int64(r.fileIndex), &body)
-            CacheWriter.i64(r.time, &body)
-            for v in [r.tokens.input, r.tokens.output, r.tokens.cacheCreation, r.tokens.cacheRead, r.cacheCreation1h] {
-                CacheWriter.i64(Int64(v), &body)
-            }
+            CacheWriter.i64(Int64(p.record.fileIndex), &body)
             CacheWriter.u64(p.cost.bitPattern, &body)
-            if let c = r.recordedCost { CacheWriter.u64(c.bitPattern, &body) }
-            if let k = r.dedupKey { CacheWriter.u64(k.message, &body); CacheWriter.u64(k.message2, &body); CacheWriter.u64(k.request, &body) }
-            if let reset = r.usageLimitReset { CacheWriter.i64(reset, &body) }
-            CacheWriter.i64(index(r.model), &body); CacheWriter.i64(index(r.sessionField), &body); CacheWriter.i64(index(r.version), &body)
+            RecordCodec.encode(p.record, into: &body) { index($0) }
         }
         var head: [UInt8] = magic
         CacheWriter.u64(version, &head)
