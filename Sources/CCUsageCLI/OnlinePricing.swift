@@ -22,7 +22,7 @@ enum OnlinePricing {
         func fail(_ why: String) -> PriceTable {
             if verbose { Terminal.error("[debug] pricing refresh failed (\(why)); using the embedded prices") }
             _ = try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: failed, contents: Data(why.utf8))
+            _ = FileManager.default.createFile(atPath: failed, contents: Data(why.utf8))
             return base
         }
         let candidates: [String] = ["/usr/bin/curl", "/bin/curl", "/usr/local/bin/curl"]
