@@ -108,7 +108,7 @@ struct Statusline: AsyncParsableCommand {
         if colorFlag == nil, let configured = layer.bool("color") { colorFlag = configured }
         if colorFlag == nil, layer.bool("noColor") == true { colorFlag = false }
         let style = TerminalStyle.decide(flag: colorFlag, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
-        if !(offline ?? layer.bool("offline") ?? true) { log("--no-offline: no online pricing source is available; using the embedded snapshot") }
+        let online = !(offline ?? layer.bool("offline") ?? true)
 
         // The hook input.
         let hook: StatuslineHook
@@ -153,6 +153,7 @@ struct Statusline: AsyncParsableCommand {
         // Compute.
         let started = DispatchTime.now()
         var prices = PriceTable.embedded
+        if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) }
         do { prices = prices.applying(overrides: try layer.pricingOverrides()) } catch { log("\(error)") }
         let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
         var options = LoadOptions(mode: .auto, prices: prices,

@@ -100,6 +100,8 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
     @Test func versionAndHelp() throws {
         #expect(try runCLI(["-v"]).out == ccusageVersion + "\n")
         #expect(try runCLI(["--version"]).out == ccusageVersion + "\n")
+        let completion = try runCLI(["--generate-completion-script", "bash"])
+        #expect(completion.code == 0 && completion.out.contains("ccusage") && completion.out.contains("statusline"))
         let help = try runCLI(["daily", "--help"])
         #expect(help.code == 0 && help.out.contains("--since") && help.out.contains("--instances"))
     }
