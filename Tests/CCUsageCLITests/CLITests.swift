@@ -13,6 +13,10 @@ func runCLI(_ args: [String], env: [String: String] = [:], stdin: String? = nil)
     process.executableURL = binary
     process.arguments = args
     var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent-home", "TZ": "UTC"]
+    // Sanitizer settings (Scripts/sanitize) reach the children too.
+    for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE", "CCUSAGE_TEST_SANITIZER"] {
+        if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
+    }
     environment.merge(env) { $1 }
     process.environment = environment
     let out = Pipe(), err = Pipe(), input = Pipe()
