@@ -55,9 +55,10 @@ public enum SessionBlocks {
     /// silence longer than `hours` leaves a gap block.
     public static func build(_ records: [PricedRecord], now: Int64, hours: Double = defaultHours) -> [SessionBlock] {
         let length = Int64(hours * 3_600_000)
-        let sorted = records.enumerated().sorted {
-            $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset
-        }.map(\.element)
+        // Sort positions, not the records themselves (stable: equal times keep their order).
+        let order = records.indices.sorted {
+            records[$0].time != records[$1].time ? records[$0].time < records[$1].time : $0 < $1
+        }
         var blocks: [SessionBlock] = []
         var current: [PricedRecord] = []
         var blockStart: Int64 = 0
@@ -73,7 +74,8 @@ public enum SessionBlocks {
                 entryCount: current.count, tokens: builder.tokens, cost: builder.cost, models: builder.models,
                 usageLimitReset: builder.reset))
         }
-        for record in sorted {
+        for position in order {
+            let record = records[position]
             if current.isEmpty {
                 blockStart = floorHour(record.time)
                 current = [record]

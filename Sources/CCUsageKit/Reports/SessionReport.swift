@@ -25,21 +25,29 @@ public struct SessionReport: Sendable {
         }
         var index: [String: Int] = [:]
         var groups: [Group] = []
+        // The group of each file, found once per file rather than once per record.
+        var groupOfFile = [Int](repeating: -1, count: usage.files.count)
         for record in usage.records {
-            let file = usage.file(of: record)
-            let key = file.projectPath + "/" + file.sessionID
-            let i: Int
-            if let existing = index[key] {
-                i = existing
-            } else {
-                i = groups.count
-                index[key] = i
-                groups.append(Group(file: file))
+            let fileIndex = Int(record.record.fileIndex)
+            var i = groupOfFile[fileIndex]
+            if i < 0 {
+                let file = usage.files[fileIndex]
+                let key = file.projectPath + "/" + file.sessionID
+                if let existing = index[key] {
+                    i = existing
+                } else {
+                    i = groups.count
+                    index[key] = i
+                    groups.append(Group(file: file))
+                }
+                groupOfFile[fileIndex] = i
             }
             groups[i].builder.add(record)
             groups[i].first = min(groups[i].first, record.time)
             groups[i].last = max(groups[i].last, record.time)
-            if let version = record.record.version { groups[i].versions.insert(version) }
+            if let version = record.record.version, !groups[i].versions.contains(version) {
+                groups[i].versions.insert(version)
+            }
         }
         var rows: [SessionRow] = []
         for group in groups {

@@ -91,8 +91,19 @@ public struct CacheWriter {
 
     public init() {}
 
+    /// The last few strings looked up: records repeat their model, session and version.
+    private var recent: [(String, Int64)] = []
+
     private mutating func index(_ s: String?) -> Int64 {
         guard let s else { return -1 }
+        for (string, i) in recent where string == s { return i }
+        let found = lookup(s)
+        if recent.count == 4 { recent.removeFirst() }
+        recent.append((s, found))
+        return found
+    }
+
+    private mutating func lookup(_ s: String) -> Int64 {
         if let i = table[s] { return Int64(i) }
         table[s] = strings.count
         strings.append(s)

@@ -106,8 +106,16 @@ enum MergedCache {
         var body: [UInt8] = []
         body.reserveCapacity(usage.records.count * 90)
         var strings: [String] = [], table: [String: Int] = [:]
+        var recent: [(String, Int64)] = []
         func index(_ s: String?) -> Int64 {
             guard let s else { return -1 }
+            for (string, i) in recent where string == s { return i }
+            let found = lookup(s)
+            if recent.count == 4 { recent.removeFirst() }
+            recent.append((s, found))
+            return found
+        }
+        func lookup(_ s: String) -> Int64 {
             if let i = table[s] { return Int64(i) }
             table[s] = strings.count; strings.append(s)
             return Int64(strings.count - 1)
