@@ -15,6 +15,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    private static let indents: [String] = (0..<32).map { String(repeating: " ", count: $0 * 2) }
+
+    @inline(__always) private static func indent(_ n: Int) -> String {
+        n / 2 < indents.count ? indents[n / 2] : String(repeating: " ", count: n)
+    }
+
     private func write(into out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"
@@ -26,27 +32,33 @@ public indirect enum JSONValue: Sendable, Equatable {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += JSONValue.indent(indent + 2)
                 item.write(into: &out, indent: indent + 2)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += JSONValue.indent(indent); out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, member) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += JSONValue.indent(indent + 2)
                 JSONValue.quote(member.key, into: &out)
                 out += ": "
                 member.value.write(into: &out, indent: indent + 2)
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += JSONValue.indent(indent); out += "}"
         }
     }
 
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Fast path: nothing to escape (the usual case for ids, names and dates).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

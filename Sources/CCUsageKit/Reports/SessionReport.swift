@@ -50,14 +50,15 @@ public struct SessionReport: Sendable {
             }
         }
         var rows: [SessionRow] = []
+        var days = DayBucketer(zone)
         for group in groups {
             let summary = group.builder.build()
             guard !summary.tokens.isZero else { continue }
-            let lastDay = zone.day(ofMillis: group.last)
+            let lastDay = days.day(ofMillis: group.last)
             guard range.contains(lastDay) else { continue }
             rows.append(SessionRow(sessionID: group.file.sessionID, projectPath: group.file.projectPath,
                                    summary: summary, firstActivity: group.first, lastActivity: group.last,
-                                   firstDay: zone.day(ofMillis: group.first), lastDay: lastDay,
+                                   firstDay: days.day(ofMillis: group.first), lastDay: lastDay,
                                    versions: group.versions.sorted()))
         }
         rows.sort { a, b in
