@@ -134,24 +134,7 @@ final class LiveScreen: Sendable {
             out += tty ? "\u{1B}[K\n" : "\n"
         }
         if tty { out += "\u{1B}[J\u{1B}[?2026l" }
-        return Self.writeAll(out)
-    }
-
-    static func writeAll(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                #if canImport(Glibc)
-                let n = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                let n = Darwin.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
-                if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; return false }
-                offset += n
-            }
-            return true
-        }
+        return Terminal.write(STDOUT_FILENO, out)
     }
 
     /// A second Ctrl+C while a refresh is still running: restore the terminal and exit right away.

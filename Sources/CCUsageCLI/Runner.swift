@@ -177,10 +177,12 @@ enum Terminal {
 
     static func error(_ text: String) { write(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n") }
 
-    /// Writes all of `text`, retrying short writes; a closed pipe ends quietly.
-    static func write(_ fd: Int32, _ text: String) {
+    /// Writes all of `text`, retrying short and interrupted writes; false when the output is gone
+    /// (a closed pipe ends quietly).
+    @discardableResult
+    static func write(_ fd: Int32, _ text: String) -> Bool {
         var copy = text
-        copy.withUTF8 { buffer in
+        return copy.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 #if canImport(Glibc)
@@ -188,9 +190,10 @@ enum Terminal {
                 #else
                 let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 #endif
-                if n < 0 { if errno == EINTR { continue }; return }
+                if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; return false }
                 offset += n
             }
+            return true
         }
     }
 }

@@ -194,12 +194,6 @@ enum RecordCodec {
     }
 
     static func decode(_ r: inout ScanCache.Reader, strings: [String], fileIndex: Int32) throws -> UsageRecord {
-        func optionalString() throws -> String? {
-            let index = try r.i64()
-            if index < 0 { return nil }
-            guard index < strings.count else { throw ScanCache.Corrupt() }
-            return strings[Int(index)]
-        }
         let flags = try r.u8()
         let time = try r.i64()
         let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(), cacheRead: try r.int())
@@ -210,7 +204,8 @@ enum RecordCodec {
         if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
         var reset: Int64?
         if flags & 4 != 0 { reset = try r.i64() }
-        let model = try optionalString(), session = try optionalString(), version = try optionalString()
+        let model = try r.optionalString(strings), session = try r.optionalString(strings)
+        let version = try r.optionalString(strings)
         return UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
                            model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
                            isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,

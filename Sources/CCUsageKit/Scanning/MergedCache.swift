@@ -64,16 +64,10 @@ enum MergedCache {
             guard stringCount <= bytes.count / 8 else { return nil }
             var strings: [String] = []
             for _ in 0..<stringCount { strings.append(try r.string()) }
-            func optional() throws -> String? {
-                let i = try r.i64()
-                if i < 0 { return nil }
-                guard i < strings.count else { throw ScanCache.Corrupt() }
-                return strings[Int(i)]
-            }
             let unpricedCount = try r.int()
             guard unpricedCount <= stringCount else { return nil }
             var unpriced: [String] = []
-            for _ in 0..<unpricedCount { unpriced.append(try optional() ?? "") }
+            for _ in 0..<unpricedCount { unpriced.append(try r.optionalString(strings) ?? "") }
             let skippedCount = try r.int()
             guard skippedCount <= files.count else { return nil }
             var skipped: [SkippedLines] = []

@@ -70,6 +70,13 @@ public enum ScanCache {
             guard v >= 0, v <= Int64(Int.max) else { throw Corrupt() }
             return Int(v)
         }
+        /// An index into `strings`, or -1 for none.
+        mutating func optionalString(_ strings: [String]) throws -> String? {
+            let index = try i64()
+            if index < 0 { return nil }
+            guard index < strings.count else { throw Corrupt() }
+            return strings[Int(index)]
+        }
         mutating func string() throws -> String {
             let n = try int()
             guard n <= bytes.count - at else { throw Corrupt() }
