@@ -141,3 +141,17 @@ import Testing
         #expect(try load(.auto).records == cold.records)
     }
 }
+
+@Suite struct FingerprintTests {
+    @Test func theScannerFingerprintMatchesTheOneReadFromDisk() throws {
+        let root = try makeTree(["p/a.jsonl": (0..<50).map { line(id: "m\($0)") }, "p/tiny.jsonl": ["{}"]])
+        for name in ["a", "tiny"] {
+            let path = root + "/projects/p/\(name).jsonl"
+            let scan = FileScanner.scan(path: path, fileIndex: 0)
+            if let fingerprint = scan.fingerprint {
+                #expect(fingerprint == ScanCache.fingerprint(path: path, before: scan.consumed))
+            }
+        }
+        #expect(FileScanner.scan(path: root + "/projects/p/a.jsonl", fileIndex: 0).fingerprint != nil)
+    }
+}

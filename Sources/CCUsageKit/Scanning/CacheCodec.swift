@@ -173,24 +173,31 @@ public struct CacheWriter {
 /// The binary form of one usage record, shared by the scan cache and the merged-result cache.
 enum RecordCodec {
     static func encode(_ r: UsageRecord, into out: inout [UInt8], string: (String?) -> Int64) {
+        let strings = [string(r.model), string(r.sessionField), string(r.version)]
         var flags: UInt8 = 0
-        if r.recordedCost != nil { flags |= 1 }
-        if r.dedupKey != nil { flags |= 2 }
-        if r.usageLimitReset != nil { flags |= 4 }
+        var size = 1 + 8 * 6 + 8 * 3
+        if r.recordedCost != nil { flags |= 1; size += 8 }
+        if r.dedupKey != nil { flags |= 2; size += 24 }
+        if r.usageLimitReset != nil { flags |= 4; size += 8 }
         if r.isFast { flags |= 8 }
         if r.hasSpeed { flags |= 16 }
         if r.isSidechain { flags |= 32 }
-        out.append(flags)
-        CacheWriter.i64(r.time, &out)
-        for v in [r.tokens.input, r.tokens.output, r.tokens.cacheCreation, r.tokens.cacheRead, r.cacheCreation1h] {
-            CacheWriter.i64(Int64(v), &out)
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: size))
+        // One unchecked write of the whole record.
+        out.withUnsafeMutableBytes { raw in
+            var at = start
+            raw[at] = flags; at += 1
+            @inline(__always) func put(_ v: UInt64) { raw.storeBytes(of: v.littleEndian, toByteOffset: at, as: UInt64.self); at += 8 }
+            put(UInt64(bitPattern: r.time))
+            for v in [r.tokens.input, r.tokens.output, r.tokens.cacheCreation, r.tokens.cacheRead, r.cacheCreation1h] {
+                put(UInt64(bitPattern: Int64(v)))
+            }
+            if let c = r.recordedCost { put(c.bitPattern) }
+            if let k = r.dedupKey { put(k.message); put(k.message2); put(k.request) }
+            if let reset = r.usageLimitReset { put(UInt64(bitPattern: reset)) }
+            for index in strings { put(UInt64(bitPattern: index)) }
         }
-        if let c = r.recordedCost { CacheWriter.u64(c.bitPattern, &out) }
-        if let k = r.dedupKey { CacheWriter.u64(k.message, &out); CacheWriter.u64(k.message2, &out); CacheWriter.u64(k.request, &out) }
-        if let reset = r.usageLimitReset { CacheWriter.i64(reset, &out) }
-        CacheWriter.i64(string(r.model), &out)
-        CacheWriter.i64(string(r.sessionField), &out)
-        CacheWriter.i64(string(r.version), &out)
     }
 
     static func decode(_ r: inout ScanCache.Reader, strings: [String], fileIndex: Int32) throws -> UsageRecord {

@@ -35,6 +35,8 @@ public struct FileScan: Sendable {
     public var tailStats = ScanStats()
     /// File offsets of the first few malformed or invalid lines (for `--debug`).
     public var skippedSamples: [Int64] = []
+    /// `ScanCache.fingerprint` of the bytes before `consumed`, when they were still in the read buffer.
+    public var fingerprint: UInt64?
     public init() {}
 }
 
@@ -147,6 +149,13 @@ public enum FileScanner {
                 }
             }
             result.consumed = position + Int64(lineStart)
+        }
+        // The cache's fingerprint of the last bytes before `consumed`, while they are still in memory.
+        let tailLength = Int(min(result.consumed, 256))
+        if tailLength > 0, lineStart >= tailLength {
+            result.fingerprint = buffer.withUnsafeBufferPointer {
+                Hashing.pair(UnsafeBufferPointer(rebasing: $0[(lineStart - tailLength)..<lineStart])).0
+            }
         }
         if lineStart < filled, finalLineComplete, result.error == nil {
             let before = result.stats, count = result.records.count

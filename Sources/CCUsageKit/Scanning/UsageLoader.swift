@@ -177,6 +177,7 @@ public enum UsageLoader {
                         scan.tailStats = part.tailStats
                         scan.error = part.error
                         scan.skippedSamples = part.skippedSamples
+                        scan.fingerprint = part.fingerprint
                     } else {
                         scan = part
                     }
@@ -188,7 +189,7 @@ public enum UsageLoader {
                     stats.invalidLines -= scan.tailStats.invalidLines
                     let file = files[i]
                     let fingerprint = cachedMeta.flatMap { $0.consumed == scan.consumed ? $0.fingerprint : nil }
-                        ?? ScanCache.fingerprint(path: file.path, before: scan.consumed)
+                        ?? scan.fingerprint ?? ScanCache.fingerprint(path: file.path, before: scan.consumed)
                     writer!.add(path: file.path, size: max(file.size, scan.consumed), modified: file.modified,
                                inode: file.inode, consumed: scan.consumed, fingerprint: fingerprint, stats: stats,
                                records: scan.records.prefix(scan.records.count - scan.tailRecords))
