@@ -155,3 +155,18 @@ import Testing
         #expect(FileScanner.scan(path: root + "/projects/p/a.jsonl", fileIndex: 0).fingerprint != nil)
     }
 }
+
+@Suite struct PartialCacheTests {
+    @Test func aFilteredLoadDoesNotEvictTheFullCache() throws {
+        let root = try makeTree(["p/a.jsonl": [line(id: "a")], "p/b.jsonl": [line(id: "b")]])
+        let cache = root + "/cache", env = testEnvironment(configDir: root)
+        _ = try UsageLoader.load(LoadOptions(cacheDirectory: cache), env)
+        #expect(ScanCache.read(directory: cache).count == 2)
+        var filtered = LoadOptions(cacheDirectory: cache)
+        filtered.modifiedSince = Int64.max   // nothing qualifies
+        filtered.keepSession = "a"
+        #expect(try UsageLoader.load(filtered, env).files.count == 1)
+        #expect(ScanCache.read(directory: cache).count == 2)
+        #expect(ScanCache.read(directory: cache, partial: true).count == 1)
+    }
+}

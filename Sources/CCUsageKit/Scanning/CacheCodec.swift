@@ -21,8 +21,8 @@ public struct CacheSnapshot {
     public private(set) var entries: [String: CacheEntryMeta] = [:]
 
     /// nil when there is no cache or it is corrupt, truncated or of another version.
-    public init?(directory: String) {
-        let path = directory + "/" + ScanCache.fileName
+    public init?(directory: String, partial: Bool = false) {
+        let path = directory + "/" + ScanCache.fileName(partial: partial)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -160,13 +160,13 @@ public struct CacheWriter {
 
     /// Writes to a temp file beside the target and renames it into place.
     @discardableResult
-    public func write(directory: String) -> Bool {
+    public func write(directory: String, partial: Bool = false) -> Bool {
         var out: [UInt8] = ScanCache.magic
         CacheWriter.u64(UInt64(ScanCache.version), &out)
         CacheWriter.i64(Int64(strings.count), &out)
         for s in strings { CacheWriter.bytes(s, &out) }
         CacheWriter.i64(Int64(count), &out)
-        return CacheWriter.writeAtomically([out, body], to: directory + "/" + ScanCache.fileName)
+        return CacheWriter.writeAtomically([out, body], to: directory + "/" + ScanCache.fileName(partial: partial))
     }
 }
 

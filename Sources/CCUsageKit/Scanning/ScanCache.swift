@@ -25,6 +25,11 @@ public enum ScanCache {
     static let magic: [UInt8] = Array("CCUSAGE-SCAN".utf8)
     static let version: UInt32 = 2
     public static let fileName = "scan-cache-v2.bin"
+    /// Loads of a subset of the files (the status line, `--since`, `--project`) keep their own cache, so
+    /// they never evict the entries of a full run.
+    public static let partialFileName = "scan-cache-v2-partial.bin"
+
+    static func fileName(partial: Bool) -> String { partial ? partialFileName : fileName }
 
     /// `$XDG_CACHE_HOME/ccusage`, else `~/.cache/ccusage`.
     public static func defaultDirectory(_ env: Environment) -> String {
@@ -35,8 +40,8 @@ public enum ScanCache {
     // MARK: Reading
 
     /// Reads the whole cache (tests and small data); the loader uses `CacheSnapshot` to decode file by file.
-    public static func read(directory: String) -> [String: CachedFile] {
-        guard let snapshot = CacheSnapshot(directory: directory) else { return [:] }
+    public static func read(directory: String, partial: Bool = false) -> [String: CachedFile] {
+        guard let snapshot = CacheSnapshot(directory: directory, partial: partial) else { return [:] }
         var out: [String: CachedFile] = [:]
         for (path, meta) in snapshot.entries {
             guard let records = snapshot.records(of: meta, fileIndex: 0) else { return [:] }
@@ -89,10 +94,10 @@ public enum ScanCache {
 
     /// Writes the cache atomically; failures are ignored (the cache is an optimisation).
     @discardableResult
-    public static func write(_ files: [CachedFile], directory: String) -> Bool {
+    public static func write(_ files: [CachedFile], directory: String, partial: Bool = false) -> Bool {
         var writer = CacheWriter()
         for file in files { writer.add(file) }
-        return writer.write(directory: directory)
+        return writer.write(directory: directory, partial: partial)
     }
 
     static func makeDirectories(_ path: String) -> Bool {

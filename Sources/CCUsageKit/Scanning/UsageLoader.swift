@@ -99,7 +99,8 @@ public enum UsageLoader {
                 return previous
             }
         }
-        let snapshot = caching ? CacheSnapshot(directory: options.cacheDirectory!) : nil
+        let partial = options.modifiedSince != nil || options.project != nil
+        let snapshot = caching ? CacheSnapshot(directory: options.cacheDirectory!, partial: partial) : nil
         var plans: [Plan] = []
         plans.reserveCapacity(files.count)
         for file in files {
@@ -198,7 +199,7 @@ public enum UsageLoader {
             }
             start = end
         }
-        if changed, let writer { writer.write(directory: options.cacheDirectory!) }
+        if changed, let writer { writer.write(directory: options.cacheDirectory!, partial: partial) }
         let usage = merger.finish()
         if let mergedPath, usage.problems.isEmpty { MergedCache.write(usage, signature: signature, path: mergedPath) }
         return usage
