@@ -68,7 +68,7 @@ struct Blocks: AsyncParsableCommand {
             return
         }
         // Every file: a block's start depends on the chain of entries before it, however old their files are.
-        let usage = try context.load(skipOldFiles: false)
+        let usage = try context.load()
         let options = BlocksOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
                                     active: active, recent: recent, tokenLimit: tokenLimit,
                                     hours: hours, now: context.env.now)

@@ -122,7 +122,7 @@ struct Session: AsyncParsableCommand {
     func run() async throws {
         let context = try Context(flags, command: "session")
         if let id = id ?? context.config.string("id") {
-            let usage = try context.load(keepRawTimestamps: true, skipOldFiles: false)
+            let usage = try context.load(keepRawTimestamps: true)
             guard let detail = SessionDetail(usage, id: id) else {
                 throw CLIError("No session found with ID: \(id)")
             }
@@ -130,7 +130,7 @@ struct Session: AsyncParsableCommand {
                              table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
             return
         }
-        let usage = try context.load(skipOldFiles: false)
+        let usage = try context.load()
         let report = SessionReport(usage, zone: context.zone, range: context.range, order: context.order ?? .desc)
         try context.emit(json: report.json(hideCost: context.render.hideCost),
                          table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),

@@ -93,17 +93,12 @@ struct Context {
         }
     }
 
-    /// `skipOldFiles`: with `--since`, files untouched since before it are not read (date-keyed reports only:
-    /// a session's older sub-agent files still belong to it).
-    func load(project: String? = nil, keepRawTimestamps: Bool = false, skipOldFiles: Bool = true) throws -> LoadedUsage {
-        var options = LoadOptions(mode: mode, prices: prices, project: project,
+    /// Every file is read, whatever its modification time: a file's entries are not trusted to be older than
+    /// the file (copied or synthetic data), so `--since` never skips files.
+    func load(project: String? = nil, keepRawTimestamps: Bool = false) throws -> LoadedUsage {
+        let options = LoadOptions(mode: mode, prices: prices, project: project,
                                   keepRawTimestamps: keepRawTimestamps, singleThread: singleThread,
                                   cacheDirectory: cacheDirectory)
-        if skipOldFiles, let since = range.since {
-            // Files untouched since two days before --since cannot hold entries on or after it.
-            let midnightUTC = Int64(since.daysSinceEpoch) * 86_400_000
-            options.modifiedSince = midnightUTC - 2 * 86_400_000
-        }
         let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
         let usage: LoadedUsage
         do {
