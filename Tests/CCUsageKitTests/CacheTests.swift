@@ -170,3 +170,19 @@ import Testing
         #expect(ScanCache.read(directory: cache, partial: true).count == 1)
     }
 }
+
+@Suite struct RewriteDetectionTests {
+    /// A file rewritten with the same size and its old modification time set back is still re-read
+    /// (the status-change time moves and cannot be set).
+    @Test func sameSizeSameMtimeRewriteIsNoticed() throws {
+        let root = try makeTree(["p/a.jsonl": [line(id: "a", input: 100)]])
+        let path = root + "/projects/p/a.jsonl"
+        let cache = root + "/cache", env = testEnvironment(configDir: root)
+        let mtime = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        #expect(try UsageLoader.load(LoadOptions(cacheDirectory: cache), env).records[0].tokens.input == 100)
+        usleep(20_000)
+        try (line(id: "a", input: 200) + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: path)
+        #expect(try UsageLoader.load(LoadOptions(cacheDirectory: cache), env).records[0].tokens.input == 200)
+    }
+}

@@ -14,12 +14,16 @@ public struct TranscriptFile: Sendable, Equatable {
     public var projectPath: String
     public var size: Int64
     public var modified: Int64
+    /// Modification and status-change times (ns) mixed: caches compare it to notice any rewrite, even one
+    /// that kept the size and set the modification time back (the status-change time cannot be set).
+    public var stamp: Int64
     public var inode: UInt64
 
     public init(path: String, project: String, sessionID: String, projectPath: String,
                 size: Int64 = 0, modified: Int64 = 0, inode: UInt64 = 0) {
         self.path = path; self.project = project; self.sessionID = sessionID
         self.projectPath = projectPath; self.size = size; self.modified = modified; self.inode = inode
+        self.stamp = modified
     }
 
     /// Derives project and session from the segments below `projects/` (the last is the file name).
@@ -213,8 +217,17 @@ public enum Discovery {
                 #else
                 let mtime = Int64(info.st_mtim.tv_sec) * 1000 + Int64(info.st_mtim.tv_nsec) / 1_000_000
                 #endif
-                files.append(TranscriptFile(path: path, relativeSegments: rel + [name], size: Int64(info.st_size),
-                                            modified: mtime, inode: UInt64(info.st_ino)))
+                var file = TranscriptFile(path: path, relativeSegments: rel + [name], size: Int64(info.st_size),
+                                          modified: mtime, inode: UInt64(info.st_ino))
+                #if canImport(Darwin)
+                let changedNs = Int64(info.st_ctimespec.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctimespec.tv_nsec)
+                let modifiedNs = Int64(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtimespec.tv_nsec)
+                #else
+                let changedNs = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
+                let modifiedNs = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+                #endif
+                file.stamp = modifiedNs ^ (changedNs &* 0x1E37_79B9_7F4A_7C15)
+                files.append(file)
             }
         }
     }

@@ -8,7 +8,7 @@ import Darwin
 /// When nothing changed, a repeat run takes it as is: no per-file decoding, no deduplication.
 enum MergedCache {
     static let magic: [UInt8] = Array("CCUSAGE-MERGED".utf8)
-    static let version: UInt64 = 2
+    static let version: UInt64 = 3
 
     /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
     /// order), the cost mode and the prices.
@@ -21,7 +21,7 @@ enum MergedCache {
         for file in files {
             var path = file.path
             path.withUTF8 { mix(Hashing.pair($0).0) }
-            mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.modified)); mix(file.inode)
+            mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.stamp)); mix(file.inode)
         }
         mix(UInt64(files.count))
         var mode = options.mode.rawValue

@@ -9,6 +9,7 @@ import Darwin
 public struct CachedFile: Sendable, Equatable {
     public var path: String
     public var size: Int64
+    /// `TranscriptFile.stamp` when the file was read.
     public var modified: Int64
     public var inode: UInt64
     /// Offset just past the last complete line that was read.
@@ -23,11 +24,11 @@ public struct CachedFile: Sendable, Equatable {
 /// A corrupt, truncated or foreign-version file is ignored and rebuilt.
 public enum ScanCache {
     static let magic: [UInt8] = Array("CCUSAGE-SCAN".utf8)
-    static let version: UInt32 = 2
-    public static let fileName = "scan-cache-v2.bin"
+    static let version: UInt32 = 3
+    public static let fileName = "scan-cache-v3.bin"
     /// Loads of a subset of the files (the status line, `--since`, `--project`) keep their own cache, so
     /// they never evict the entries of a full run.
-    public static let partialFileName = "scan-cache-v2-partial.bin"
+    public static let partialFileName = "scan-cache-v3-partial.bin"
 
     static func fileName(partial: Bool) -> String { partial ? partialFileName : fileName }
 

@@ -107,7 +107,7 @@ public enum UsageLoader {
             guard let meta = snapshot?.entries[file.path], meta.inode == file.inode, file.size >= meta.consumed else {
                 plans.append(.full); continue
             }
-            if meta.size == file.size, meta.modified == file.modified, meta.consumed == file.size {
+            if meta.size == file.size, meta.modified == file.stamp, meta.consumed == file.size {
                 plans.append(.cached(meta))
             } else if ScanCache.fingerprint(path: file.path, before: meta.consumed) == meta.fingerprint {
                 plans.append(.append(meta))
@@ -191,7 +191,7 @@ public enum UsageLoader {
                     let file = files[i]
                     let fingerprint = cachedMeta.flatMap { $0.consumed == scan.consumed ? $0.fingerprint : nil }
                         ?? scan.fingerprint ?? ScanCache.fingerprint(path: file.path, before: scan.consumed)
-                    writer!.add(path: file.path, size: max(file.size, scan.consumed), modified: file.modified,
+                    writer!.add(path: file.path, size: max(file.size, scan.consumed), modified: file.stamp,
                                inode: file.inode, consumed: scan.consumed, fingerprint: fingerprint, stats: stats,
                                records: scan.records.prefix(scan.records.count - scan.tailRecords))
                 }
