@@ -186,3 +186,35 @@ import Testing
         #expect(try UsageLoader.load(LoadOptions(cacheDirectory: cache), env).records[0].tokens.input == 200)
     }
 }
+
+@Suite struct SplitScanTests {
+    /// A file larger than the split size is read in parallel pieces; the result equals a one-piece read,
+    /// whatever the line lengths around the cut points.
+    @Test(arguments: [1, 7, 4096])
+    func piecesJoinToTheWholeFile(padding: Int) throws {
+        var lines: [String] = []
+        var size = 0
+        var k = 0
+        let pad = String(repeating: "x", count: padding)
+        while size < 3_000_000 {
+            let text = k % 5 == 0 ? #"{"type":"user","message":{"content":""# + pad + String(repeating: "y", count: k % 3000) + #""}}"#
+                : line(id: "m\(k % 9000)", request: "r\(k)", output: k % 977, time: "2025-07-\(10 + k % 9)T10:00:00Z")
+            lines.append(k == 777 ? String(text.prefix(40)) : text)   // one malformed line
+            size += text.utf8.count + 1
+            k += 1
+        }
+        let root = try makeTree(["p/big.jsonl": lines])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = Discovery.transcripts(in: [root], problems: &dummyProblems)
+        let one = UsageLoader.scanAll(file, options: LoadOptions(singleThread: true))
+        var options = LoadOptions(singleThread: false)
+        options.splitSize = 65_536
+        let split = UsageLoader.scanAll(file, options: options)
+        #expect(one[0].records == split[0].records)
+        #expect(one[0].stats.lines == split[0].stats.lines && one[0].stats.malformedLines == split[0].stats.malformedLines)
+        #expect(one[0].stats.usageLines == split[0].stats.usageLines && one[0].consumed == split[0].consumed)
+        #expect(one[0].records.count > 1000)
+    }
+}
+
+nonisolated(unsafe) var dummyProblems: [LoadProblem] = []

@@ -46,10 +46,19 @@ public enum FileScanner {
 
     /// Reads `path` from byte `offset` (0 = whole file). A final line without `\n` is parsed when
     /// `finalLineComplete` is true (a file at rest); otherwise it is left for a later read.
+    ///
+    /// A range of a large file: with `alignedStart`, reading begins at the first line that starts at or after
+    /// `offset` (the line that straddles it belongs to the previous range); with `until`, lines starting at or
+    /// after it are left to the next range.
     public static func scan(path: String, fileIndex: Int32, from offset: Int64 = 0,
-                            keepRawTimestamps: Bool = false, finalLineComplete: Bool = true) -> FileScan {
+                            keepRawTimestamps: Bool = false, finalLineComplete: Bool = true,
+                            alignedStart: Bool = false, until: Int64? = nil) -> FileScan {
         var result = FileScan()
         result.consumed = offset
+        // Aligning starts one byte early: if that byte is a newline, a line starts exactly at `offset`.
+        let offset = alignedStart && offset > 0 ? offset - 1 : offset
+        var skipping = alignedStart && result.consumed > 0
+        var reachedEnd = false
         // O_NONBLOCK: a transcript replaced by a FIFO after discovery must not block `open` forever (the
         // flag changes nothing for regular files); anything else than a regular file is then refused.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -77,7 +86,7 @@ public enum FileScanner {
         var filled = 0          // bytes of `buffer` holding data
         var lineStart = 0       // start of the pending (incomplete) line in `buffer`
         var searchFrom = 0      // where to continue looking for '\n'
-        var atFileStart = offset == 0
+        var atFileStart = result.consumed == 0
         var position = offset   // file offset of buffer[0]
 
         func handle(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
@@ -143,12 +152,20 @@ public enum FileScanner {
                         break
                     }
                     let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    handle(buf, lineStart, end)
+                    if skipping {
+                        skipping = false        // the rest of a line that belongs to the previous range
+                    } else {
+                        if let until, position + Int64(lineStart) >= until { reachedEnd = true; break }
+                        handle(buf, lineStart, end)
+                    }
                     lineStart = end + 1
                     searchFrom = lineStart
                 }
             }
+            if skipping { lineStart = filled; searchFrom = filled }
             result.consumed = position + Int64(lineStart)
+            if reachedEnd { break }
+            if let until, !skipping, position + Int64(lineStart) >= until { break }
         }
         // The cache's fingerprint of the last bytes before `consumed`, while they are still in memory.
         let tailLength = Int(min(result.consumed, 256))
@@ -157,7 +174,7 @@ public enum FileScanner {
                 Hashing.pair(UnsafeBufferPointer(rebasing: $0[(lineStart - tailLength)..<lineStart])).0
             }
         }
-        if lineStart < filled, finalLineComplete, result.error == nil {
+        if lineStart < filled, finalLineComplete, !skipping, until == nil, result.error == nil {
             let before = result.stats, count = result.records.count
             buffer.withUnsafeBufferPointer { handle($0, lineStart, filled) }
             result.tailRecords = result.records.count - count
