@@ -43,6 +43,10 @@ import Testing
 
     @Test func entriesWithoutMessageIdAreNeverDeduplicated() {
         #expect(dedupe([line(id: nil), line(id: nil)]).records.count == 2)
+        // Id-less entries first, then copies of one message (a crash once: the chain table lagged behind).
+        let mixed = dedupe([line(id: nil), line(id: nil, request: "x"), line(id: "m", request: "r1"),
+                            line(id: "m", request: "r2", sidechain: true), line(id: "m", request: "r3")])
+        #expect(mixed.records.count == 4 && mixed.duplicates == 1)
     }
 
     @Test func equalTokensPreferTheHigherCostThenASpeedField() {

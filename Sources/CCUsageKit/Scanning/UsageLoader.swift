@@ -382,6 +382,7 @@ public struct Deduplicator {
         guard let key = candidate.record.dedupKey else {
             records.append(candidate)
             nextSameMessage.append(-1)
+            lastSameMessage.append(-1)
             return
         }
         let messageKey = key.messageOnly
