@@ -17,6 +17,19 @@ for `usage.speed == "fast"`).
 
 The module is also imported by compare.py: `load_entries` parses once, `deduplicate` runs per cost mode and
 `build_report` per report/time zone.
+
+Readings taken where the spec text leaves room (each one the most literal reading of the spec):
+  - Duplicates are defined pairwise (00-decisions 1) and the relation is not made transitive: two non-sidechain
+    entries with one message.id and different requestIds are never duplicates, even when a sidechain copy
+    duplicates both (see `deduplicate`); this makes the result independent of file order, as 01-data §1.3 says.
+  - A field we read that is present with the wrong type makes the line not count (typed decoding, 01-data §3.2
+    recommendation): token counts must be non-negative JSON integers, `costUSD` a number, `isSidechain` a
+    boolean, `usage.speed` a string, `usage.cache_creation` an object; `null` is always "absent".
+  - Progress lines: timestamp, requestId, isSidechain and costUSD come from `data.message`, id/model/usage from
+    `data.message.message`; `version`/`sessionId` are checked on the line (and on `data.message` if present).
+  - Sessions whose four token sums are all zero are left out of the session report ([HEAD], 03-reports §6).
+  - Fast multiplier: headBuiltin's `fastMultiplier`; for a models.dev row, the override table of
+    rules.fastMultiplierOverrides applied to the matched key.
 """
 import json
 import os
@@ -26,7 +39,9 @@ from datetime import datetime, timedelta, timezone, date as Date
 from zoneinfo import ZoneInfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_PRICING = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "pricing", "claude-pricing.json"))
+# shared/pricing beside the checkout when present, else the copy kept next to this script.
+SHARED_PRICING = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "pricing", "claude-pricing.json"))
+DEFAULT_PRICING = SHARED_PRICING if os.path.exists(SHARED_PRICING) else os.path.join(HERE, "claude-pricing.json")
 
 TIER_THRESHOLD = 200_000
 WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
