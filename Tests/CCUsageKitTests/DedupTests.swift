@@ -36,6 +36,15 @@ import Testing
         #expect(distinct.count == 2 && none == 0)
     }
 
+    /// A sidechain copy S = (m, r1), then N1 = (m, r2) and N2 = (m, r1), both non-sidechain: N1 replaces S
+    /// (a replay), and N2 is not a copy of N1 (same message, other request, neither a sidechain): both count.
+    @Test func aReplacedSidechainCopyDoesNotSwallowItsOldKey() {
+        let (records, dups) = dedupe([line(id: "m", request: "r1", output: 20, sidechain: true),
+                                      line(id: "m", request: "r2", output: 10),
+                                      line(id: "m", request: "r1", output: 5, time: "2025-07-02T12:00:00Z")])
+        #expect(records.map(\.tokens.output) == [10, 5] && dups == 1)
+    }
+
     @Test func entriesWithoutRequestIdDeduplicateWithEachOther() {
         #expect(dedupe([line(request: nil), line(request: nil, output: 99)]).records.map(\.tokens.output) == [99])
         #expect(dedupe([line(request: nil), line(request: "r")]).records.count == 2)

@@ -8,9 +8,10 @@ trees of edge_cases.py. For each, every combination of report (daily, monthly, w
 session), mode (auto, calculate, display) and time zone (UTC, America/Los_Angeles, Asia/Tokyo, Pacific/Chatham)
 is run through `ccusage <report> --json --offline --timezone Z --mode M` (the few-line regression sets: daily and
 session in UTC) and compared with the reference: same row keys, exact token counts, costs within 1e-6 relative
-or 1e-9 absolute, same model sets, same session lastActivity, and the `totals` object. A non-zero exit of
-ccusage is a mismatch. Prints every mismatch and a summary line; exits 1 on any mismatch, 2 on a setup problem.
-The pricing table is shared/pricing/claude-pricing.json next to the repository (or $CCUSAGE_REFERENCE_PRICING).
+or 1e-9 absolute, same model sets, same session lastActivity, row order, and the `totals` object. A non-zero
+exit of ccusage is a mismatch. Prints every mismatch and a summary line; exits 1 on any mismatch, 2 on a setup
+problem. Prices: shared/pricing/claude-pricing.json beside the checkout, else the copy next to reference.py
+(or $CCUSAGE_REFERENCE_PRICING).
 """
 import json
 import os
@@ -104,6 +105,21 @@ def compare_run(label, reference_rows, output, report):
         if report == "session" and a.get("lastActivity") != e["lastActivity"]:
             problems.append("%s: row %r lastActivity: ccusage %r, reference %r"
                             % (label, k, a.get("lastActivity"), e["lastActivity"]))
+    # Row order: date-keyed reports ascending by key (00-decisions 13); sessions by cost, most expensive first,
+    # ties: later last activity first (00-decisions 6).
+    keys = [r.get(key_field) for r in actual_rows]
+    if report != "session":
+        if keys != sorted(keys, key=str):
+            problems.append("%s: rows not in ascending %s order: %s" % (label, key_field, keys))
+    else:
+        for a, b in zip(actual_rows, actual_rows[1:]):
+            ca, cb = a.get("totalCost"), b.get("totalCost")
+            if not (isinstance(ca, (int, float)) and isinstance(cb, (int, float))):
+                continue
+            if ca < cb or (ca == cb and str(a.get("lastActivity")) < str(b.get("lastActivity"))):
+                problems.append("%s: session %r (cost %r, last %r) listed before %r (cost %r, last %r)"
+                                % (label, a.get("sessionId"), ca, a.get("lastActivity"), b.get("sessionId"), cb,
+                                   b.get("lastActivity")))
     # totals = sums over the output rows (03-reports §2)
     for f in TOKEN_FIELDS:
         want = sum(r[f] for r in reference_rows)

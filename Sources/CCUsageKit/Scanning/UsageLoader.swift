@@ -386,7 +386,10 @@ public struct Deduplicator {
             return
         }
         let messageKey = key.messageOnly
-        var match = exact.find(key)
+        // The table may still point at a slot whose copy was since replaced by one with another request
+        // id: only a slot that holds this very key is an exact match.
+        var match: Int?
+        if let i = exact.find(key), records[i].record.dedupKey == key { match = i }
         if match == nil, var i = byMessage.find(messageKey) {
             while i >= 0 {
                 if candidate.record.isSidechain || records[i].record.isSidechain { match = i; break }
@@ -410,7 +413,7 @@ public struct Deduplicator {
         duplicates += 1
         if Deduplicator.shouldReplace(candidate, records[index]) {
             records[index] = candidate
-            if exact.find(key) == nil { exact.insert(key, index) }
+            exact.set(key, index)
         }
     }
 
@@ -457,6 +460,16 @@ struct KeyTable {
             if keys[i] == key { return Int(v) }
             i = (i + 1) & mask
         }
+    }
+
+    /// Points `key` at `value`, replacing what it pointed at.
+    mutating func set(_ key: DedupKey, _ value: Int) {
+        var i = slot(key)
+        while values[i] >= 0 {
+            if keys[i] == key { values[i] = Int32(value); return }
+            i = (i + 1) & mask
+        }
+        insert(key, value)
     }
 
     /// Adds a key that is not present.
