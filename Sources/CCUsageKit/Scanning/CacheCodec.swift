@@ -22,19 +22,8 @@ public struct CacheSnapshot {
 
     /// nil when there is no cache or it is corrupt, truncated or of another version.
     public init?(directory: String, partial: Bool = false) {
-        let path = directory + "/" + ScanCache.fileName(partial: partial)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 4 << 30 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var got = 0
-        while got < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            got += n
+        guard let bytes = ScanCache.readWholeFile(directory + "/" + ScanCache.fileName(partial: partial)) else {
+            return nil
         }
         self.bytes = bytes
         var r = ScanCache.Reader(bytes: bytes)

@@ -39,19 +39,7 @@ enum MergedCache {
     }
 
     static func read(path: String, signature: UInt64, files: [TranscriptFile]) -> LoadedUsage? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 2 << 30 else { return nil }
-        var bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { _, n in n = Int(st.st_size) }
-        var got = 0
-        while got < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            got += n
-        }
+        guard let bytes = ScanCache.readWholeFile(path) else { return nil }
         var r = ScanCache.Reader(bytes: bytes)
         do {
             for b in magic { guard try r.u8() == b else { return nil } }

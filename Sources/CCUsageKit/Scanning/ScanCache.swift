@@ -55,6 +55,25 @@ public enum ScanCache {
 
     struct Corrupt: Error {}
 
+    /// A cache file's bytes; nil when missing, empty, unreadable or implausibly large.
+    static func readWholeFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 4 << 30 else { return nil }
+        let size = Int(st.st_size)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { _, n in n = size }
+        var got = 0
+        while got < size {
+            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            got += n
+        }
+        return bytes
+    }
+
     struct Reader {
         let bytes: [UInt8]
         var at = 0
