@@ -43,6 +43,10 @@ import Testing
                                       line(id: "m", request: "r2", output: 10),
                                       line(id: "m", request: "r1", output: 5, time: "2025-07-02T12:00:00Z")])
         #expect(records.map(\.tokens.output) == [10, 5] && dups == 1)
+        // …and a later streaming copy of N2 still collapses into it.
+        let more = dedupe([line(id: "m", request: "r1", output: 20, sidechain: true), line(id: "m", request: "r2", output: 10),
+                           line(id: "m", request: "r1", output: 5), line(id: "m", request: "r1", output: 8)]).records
+        #expect(more.map(\.tokens.output) == [10, 8])
     }
 
     @Test func entriesWithoutRequestIdDeduplicateWithEachOther() {

@@ -269,7 +269,8 @@ def idless_first_files():
 
 
 def sidechain_key_reuse_files():
-    """A sidechain copy S = (m, r1), then N1 = (m, r2) and N2 = (m, r1), both non-sidechain, in this file order.
+    """A sidechain copy S = (m, r1), then N1 = (m, r2) and N2 = (m, r1), both non-sidechain, in this file order,
+    then a second, larger copy of N2.
     Pairwise (00-decisions 1): S~N1 (sidechain replay) and S~N2 (same key), but N1 and N2 are not duplicates
     (same message.id, different requestId, neither a sidechain): N1 and N2 both count, in any file order
     (01-data §1.3: order does not affect results)."""
@@ -277,17 +278,17 @@ def sidechain_key_reuse_files():
     s = usage_line("2025-07-01T12:00:00.000Z", "msg_x", "req_1", inp=1, out=20, side=True, session=sid)
     n1 = usage_line("2025-07-01T12:00:00.000Z", "msg_x", "req_2", inp=1, out=10, side=False, session=sid)
     n2 = usage_line("2025-07-02T12:00:00.000Z", "msg_x", "req_1", inp=1, out=5, side=False, session=sid)
-    return {"-Users-me-code-app/%s.jsonl" % sid: ("\n".join([s, n1, n2]) + "\n").encode()}
+    # A later streaming copy of N2 (same key, more output): replaces N2, never counts beside it.
+    n2b = usage_line("2025-07-02T12:00:01.000Z", "msg_x", "req_1", inp=1, out=8, side=False, session=sid)
+    return {"-Users-me-code-app/%s.jsonl" % sid: ("\n".join([s, n1, n2, n2b]) + "\n").encode()}
 
 
 def mixed_dedup_files(seed=2025, lines=400):
-    """Pseudo-random streaming copies, resumed sessions and sidechain replays that exercise every step of the
-    winner rule (sidechain, token total, cost under the mode, `speed` field, first seen) across files, days
-    and modes. Every copy of one (message.id, requestId) key has the same isSidechain flag; id-less entries
-    and sidechain copies sharing a key with a non-sidechain copy are covered by the sets above."""
+    """Pseudo-random streaming copies, resumed sessions, sidechain replays and id-less entries that exercise
+    every step of the winner rule (sidechain, token total, cost under the mode, `speed` field, first seen)
+    across files, days and modes."""
     import random
     rng = random.Random(seed)
-    side_of = {}
     paths = ["-Users-me-code-app/%08d-aaaa-4bbb-8ccc-%012d.jsonl" % (i, i) for i in range(1, 4)] + \
             ["-Users-me-code-api/%08d-aaaa-4bbb-8ccc-%012d.jsonl" % (i, i) for i in range(4, 6)] + \
             ["-Users-me-code-app/00000001-aaaa-4bbb-8ccc-000000000001/subagents/agent-%d.jsonl" % i
@@ -295,11 +296,8 @@ def mixed_dedup_files(seed=2025, lines=400):
     out = {p: [] for p in paths}
     models = ["claude-sonnet-4-20250514", "claude-opus-4-6", "claude-haiku-4-5-20251001", "<synthetic>"]
     for n in range(lines):
-        mid = "msg_%02d" % rng.randrange(60)
+        mid = "msg_%02d" % rng.randrange(60) if rng.random() < 0.97 else None
         rid = rng.choice(["req_a", "req_b", "req_c", None])
-        key = (mid, rid)
-        if key not in side_of:
-            side_of[key] = rng.random() < 0.3
         path = rng.choice(paths)
         hour = rng.choice([0, 1, 7, 12, 14, 15, 22, 23])
         ts = "2025-07-%02dT%02d:%02d:%02d.%03dZ" % (rng.randint(5, 7), hour, rng.randrange(60), rng.randrange(60),
@@ -308,8 +306,7 @@ def mixed_dedup_files(seed=2025, lines=400):
             ts, mid, rid, model=rng.choice(models), inp=rng.choice([1, 2, 3]), out=rng.choice([10, 20, 30]),
             cr=rng.choice([None, 0, 1000, 250000]), cc5=rng.choice([None, 0, 500]), cc1=rng.choice([None, 300]),
             speed=rng.choice([None, None, "standard", "fast"]), cost=rng.choice([None, None, 0, 0.01, 0.02]),
-            side=side_of[key] if rng.random() < 0.8 or side_of[key] else None,
-            session=path.split("/")[1][:36]))
+            side=rng.choice([None, False, False, True]), session=path.split("/")[1][:36]))
     return {p: ("\n".join(v) + "\n").encode() for p, v in out.items() if v}
 
 

@@ -398,7 +398,7 @@ public struct Deduplicator {
         }
         guard let index = match else {
             let index = records.count
-            exact.insert(key, index)
+            exact.set(key, index)   // the key may still point at a slot that changed hands
             if let head = byMessage.find(messageKey) {
                 nextSameMessage[Int(lastSameMessage[head])] = Int32(index)
                 lastSameMessage[head] = Int32(index)
