@@ -74,30 +74,13 @@ public struct CacheSnapshot {
 /// Builds a cache file entry by entry (records are encoded at once and can be released).
 public struct CacheWriter {
     private var body: [UInt8] = []
-    private var strings: [String] = []
-    private var table: [String: Int] = [:]
+    private var stringTable = StringTable()
+    private var strings: [String] { stringTable.strings }
     private var count = 0
 
     public init() {}
 
-    /// The last few strings looked up: records repeat their model, session and version.
-    private var recent: [(String, Int64)] = []
-
-    private mutating func index(_ s: String?) -> Int64 {
-        guard let s else { return -1 }
-        for (string, i) in recent where string == s { return i }
-        let found = lookup(s)
-        if recent.count == 4 { recent.removeFirst() }
-        recent.append((s, found))
-        return found
-    }
-
-    private mutating func lookup(_ s: String) -> Int64 {
-        if let i = table[s] { return Int64(i) }
-        table[s] = strings.count
-        strings.append(s)
-        return Int64(strings.count - 1)
-    }
+    private mutating func index(_ s: String?) -> Int64 { stringTable.index(s) }
 
     @inline(__always) static func u64(_ v: UInt64, _ out: inout [UInt8]) {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
@@ -206,5 +189,29 @@ enum RecordCodec {
                            model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
                            isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
                            version: version, usageLimitReset: reset, fileIndex: fileIndex)
+    }
+}
+
+/// Strings of the cache files, each stored once and referred to by index (-1 = none).
+struct StringTable {
+    private(set) var strings: [String] = []
+    private var table: [String: Int] = [:]
+    /// The last few strings looked up: records repeat their model, session and version.
+    private var recent: [(String, Int64)] = []
+
+    mutating func index(_ s: String?) -> Int64 {
+        guard let s else { return -1 }
+        for (string, i) in recent where string == s { return i }
+        let found: Int64
+        if let i = table[s] {
+            found = Int64(i)
+        } else {
+            table[s] = strings.count
+            strings.append(s)
+            found = Int64(strings.count - 1)
+        }
+        if recent.count == 4 { recent.removeFirst() }
+        recent.append((s, found))
+        return found
     }
 }

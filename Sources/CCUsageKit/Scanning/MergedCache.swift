@@ -87,21 +87,8 @@ enum MergedCache {
     static func write(_ usage: LoadedUsage, signature: UInt64, path: String) -> Bool {
         var body: [UInt8] = []
         body.reserveCapacity(usage.records.count * 90)
-        var strings: [String] = [], table: [String: Int] = [:]
-        var recent: [(String, Int64)] = []
-        func index(_ s: String?) -> Int64 {
-            guard let s else { return -1 }
-            for (string, i) in recent where string == s { return i }
-            let found = lookup(s)
-            if recent.count == 4 { recent.removeFirst() }
-            recent.append((s, found))
-            return found
-        }
-        func lookup(_ s: String) -> Int64 {
-            if let i = table[s] { return Int64(i) }
-            table[s] = strings.count; strings.append(s)
-            return Int64(strings.count - 1)
-        }
+        var table = StringTable()
+        func index(_ s: String?) -> Int64 { table.index(s) }
         var fileIndex: [String: Int] = [:]
         for (i, f) in usage.files.enumerated() { fileIndex[f.path] = i }
         let unpriced = usage.unpricedModels.map(index)
@@ -126,8 +113,8 @@ enum MergedCache {
         for v in [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved] {
             CacheWriter.i64(Int64(v), &head)
         }
-        CacheWriter.i64(Int64(strings.count), &head)
-        for str in strings { CacheWriter.bytes(str, &head) }
+        CacheWriter.i64(Int64(table.strings.count), &head)
+        for str in table.strings { CacheWriter.bytes(str, &head) }
         return CacheWriter.writeAtomically([head, tail, body], to: path)
     }
 }
