@@ -130,11 +130,14 @@ struct Session: AsyncParsableCommand {
                              table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
             return
         }
-        let usage = try context.load()
-        let report = SessionReport(usage, zone: context.zone, range: context.range, order: context.order ?? .desc)
-        try context.emit(json: report.json(hideCost: context.render.hideCost),
-                         table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),
-                         usage: usage)
+        let order = context.order ?? .desc
+        let range = context.range
+        try context.runReport(["session", "since", range.since?.description ?? "", "until", range.until?.description ?? "",
+                               "order", order.rawValue]) { usage in
+            let report = SessionReport(usage, zone: context.zone, range: range, order: order)
+            return context.text(json: report.json(hideCost: context.render.hideCost),
+                                table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
+        }
     }
 }
 
@@ -158,11 +161,14 @@ func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: 
     case "monthly": period = .month
     default: period = .day
     }
-    let usage = try context.load(project: project)
     let options = ReportOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
                                 instances: instances, project: project)
-    let report = PeriodReport(usage, period: period, options: options)
-    try context.emit(json: report.json(hideCost: context.render.hideCost),
-                     table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render),
-                     usage: usage)
+    let key = [command, "\(period)", "since", options.range.since?.description ?? "",
+               "until", options.range.until?.description ?? "", "order", options.order.rawValue,
+               "instances", "\(instances)", "project", project ?? "", project == nil ? "all" : "one"]
+    try context.runReport(key, project: project) { usage in
+        let report = PeriodReport(usage, period: period, options: options)
+        return context.text(json: report.json(hideCost: context.render.hideCost),
+                            table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
+    }
 }

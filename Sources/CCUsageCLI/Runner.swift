@@ -39,8 +39,10 @@ struct Context {
 
     /// Resolves every shared option: explicit flag > environment > config file > default.
     init(_ flags: ReportFlags, command: String = "daily", env: Environment = .live()) throws {
+        Trace.mark("arguments parsed, environment read")
         self.env = env
         config = try ConfigLayer.load(explicit: flags.config, env: env, command: command)
+        Trace.mark("configuration loaded")
         let c = config
         func day(_ key: String) throws -> CalendarDay? {
             guard let text = c.string(key) else { return nil }
@@ -86,6 +88,7 @@ struct Context {
         var offline = flags.offline ?? (offlineEnv ? true : nil) ?? c.bool("offline") ?? c.bool("noOffline").map { !$0 } ?? false
         if mode == .display { offline = true }   // display mode never needs prices
         var table = PriceTable.embedded
+        Trace.mark("embedded prices")
         if !offline { table = OnlinePricing.table(base: table, env: env, verbose: logLevel >= 4 || debug) }
         prices = table.applying(overrides: try c.pricingOverrides())
         if debug {
@@ -95,10 +98,72 @@ struct Context {
 
     /// Every file is read, whatever its modification time: a file's entries are not trusted to be older than
     /// the file (copied or synthetic data), so `--since` never skips files.
+    func loadOptions(project: String? = nil, keepRawTimestamps: Bool = false) -> LoadOptions {
+        LoadOptions(mode: mode, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps,
+                    singleThread: singleThread, cacheDirectory: cacheDirectory)
+    }
+
+    /// Runs a report command whose output depends only on the loaded usage and `keyParts` (with the output
+    /// options): a repeat run on unchanged files prints the cached text (see `ReportCache`). `build`
+    /// returns the report text (JSON before any `--jq`, or the table).
+    func runReport(_ keyParts: [String], project: String? = nil, build: (LoadedUsage) throws -> String) throws {
+        let options = loadOptions(project: project)
+        let discovered: UsageLoader.Discovered
+        do {
+            discovered = try UsageLoader.discover(options, env)
+        } catch let error as NoDataDirectoryError {
+            throw CLIError(error.description)
+        }
+        var key: String?, signature: UInt64 = 0
+        if let directory = cacheDirectory, !debug, discovered.problems.isEmpty {
+            var parts = ["ccusage", ccusageVersion, "mode", mode.rawValue, "zone", zone.identifier,
+                         "hideCost", "\(render.hideCost)", "breakdown", "\(render.breakdown)"] + keyParts
+            if json {
+                parts.append("json")
+            } else {
+                parts += ["table", "\(render.width)", "\(render.style.colors)", "\(render.forceCompact)",
+                          "\(render.showTitle)"]
+                parts += render.projectAliases.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+            }
+            key = ReportCache.key(parts)
+            signature = discovered.signature(options)
+            if let entry = ReportCache.read(directory: directory, key: key!, signature: signature) {
+                Trace.mark("report cache hit")
+                if !entry.notices.isEmpty { Terminal.error(entry.notices) }
+                try output(entry.text)
+                if !entry.warnings.isEmpty { Terminal.error(entry.warnings) }
+                return
+            }
+        }
+        let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
+        let usage = UsageLoader.load(discovered, options: options, progress: progress.callback)
+        progress.finish()
+        let notices = report(usage)
+        Trace.mark("loaded")
+        let text = try build(usage)
+        Trace.mark("report built")
+        try output(text)
+        let warnings = pricingWarnings(usage)
+        if !warnings.isEmpty { Terminal.error(warnings) }
+        if let key, let directory = cacheDirectory, usage.problems.isEmpty {
+            ReportCache.write(directory: directory, key: key, signature: signature,
+                              entry: ReportCache.Entry(notices: notices, text: text, warnings: warnings))
+        }
+        Context.keepAlive.append(usage)
+    }
+
+    /// The report text: JSON (with a final newline) or the table.
+    func text(json value: @autoclosure () -> JSONValue, table: @autoclosure () -> String) -> String {
+        json ? value().rendered() + "\n" : table()
+    }
+
+    /// Prints report text, through `--jq` when given.
+    func output(_ text: String) throws {
+        if json, let jq { try JQ.run(filter: jq, input: text) } else { Terminal.out(text) }
+    }
+
     func load(project: String? = nil, keepRawTimestamps: Bool = false) throws -> LoadedUsage {
-        let options = LoadOptions(mode: mode, prices: prices, project: project,
-                                  keepRawTimestamps: keepRawTimestamps, singleThread: singleThread,
-                                  cacheDirectory: cacheDirectory)
+        let options = loadOptions(project: project, keepRawTimestamps: keepRawTimestamps)
         let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
         let usage: LoadedUsage
         do {
@@ -109,11 +174,14 @@ struct Context {
         }
         progress.finish()
         report(usage)
+        Trace.mark("loaded")
         return usage
     }
 
     /// Skipped lines and unreadable files always reach stderr; `--debug` adds the full diagnostics.
-    func report(_ usage: LoadedUsage) {
+    /// Returns the skipped-lines notice it printed ("" when none).
+    @discardableResult
+    func report(_ usage: LoadedUsage) -> String {
         let s = usage.stats
         if debug {
             var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
@@ -135,22 +203,28 @@ struct Context {
             for problem in usage.problems { Terminal.error("warning: " + problem.description) }
         }
         if s.malformedLines + s.invalidLines > 0, !debug, !quiet {
-            Terminal.error("warning: skipped \(s.malformedLines) malformed and \(s.invalidLines) invalid usage line(s); run with --debug for details")
+            let notice = "warning: skipped \(s.malformedLines) malformed and \(s.invalidLines) invalid usage line(s); run with --debug for details"
+            Terminal.error(notice)
+            return notice
         }
+        return ""
+    }
+
+    /// One line per model without a price (cost 0 in the report); "" when every model is priced.
+    func pricingWarnings(_ usage: LoadedUsage) -> String {
+        guard mode != .display, !quiet else { return "" }
+        return usage.unpricedModels.map {
+            "WARN  Missing embedded pricing for \($0); cost excludes this model. Update ccusage after pricing is added."
+        }.joined(separator: "\n")
     }
 
     /// Writes a report: JSON (optionally through jq) or the table, then pricing warnings.
     func emit(json value: @autoclosure () -> JSONValue, table: @autoclosure () -> String, usage: LoadedUsage?) throws {
-        if json {
-            let text = value().rendered() + "\n"
-            if let jq { try JQ.run(filter: jq, input: text) } else { Terminal.out(text) }
-        } else {
-            Terminal.out(table())
-        }
-        if let usage, mode != .display, !quiet {
-            for model in usage.unpricedModels {
-                Terminal.error("WARN  Missing embedded pricing for \(model); cost excludes this model. Update ccusage after pricing is added.")
-            }
+        Trace.mark("report built")
+        try output(text(json: value(), table: table()))
+        if let usage {
+            let warnings = pricingWarnings(usage)
+            if !warnings.isEmpty { Terminal.error(warnings) }
         }
         // The report is out: leave now rather than spend time releasing every record one by one.
         if let usage { Context.keepAlive.append(usage) }

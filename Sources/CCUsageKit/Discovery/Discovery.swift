@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// One transcript file and the identity its path gives it.
 public struct TranscriptFile: Sendable, Equatable {
@@ -159,13 +160,11 @@ public enum Discovery {
                 root += "/" + project
                 prefix = [project]
             }
-            var visited = Set<FileID>()
-            walk(root, prefix, &visited, &files, &problems)
+            walkInParallel(root, prefix, &files, &problems)
         }
         // Sort indices, not the (large) structs.
-        let order = files.indices.sorted { bytewiseLess(files[$0].path, files[$1].path) }
-        files = order.map { files[$0] }
-        return files
+        let order = bytewiseOrder(files.map(\.path))
+        return order.map { files[$0] }
     }
 
     static func isSinglePathSegment(_ s: String) -> Bool {
@@ -174,8 +173,74 @@ public enum Discovery {
 
     struct FileID: Hashable { let dev: UInt64, ino: UInt64 }
 
+    /// One subtree's walk, done on a worker thread.
+    private struct SubtreeWalk: Sendable {
+        var files: [TranscriptFile] = []
+        var problems: [LoadProblem] = []
+        var visited = Set<FileID>()
+    }
+
+    /// Walks the folders right under `root` on all cores (each with its own loop protection), then checks
+    /// that no folder was reached from two of them (a symlink across projects); if one was, the walk is
+    /// redone serially, so which path is kept never depends on thread timing. The result is the serial
+    /// walk's, up to order, and `transcripts` sorts it.
+    private static func walkInParallel(_ root: String, _ rel: [String], _ files: inout [TranscriptFile],
+                                       _ problems: inout [LoadProblem]) {
+        var visited = Set<FileID>()
+        var subtrees: [(String, [String])] = []
+        var rootFiles: [TranscriptFile] = [], rootProblems: [LoadProblem] = []
+        walk(root, rel, &visited, &rootFiles, &rootProblems, subtrees: &subtrees)
+        guard subtrees.count > 1 else {
+            var serial = Set<FileID>()
+            walk(root, rel, &serial, &files, &problems)
+            return
+        }
+        let results = ScanSlots<SubtreeWalk>(count: subtrees.count, empty: SubtreeWalk())
+        let rootVisited = visited, work = subtrees
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            var result = SubtreeWalk()
+            result.visited = rootVisited
+            walk(work[i].0, work[i].1, &result.visited, &result.files, &result.problems)
+            results.store(result, at: i)
+        }
+        let walks = results.take()
+        var union = rootVisited
+        var total = rootVisited.count
+        for w in walks {
+            total += w.visited.count - rootVisited.count
+            union.formUnion(w.visited)
+        }
+        guard union.count == total else {
+            var serial = Set<FileID>()
+            walk(root, rel, &serial, &files, &problems)
+            return
+        }
+        files += rootFiles
+        problems += rootProblems
+        for w in walks {
+            files += w.files
+            problems += w.problems
+        }
+    }
+
+    /// Walks `dir` depth-first. With `subtrees`, folders are listed there instead of entered.
     private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
                              _ files: inout [TranscriptFile], _ problems: inout [LoadProblem]) {
+        var none: [(String, [String])]? = nil
+        walk(dir, rel, &visited, &files, &problems, subtrees: &none)
+    }
+
+    private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
+                             _ files: inout [TranscriptFile], _ problems: inout [LoadProblem],
+                             subtrees: inout [(String, [String])]) {
+        var list: [(String, [String])]? = []
+        walk(dir, rel, &visited, &files, &problems, subtrees: &list)
+        subtrees = list ?? []
+    }
+
+    private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
+                             _ files: inout [TranscriptFile], _ problems: inout [LoadProblem],
+                             subtrees: inout [(String, [String])]?) {
         var st = stat()
         guard stat(dir, &st) == 0 else {
             problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
@@ -210,7 +275,11 @@ public enum Discovery {
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
-                walk(path, rel + [name], &visited, &files, &problems)
+                if subtrees != nil {
+                    subtrees!.append((path, rel + [name]))
+                } else {
+                    walk(path, rel + [name], &visited, &files, &problems)
+                }
             } else if kind == S_IFREG, isTranscript {
                 #if canImport(Darwin)
                 let mtime = Int64(info.st_mtimespec.tv_sec) * 1000 + Int64(info.st_mtimespec.tv_nsec) / 1_000_000
@@ -240,6 +309,26 @@ func lastComponent(_ path: String) -> String {
 func parentPath(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
+}
+
+/// The indices of `strings` in byte order of their UTF-8 (memcmp), compared in one contiguous buffer.
+func bytewiseOrder(_ strings: [String]) -> [Int] {
+    var bytes: [UInt8] = []
+    var ranges: [(start: Int, count: Int)] = []
+    ranges.reserveCapacity(strings.count)
+    for s in strings {
+        ranges.append((bytes.count, s.utf8.count))
+        bytes.append(contentsOf: s.utf8)
+    }
+    return bytes.withUnsafeBufferPointer { buffer in
+        let base = buffer.baseAddress
+        return strings.indices.sorted { i, j in
+            let a = ranges[i], b = ranges[j]
+            let n = min(a.count, b.count)
+            let c = n == 0 ? 0 : memcmp(base! + a.start, base! + b.start, n)
+            return c != 0 ? c < 0 : a.count < b.count
+        }
+    }
 }
 
 /// Byte order of the UTF-8 paths (memcmp), the order files are processed in.

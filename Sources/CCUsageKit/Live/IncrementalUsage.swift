@@ -50,7 +50,7 @@ public struct IncrementalUsage: Sendable {
                 && ScanCache.fingerprint(path: file.path, before: entry.consumed) == entry.fingerprint
             jobs.append((index, grewInPlace ? entry.consumed : 0))
         }
-        let results = ScanResults(count: jobs.count)
+        let results = ScanSlots<FileScan>(count: jobs.count, empty: FileScan())
         let keepRaw = options.keepRawTimestamps
         let snapshot = files, jobList = jobs
         let work: @Sendable (Int) -> Void = { k in

@@ -17,6 +17,7 @@ public struct Environment: Sendable {
 
     /// Built once by the CLI from the running process.
     public static func live() -> Environment {
+        Trace.mark("arguments parsed")
         let info = ProcessInfo.processInfo
         let vars = info.environment
         var home = vars["HOME"] ?? ""

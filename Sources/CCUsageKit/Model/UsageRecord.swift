@@ -49,7 +49,7 @@ public struct UsageRecord: Sendable, Equatable {
 public struct PricedRecord: Sendable, Equatable {
     public var record: UsageRecord
     public var cost: Double
-    public init(_ record: UsageRecord, cost: Double) { self.record = record; self.cost = cost }
+    public init(_ record: consuming UsageRecord, cost: Double) { self.record = record; self.cost = cost }
     public var time: Int64 { record.time }
     public var tokens: TokenCounts { record.tokens }
 }

@@ -45,11 +45,7 @@ public enum LiteLLMPricing {
 
 extension PriceTable {
     /// The fast-mode override table of the embedded snapshot.
-    public static let fastOverrides: [String: Double] = {
-        guard let data = PricingSnapshot.json.data(using: .utf8),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
-        return (root["fastOverrides"] as? [String: Double]) ?? [:]
-    }()
+    public static let fastOverrides: [String: Double] = PricingSnapshot.fastOverrides
 
     /// Fetched prices win over the embedded built-in table for the same keys and join its fuzzy matching.
     public func overlaying(_ fetched: [String: ModelPrice]) -> PriceTable {

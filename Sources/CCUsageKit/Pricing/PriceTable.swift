@@ -1,6 +1,24 @@
 import Foundation
 
 /// Per-token USD rates of one pricing key.
+/// One row of the generated snapshot (see `Scripts/update-pricing`); nil where the source has no value.
+struct PriceRow {
+    let key: String
+    let input: Double?, output: Double?, cacheWrite: Double?, cacheRead: Double?
+    let inputAbove200k: Double?, outputAbove200k: Double?, cacheWriteAbove200k: Double?, cacheReadAbove200k: Double?
+    let fastMultiplier: Double?
+    let contextWindow: Int?
+
+    init(_ key: String, _ input: Double?, _ output: Double?, _ cacheWrite: Double?, _ cacheRead: Double?,
+         _ inputAbove200k: Double?, _ outputAbove200k: Double?, _ cacheWriteAbove200k: Double?,
+         _ cacheReadAbove200k: Double?, _ fastMultiplier: Double?, _ contextWindow: Int?) {
+        self.key = key; self.input = input; self.output = output; self.cacheWrite = cacheWrite
+        self.cacheRead = cacheRead; self.inputAbove200k = inputAbove200k; self.outputAbove200k = outputAbove200k
+        self.cacheWriteAbove200k = cacheWriteAbove200k; self.cacheReadAbove200k = cacheReadAbove200k
+        self.fastMultiplier = fastMultiplier; self.contextWindow = contextWindow
+    }
+}
+
 public struct ModelPrice: Sendable, Equatable {
     public var input: Double, output: Double, cacheWrite: Double, cacheRead: Double
     public var inputAbove200k: Double?, outputAbove200k: Double?
@@ -56,33 +74,23 @@ public struct PriceTable: Sendable {
 
     /// The embedded snapshot: HEAD's built-in table, then the models.dev snapshot.
     public static let embedded: PriceTable = {
-        guard let data = PricingSnapshot.json.data(using: .utf8),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let primary = root["primary"] as? [[Any]], let fallback = root["fallback"] as? [[Any]] else {
-            return PriceTable(tables: [])
-        }
-        let overrides = (root["fastOverrides"] as? [String: Double]) ?? [:]
-        func table(_ rows: [[Any]]) -> [String: ModelPrice] {
+        let overrides = PricingSnapshot.fastOverrides
+        func table(_ rows: [PriceRow]) -> [String: ModelPrice] {
             var out: [String: ModelPrice] = [:]
+            out.reserveCapacity(rows.count)
             for row in rows {
-                guard row.count == 11, let key = row[0] as? String, let input = number(row[1]),
-                      let output = number(row[2]) else { continue }
-                out[key] = ModelPrice(
-                    input: input, output: output, cacheWrite: number(row[3]), cacheRead: number(row[4]),
-                    inputAbove200k: number(row[5]), outputAbove200k: number(row[6]),
-                    cacheWriteAbove200k: number(row[7]), cacheReadAbove200k: number(row[8]),
-                    fastMultiplier: number(row[9]) ?? fastMultiplier(forKey: key, overrides: overrides),
-                    contextWindow: (row[10] as? NSNumber)?.intValue)
+                guard let input = row.input, let output = row.output else { continue }
+                out[row.key] = ModelPrice(
+                    input: input, output: output, cacheWrite: row.cacheWrite, cacheRead: row.cacheRead,
+                    inputAbove200k: row.inputAbove200k, outputAbove200k: row.outputAbove200k,
+                    cacheWriteAbove200k: row.cacheWriteAbove200k, cacheReadAbove200k: row.cacheReadAbove200k,
+                    fastMultiplier: row.fastMultiplier ?? fastMultiplier(forKey: row.key, overrides: overrides),
+                    contextWindow: row.contextWindow)
             }
             return out
         }
-        return PriceTable(tables: [table(primary), table(fallback)])
+        return PriceTable(tables: [table(PricingSnapshot.primary), table(PricingSnapshot.fallback)])
     }()
-
-    private static func number(_ value: Any) -> Double? {
-        guard let n = value as? NSNumber, !(value is NSNull) else { return nil }
-        return n.doubleValue
-    }
 
     /// The fast-mode override table, matched on the pricing key: normalise `.`/`@` to `-`, split on `/`
     /// and `:`, a part must contain the base followed by its end or `-`.

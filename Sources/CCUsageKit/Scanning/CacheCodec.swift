@@ -16,7 +16,7 @@ public struct CacheEntryMeta: Sendable {
 /// The cache file read into memory and indexed by path; records are decoded file by file, so a warm
 /// run never holds every file's records at once.
 public struct CacheSnapshot {
-    let bytes: [UInt8]
+    let bytes: MappedFile
     let strings: [String]
     public private(set) var entries: [String: CacheEntryMeta] = [:]
 

@@ -66,14 +66,17 @@ enum MergedCache {
             }
             let count = try r.int()
             guard count <= bytes.count / 50 else { return nil }
-            var records: [PricedRecord] = []
-            records.reserveCapacity(count)
-            for _ in 0..<count {
-                let fileIndex = try r.int()
-                guard fileIndex < files.count else { return nil }
-                let cost = Double(bitPattern: try r.u64())
-                records.append(PricedRecord(try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(fileIndex)),
-                                            cost: cost))
+            // Built in place: no intermediate copies of the records.
+            let fileCount = files.count
+            let records = try [PricedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for i in 0..<count {
+                    let fileIndex = try r.int()
+                    guard fileIndex < fileCount else { throw ScanCache.Corrupt() }
+                    let cost = Double(bitPattern: try r.u64())
+                    (buffer.baseAddress! + i).initialize(to: PricedRecord(
+                        try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(fileIndex)), cost: cost))
+                    initialized = i + 1
+                }
             }
             guard r.at == bytes.count else { return nil }
             var usage = LoadedUsage(files: files, records: records, stats: stats, duplicatesRemoved: duplicates,

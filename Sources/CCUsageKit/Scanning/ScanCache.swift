@@ -55,42 +55,31 @@ public enum ScanCache {
 
     struct Corrupt: Error {}
 
-    /// A cache file's bytes; nil when missing, empty, unreadable or implausibly large.
-    static func readWholeFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 4 << 30 else { return nil }
-        let size = Int(st.st_size)
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { _, n in n = size }
-        var got = 0
-        while got < size {
-            let n = bytes.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress! + got, $0.count - got) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            got += n
-        }
-        return bytes
-    }
+    /// A cache file mapped read-only; nil when missing, empty, unreadable or implausibly large. A writer
+    /// replaces the file by renaming, so the mapped bytes never change under the reader.
+    static func readWholeFile(_ path: String) -> MappedFile? { MappedFile(path: path) }
 
+    /// Reads little-endian fields from a mapped cache file; every read is bounds-checked.
     struct Reader {
-        let bytes: [UInt8]
+        let file: MappedFile
         var at = 0
+        var count: Int { file.count }
+
+        init(bytes: MappedFile, at: Int = 0) { file = bytes; self.at = at }
+
         mutating func u8() throws -> UInt8 {
-            guard at < bytes.count else { throw Corrupt() }
+            guard at >= 0, at < file.count else { throw Corrupt() }
             defer { at += 1 }
-            return bytes[at]
+            return file.base.load(fromByteOffset: at, as: UInt8.self)
         }
-        mutating func u64() throws -> UInt64 {
-            guard at + 8 <= bytes.count else { throw Corrupt() }
-            var v: UInt64 = 0
-            for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * k) }
+        @inline(__always) mutating func u64() throws -> UInt64 {
+            guard at >= 0, at + 8 <= file.count else { throw Corrupt() }
+            let v = file.base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
             at += 8
-            return v
+            return UInt64(littleEndian: v)
         }
-        mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
-        mutating func int() throws -> Int {
+        @inline(__always) mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
+        @inline(__always) mutating func int() throws -> Int {
             let v = try i64()
             guard v >= 0, v <= Int64(Int.max) else { throw Corrupt() }
             return Int(v)
@@ -104,9 +93,9 @@ public enum ScanCache {
         }
         mutating func string() throws -> String {
             let n = try int()
-            guard n <= bytes.count - at else { throw Corrupt() }
+            guard n <= file.count - at else { throw Corrupt() }
             defer { at += n }
-            return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(start: file.base + at, count: n), as: UTF8.self)
         }
     }
 
@@ -148,4 +137,30 @@ public enum ScanCache {
 
 @inline(__always) func Glibc_write(_ fd: Int32, _ buf: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buf, count)
+}
+
+/// A whole file mapped read-only (and populated at once), unmapped when released.
+final class MappedFile: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let count: Int
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size < 4 << 30 else {
+            return nil
+        }
+        count = Int(st.st_size)
+        #if canImport(Glibc)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let p = mmap(nil, count, PROT_READ, flags, fd, 0), p != MAP_FAILED else { return nil }
+        base = UnsafeRawPointer(p)
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 }

@@ -64,18 +64,40 @@ public struct SkippedLines: Sendable, Equatable {
 public enum UsageLoader {
     public static func load(_ options: LoadOptions, _ env: Environment,
                             progress: (@Sendable (Int, Int64) -> Void)? = nil) throws -> LoadedUsage {
+        try load(discover(options, env), options: options, progress: progress)
+    }
+
+    /// The transcripts a load would read, with what could not be listed.
+    public struct Discovered: Sendable {
+        public var files: [TranscriptFile]
+        public var problems: [LoadProblem]
+        public var baseDirectories: [String]
+
+        /// Identifies the inputs of a load: every file's path, size, times and inode, the cost mode and
+        /// the prices (see `MergedCache.signature`).
+        public func signature(_ options: LoadOptions) -> UInt64 { MergedCache.signature(files, options: options) }
+    }
+
+    public static func discover(_ options: LoadOptions, _ env: Environment) throws -> Discovered {
         var problems: [LoadProblem] = []
+        Trace.mark("discover")
         let bases = try Discovery.baseDirectories(env, problems: &problems)
         var files = Discovery.transcripts(in: bases, project: options.project, problems: &problems)
+        Trace.mark("discovered \(files.count) files")
         if let project = options.project, !Discovery.isSinglePathSegment(project) {
             files = files.filter { $0.project == project }
         }
         if let cutoff = options.modifiedSince {
             files = files.filter { $0.modified >= cutoff || $0.sessionID == options.keepSession }
         }
-        var usage = loadFiles(files, options: options, progress: progress)
-        usage.problems = problems + usage.problems
-        usage.baseDirectories = bases
+        return Discovered(files: files, problems: problems, baseDirectories: bases)
+    }
+
+    public static func load(_ discovered: Discovered, options: LoadOptions,
+                            progress: (@Sendable (Int, Int64) -> Void)? = nil) -> LoadedUsage {
+        var usage = loadFiles(discovered.files, options: options, progress: progress)
+        usage.problems = discovered.problems + usage.problems
+        usage.baseDirectories = discovered.baseDirectories
         return usage
     }
 
@@ -96,7 +118,9 @@ public enum UsageLoader {
         if caching {
             signature = MergedCache.signature(files, options: options)
             mergedPath = MergedCache.path(directory: options.cacheDirectory!, options: options)
+            Trace.mark("signature")
             if let previous = MergedCache.read(path: mergedPath!, signature: signature, files: files) {
+                Trace.mark("merged cache read: \(previous.records.count) records")
                 progress?(files.count, 0)
                 return previous
             }
@@ -232,7 +256,7 @@ public enum UsageLoader {
                 pieces.append(Piece(file: i, start: from, end: k == count - 1 ? nil : from + splitSize, last: k == count - 1))
             }
         }
-        let results = ScanResults(count: pieces.count)
+        let results = ScanSlots<FileScan>(count: pieces.count, empty: FileScan())
         let keepRaw = options.keepRawTimestamps
         let allPieces = pieces
         let work: @Sendable (Int) -> Void = { index in
@@ -332,18 +356,18 @@ public enum UsageLoader {
     }
 }
 
-/// Per-file results written by worker threads, each slot by exactly one worker.
-final class ScanResults: @unchecked Sendable {
-    private var slots: [FileScan]
+/// Results written by worker threads, each slot by exactly one worker.
+final class ScanSlots<Value>: @unchecked Sendable {
+    private var slots: [Value]
     private let lock = NSLockLite()
 
-    init(count: Int) { slots = Array(repeating: FileScan(), count: count) }
+    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
 
-    func store(_ scan: FileScan, at index: Int) {
-        lock.withLock { slots[index] = scan }
+    func store(_ value: Value, at index: Int) {
+        lock.withLock { slots[index] = value }
     }
 
-    func take() -> [FileScan] { lock.withLock { slots } }
+    func take() -> [Value] { lock.withLock { slots } }
 }
 
 /// A pthread mutex (keeps Foundation out of the scanning path).
