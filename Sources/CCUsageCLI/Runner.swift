@@ -187,6 +187,7 @@ struct Context {
             var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
             lines.append("[debug] files: \(s.files), bytes: \(s.bytes), lines: \(s.lines)")
             lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved), kept: \(usage.records.count)")
+            lines.append("[debug] load: " + (cacheDirectory == nil ? "no cache" : usage.source.rawValue))
             lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
             for problem in usage.problems { lines.append("[debug] " + problem.description) }

@@ -218,3 +218,138 @@ import Testing
 }
 
 nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
+
+/// The merged-result cache extended with appended bytes and new files must give the full merge's result,
+/// record for record and in the same order, whatever happens to the files between runs.
+@Suite struct ExtendedMergeTests {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    func load(_ root: String, cache: String?, mode: CostMode = .auto) throws -> LoadedUsage {
+        try UsageLoader.load(LoadOptions(mode: mode, cacheDirectory: cache), testEnvironment(configDir: root))
+    }
+
+    func expectSame(_ a: LoadedUsage, _ b: LoadedUsage, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.records == b.records, "\(step)", sourceLocation: sourceLocation)
+        #expect(a.duplicatesRemoved == b.duplicatesRemoved, "\(step)", sourceLocation: sourceLocation)
+        #expect(a.stats.usageLines == b.stats.usageLines && a.stats.lines == b.stats.lines
+                && a.stats.malformedLines == b.stats.malformedLines && a.stats.invalidLines == b.stats.invalidLines
+                && a.stats.files == b.stats.files, "\(step)", sourceLocation: sourceLocation)
+        #expect(a.unpricedModels == b.unpricedModels, "\(step)", sourceLocation: sourceLocation)
+        #expect(a.skipped.map { [$0.path, "\($0.malformed)", "\($0.invalid)"] }
+                == b.skipped.map { [$0.path, "\($0.malformed)", "\($0.invalid)"] }, "\(step)", sourceLocation: sourceLocation)
+    }
+
+    func append(_ text: String, to path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        try handle.close()
+    }
+
+    @Test(arguments: [1, 2, 3, 4])
+    func randomHistoriesMatchAFullMerge(seed: UInt64) throws {
+        var rng = Generator(state: seed)
+        let models = ["claude-sonnet-4-20250514", "claude-opus-4-6", "claude-haiku-4-5", "mystery-model-1"]
+        var counter = 0
+        func randomLine(reuse: Bool) -> String {
+            counter += 1
+            let id = reuse ? "m\(Int.random(in: 0..<60, using: &rng))" : "fresh\(seed)_\(counter)"
+            let day = 10 + Int.random(in: 0..<6, using: &rng)
+            return line(id: Bool.random(using: &rng) || reuse ? id : nil,
+                        request: Int.random(in: 0..<4, using: &rng) == 0 ? nil : "r\(Int.random(in: 0..<3, using: &rng))",
+                        model: models.randomElement(using: &rng), output: Int.random(in: 0..<500, using: &rng),
+                        time: "2025-07-\(day)T0\(Int.random(in: 0..<10, using: &rng)):00:00Z",
+                        sidechain: Int.random(in: 0..<9, using: &rng) == 0,
+                        speed: Int.random(in: 0..<10, using: &rng) == 0 ? "fast" : nil,
+                        cost: Int.random(in: 0..<5, using: &rng) == 0 ? 0.02 : nil)
+        }
+        var files: [String: [String]] = [:]
+        for f in 0..<8 { files["p\(f % 3)/s\(f).jsonl"] = (0..<20).map { _ in randomLine(reuse: true) } }
+        let root = try makeTree(files), cache = root + "/cache"
+        var paths = files.keys.map { root + "/projects/" + $0 }.sorted()
+        _ = try load(root, cache: cache)
+        var extended = 0
+        for step in 0..<40 {
+            let action = Int.random(in: 0..<10, using: &rng)
+            let target = paths.randomElement(using: &rng)!
+            var description = ""
+            switch action {
+            case 0...4:   // append fresh requests (the common case: the extended merge applies)
+                let lines = (0..<Int.random(in: 1...4, using: &rng)).map { _ in randomLine(reuse: false) }
+                try append(lines.joined(separator: "\n") + "\n", to: target)
+                description = "append \(lines.count) to \(target)"
+            case 5:       // append a copy of an earlier message (falls back to a full merge)
+                try append(randomLine(reuse: true) + "\n", to: target)
+                description = "append a duplicate to \(target)"
+            case 6:       // a new file, somewhere in path order
+                let name = "p\(Int.random(in: 0..<4, using: &rng))/n\(step).jsonl"
+                let path = root + "/projects/" + name
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try ((0..<3).map { _ in randomLine(reuse: false) }.joined(separator: "\n") + "\n")
+                    .write(toFile: path, atomically: false, encoding: .utf8)
+                paths.append(path); paths.sort()
+                description = "new file \(name)"
+            case 7:       // an unterminated last line, completed or not later
+                try append(randomLine(reuse: false), to: target)
+                description = "unterminated line in \(target)"
+            case 8:       // a malformed line
+                try append("{\"type\":\"assistant\",\"message\":\n", to: target)
+                description = "malformed line in \(target)"
+            default:      // a rewrite that keeps the size (must be noticed)
+                var text = try String(contentsOfFile: target, encoding: .utf8)
+                if let range = text.range(of: "\"output_tokens\":1") {
+                    text.replaceSubrange(range, with: "\"output_tokens\":2")
+                }
+                try text.write(toFile: target, atomically: false, encoding: .utf8)
+                description = "rewrite of \(target)"
+            }
+            let cold = try load(root, cache: nil)
+            let warm = try load(root, cache: cache)
+            expectSame(warm, cold, "step \(step): \(description)")
+            if warm.source == .extendedMerge { extended += 1 }
+            // Another mode has its own merged result; it must agree too.
+            if step % 10 == 9 {
+                expectSame(try load(root, cache: cache, mode: .calculate), try load(root, cache: nil, mode: .calculate),
+                           "step \(step), calculate")
+            }
+        }
+        #expect(extended >= 10, "the extended merge ran \(extended) times")
+    }
+
+    @Test func anExtendedMergeIsReusedAndExtendedAgain() throws {
+        let root = try makeTree(["a/x.jsonl": [line(id: "m1"), line(id: "m2", request: "r2")],
+                                 "b/y.jsonl": [line(id: "m3", request: "r3")]])
+        let cache = root + "/cache"
+        #expect(try load(root, cache: cache).source == .merged)
+        #expect(try load(root, cache: cache).source == .cachedMerge)
+        try append(line(id: "m4", request: "r4", output: 7) + "\n", to: root + "/projects/a/x.jsonl")
+        let grown = try load(root, cache: cache)
+        #expect(grown.source == .extendedMerge && grown.stats.bytes > 0 && grown.stats.bytes < 400)
+        #expect(grown.records.map(\.record.tokens.output) == [20, 20, 7, 20])   // m4 before b/y.jsonl's m3
+        #expect(try load(root, cache: cache).source == .cachedMerge)
+        try append(line(id: "m5", request: "r5", output: 9) + "\n", to: root + "/projects/b/y.jsonl")
+        let again = try load(root, cache: cache)
+        #expect(again.source == .extendedMerge)
+        expectSame(again, try load(root, cache: nil), "second extension")
+        // A response seen before (a streaming copy of m1) needs the full merge.
+        try append(line(id: "m1", output: 90) + "\n", to: root + "/projects/b/y.jsonl")
+        let copy = try load(root, cache: cache)
+        #expect(copy.source == .merged)
+        expectSame(copy, try load(root, cache: nil), "copy of an earlier response")
+        // A removed file needs the full merge.
+        try FileManager.default.removeItem(atPath: root + "/projects/b/y.jsonl")
+        let removed = try load(root, cache: cache)
+        #expect(removed.source == .merged)
+        expectSame(removed, try load(root, cache: nil), "removed file")
+    }
+}

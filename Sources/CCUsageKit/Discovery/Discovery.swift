@@ -149,7 +149,8 @@ public enum Discovery {
 
     /// Every `.jsonl` file under each `<base>/projects`, sorted by full path (byte order).
     /// Dot entries are included; symlinks are followed, directory cycles skipped.
-    public static func transcripts(in bases: [String], project: String? = nil,
+    /// With `parallel`, the folders under each `projects/` are walked on all cores.
+    public static func transcripts(in bases: [String], project: String? = nil, parallel: Bool = true,
                                    problems: inout [LoadProblem]) -> [TranscriptFile] {
         var files: [TranscriptFile] = []
         for base in bases {
@@ -160,7 +161,12 @@ public enum Discovery {
                 root += "/" + project
                 prefix = [project]
             }
-            walkInParallel(root, prefix, &files, &problems)
+            if parallel {
+                walkInParallel(root, prefix, &files, &problems)
+            } else {
+                var visited = Set<FileID>()
+                walk(root, prefix, &visited, &files, &problems)
+            }
         }
         // Sort indices, not the (large) structs.
         let order = bytewiseOrder(files.map(\.path))

@@ -199,6 +199,12 @@ struct StringTable {
     /// The last few strings looked up: records repeat their model, session and version.
     private var recent: [(String, Int64)] = []
 
+    /// Adds a string at the next index, even if it is already present (keeps an earlier table's indices).
+    mutating func append(_ s: String) {
+        if table[s] == nil { table[s] = strings.count }
+        strings.append(s)
+    }
+
     mutating func index(_ s: String?) -> Int64 {
         guard let s else { return -1 }
         for (string, i) in recent where string == s { return i }

@@ -8,7 +8,7 @@ import Darwin
 /// When nothing changed, a repeat run takes it as is: no per-file decoding, no deduplication.
 enum MergedCache {
     static let magic: [UInt8] = Array("CCUSAGE-MERGED".utf8)
-    static let version: UInt64 = 3
+    static let version: UInt64 = 4
 
     /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
     /// order), the cost mode and the prices.
@@ -24,9 +24,15 @@ enum MergedCache {
             mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.stamp)); mix(file.inode)
         }
         mix(UInt64(files.count))
+        mix(pricingSignature(options))
+        return h
+    }
+
+    /// The cost mode and the prices: records priced under another are never reused.
+    static func pricingSignature(_ options: LoadOptions) -> UInt64 {
         var mode = options.mode.rawValue
-        mode.withUTF8 { mix(Hashing.pair($0).0) }
-        if options.mode != .display { mix(options.prices.digest) }
+        var h = mode.withUTF8 { Hashing.pair($0).0 } ^ version
+        if options.mode != .display { h = (h ^ options.prices.digest) &* 0x0000_0100_0000_01B3 }
         return h
     }
 
@@ -38,59 +44,186 @@ enum MergedCache {
         return directory + "/merged-v\(version)-" + String(slot, radix: 16) + ".bin"
     }
 
-    static func read(path: String, signature: UInt64, files: [TranscriptFile]) -> LoadedUsage? {
-        guard let bytes = ScanCache.readWholeFile(path) else { return nil }
-        var r = ScanCache.Reader(bytes: bytes)
-        do {
-            for b in magic { guard try r.u8() == b else { return nil } }
-            guard try r.u64() == version, try r.u64() == signature else { return nil }
-            var stats = ScanStats()
-            stats.files = try r.int(); stats.lines = try r.int(); stats.usageLines = try r.int()
-            stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
-            let duplicates = try r.int()
-            let stringCount = try r.int()
-            guard stringCount <= bytes.count / 8 else { return nil }
-            var strings: [String] = []
-            for _ in 0..<stringCount { strings.append(try r.string()) }
-            let unpricedCount = try r.int()
-            guard unpricedCount <= stringCount else { return nil }
-            var unpriced: [String] = []
-            for _ in 0..<unpricedCount { unpriced.append(try r.optionalString(strings) ?? "") }
-            let skippedCount = try r.int()
-            guard skippedCount <= files.count else { return nil }
-            var skipped: [SkippedLines] = []
-            for _ in 0..<skippedCount {
-                let index = try r.int()
-                guard index < files.count else { return nil }
-                skipped.append(SkippedLines(path: files[index].path, malformed: try r.int(), invalid: try r.int(), offsets: []))
-            }
-            let count = try r.int()
-            guard count <= bytes.count / 50 else { return nil }
-            // Built in place: no intermediate copies of the records.
-            let fileCount = files.count
-            let records = try [PricedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
-                for i in 0..<count {
-                    let fileIndex = try r.int()
-                    guard fileIndex < fileCount else { throw ScanCache.Corrupt() }
-                    let cost = Double(bitPattern: try r.u64())
-                    (buffer.baseAddress! + i).initialize(to: PricedRecord(
-                        try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(fileIndex)), cost: cost))
-                    initialized = i + 1
+    /// What the merge knew of one file: enough to tell, next run, whether the file only grew since.
+    struct FileState: Sendable, Equatable {
+        var size: Int64, stamp: Int64, inode: UInt64
+        /// Bytes up to the last line end (a final unterminated line is not included).
+        var consumed: Int64
+        /// `ScanCache.fingerprint` of the bytes before `consumed`.
+        var fingerprint: UInt64
+        /// Survivors whose first copy came from this file or an earlier one: where records appended to this
+        /// file go in the processing order.
+        var end: Int
+    }
+
+    /// A merged cache file, parsed up to its records (decoded by `records`).
+    struct Parsed {
+        let bytes: MappedFile
+        var signature: UInt64
+        var pricing: UInt64 = 0
+        var stats = ScanStats()
+        var duplicates = 0
+        var strings: [String] = []
+        var unpriced: [String] = []
+        /// (file index, malformed, invalid) for files with skipped lines.
+        var skipped: [(Int, Int, Int)] = []
+        var recordCount = 0
+        var recordsAt = 0
+        var fileTableAt = 0
+
+        init?(path: String) {
+            guard let bytes = ScanCache.readWholeFile(path) else { return nil }
+            self.bytes = bytes
+            var r = ScanCache.Reader(bytes: bytes)
+            do {
+                for b in MergedCache.magic { guard try r.u8() == b else { return nil } }
+                guard try r.u64() == MergedCache.version else { return nil }
+                signature = try r.u64()
+                pricing = try r.u64()
+                fileTableAt = try r.int()
+                guard fileTableAt <= bytes.count else { return nil }
+                stats.files = try r.int(); stats.lines = try r.int(); stats.usageLines = try r.int()
+                stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
+                duplicates = try r.int()
+                let stringCount = try r.int()
+                guard stringCount <= bytes.count / 8 else { return nil }
+                strings.reserveCapacity(stringCount)
+                for _ in 0..<stringCount { strings.append(try r.string()) }
+                let unpricedCount = try r.int()
+                guard unpricedCount <= stringCount else { return nil }
+                for _ in 0..<unpricedCount { unpriced.append(try r.optionalString(strings) ?? "") }
+                let skippedCount = try r.int()
+                guard skippedCount <= bytes.count / 24 else { return nil }
+                for _ in 0..<skippedCount { skipped.append((try r.int(), try r.int(), try r.int())) }
+                recordCount = try r.int()
+                guard recordCount <= bytes.count / 50 else { return nil }
+                recordsAt = r.at
+            } catch { return nil }
+        }
+
+        /// The per-file table written after the records (paths with their states).
+        func fileTable() -> [(path: String, state: FileState)]? {
+            var r = ScanCache.Reader(bytes: bytes, at: fileTableAt)
+            do {
+                let count = try r.int()
+                guard count <= bytes.count / 56 else { return nil }
+                var table: [(path: String, state: FileState)] = []
+                table.reserveCapacity(count)
+                for _ in 0..<count {
+                    let path = try r.string()
+                    table.append((path, FileState(size: try r.i64(), stamp: try r.i64(), inode: try r.u64(),
+                                                  consumed: try r.i64(), fingerprint: try r.u64(), end: try r.int())))
                 }
-            }
-            guard r.at == bytes.count else { return nil }
-            var usage = LoadedUsage(files: files, records: records, stats: stats, duplicatesRemoved: duplicates,
-                                    unpricedModels: unpriced)
-            usage.skipped = skipped
-            return usage
-        } catch { return nil }
+                guard r.at == r.count else { return nil }
+                return table
+            } catch { return nil }
+        }
+
+        /// Decodes the records in place, renumbering files through `fileIndex` (old index → new index) and
+        /// putting each of `insertions` (old position, records) before the old record at that position.
+        func records(fileCount: Int, fileIndex: [Int32]? = nil,
+                     insertions: [(at: Int, records: [PricedRecord])] = []) -> [PricedRecord]? {
+            var none: Body? = nil
+            return records(fileCount: fileCount, fileIndex: fileIndex, insertions: insertions, body: &none)
+        }
+
+        /// As above; with `body`, also writes the new cache body: each earlier record's bytes copied as they
+        /// are (renumbered), each inserted record encoded.
+        func records(fileCount: Int, fileIndex: [Int32]?, insertions: [(at: Int, records: [PricedRecord])],
+                     body: inout Body?) -> [PricedRecord]? {
+            var r = ScanCache.Reader(bytes: bytes, at: recordsAt)
+            let base = bytes.base
+            let inserted = insertions.reduce(0) { $0 + $1.records.count }
+            let count = recordCount, strings = self.strings
+            do {
+                let records = try [PricedRecord](unsafeUninitializedCapacity: count + inserted) { buffer, initialized in
+                    var next = 0
+                    var pending = insertions[...]
+                    func insert(upTo position: Int) {
+                        while let first = pending.first, first.at <= position {
+                            for record in first.records {
+                                (buffer.baseAddress! + initialized).initialize(to: record)
+                                initialized += 1
+                                body?.add(record)
+                            }
+                            pending = pending.dropFirst()
+                        }
+                    }
+                    while next < count {
+                        insert(upTo: next)
+                        var index = try r.int()
+                        if let fileIndex {
+                            guard index < fileIndex.count else { throw ScanCache.Corrupt() }
+                            index = Int(fileIndex[index])
+                        }
+                        guard index < fileCount else { throw ScanCache.Corrupt() }
+                        let from = r.at
+                        let cost = Double(bitPattern: try r.u64())
+                        (buffer.baseAddress! + initialized).initialize(to: PricedRecord(
+                            try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(index)), cost: cost))
+                        initialized += 1
+                        next += 1
+                        if body != nil {
+                            CacheWriter.i64(Int64(index), &body!.bytes)
+                            body!.bytes.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: r.at - from))
+                            body!.count += 1
+                        }
+                    }
+                    insert(upTo: Int.max)
+                }
+                guard r.at == fileTableAt else { return nil }
+                return records
+            } catch { return nil }
+        }
+    }
+
+    /// A cache body being written: encoded records and the strings they refer to.
+    struct Body {
+        var bytes: [UInt8] = []
+        var table = StringTable()
+        var count = 0
+
+        /// Starts from an earlier file's strings, so its records' bytes stay valid as they are.
+        init(strings: [String] = [], capacity: Int = 0) {
+            for s in strings { table.append(s) }
+            bytes.reserveCapacity(capacity)
+        }
+
+        mutating func add(_ p: PricedRecord) {
+            CacheWriter.i64(Int64(p.record.fileIndex), &bytes)
+            CacheWriter.u64(p.cost.bitPattern, &bytes)
+            RecordCodec.encode(p.record, into: &bytes) { table.index($0) }
+            count += 1
+        }
+    }
+
+    /// The merged result when `signature` matches: nothing changed since it was written.
+    static func read(path: String, signature: UInt64, files: [TranscriptFile]) -> LoadedUsage? {
+        guard let parsed = Parsed(path: path), parsed.signature == signature,
+              parsed.skipped.allSatisfy({ $0.0 < files.count }),
+              let records = parsed.records(fileCount: files.count) else { return nil }
+        var usage = LoadedUsage(files: files, records: records, stats: parsed.stats,
+                                duplicatesRemoved: parsed.duplicates, unpricedModels: parsed.unpriced)
+        usage.skipped = parsed.skipped.map {
+            SkippedLines(path: files[$0.0].path, malformed: $0.1, invalid: $0.2, offsets: [])
+        }
+        return usage
     }
 
     @discardableResult
-    static func write(_ usage: LoadedUsage, signature: UInt64, path: String) -> Bool {
-        var body: [UInt8] = []
-        body.reserveCapacity(usage.records.count * 90)
-        var table = StringTable()
+    static func write(_ usage: LoadedUsage, states: [FileState], signature: UInt64, pricing: UInt64,
+                      path: String) -> Bool {
+        var body = Body(capacity: usage.records.count * 100)
+        for p in usage.records { body.add(p) }
+        return write(usage, body: body, states: states, signature: signature, pricing: pricing, path: path)
+    }
+
+    /// Writes `usage` with its records already encoded in `body`.
+    @discardableResult
+    static func write(_ usage: LoadedUsage, body: Body, states: [FileState], signature: UInt64, pricing: UInt64,
+                      path: String) -> Bool {
+        guard body.count == usage.records.count else { return false }
+        var table = body.table
         func index(_ s: String?) -> Int64 { table.index(s) }
         var fileIndex: [String: Int] = [:]
         for (i, f) in usage.files.enumerated() { fileIndex[f.path] = i }
@@ -100,25 +233,33 @@ enum MergedCache {
         for u in unpriced { CacheWriter.i64(u, &tail) }
         CacheWriter.i64(Int64(usage.skipped.count), &tail)
         for s in usage.skipped {
-            CacheWriter.i64(Int64(fileIndex[s.path] ?? 0), &tail)
+            guard let i = fileIndex[s.path] else { return false }
+            CacheWriter.i64(Int64(i), &tail)
             CacheWriter.i64(Int64(s.malformed), &tail); CacheWriter.i64(Int64(s.invalid), &tail)
         }
         CacheWriter.i64(Int64(usage.records.count), &tail)
-        for p in usage.records {
-            CacheWriter.i64(Int64(p.record.fileIndex), &body)
-            CacheWriter.u64(p.cost.bitPattern, &body)
-            RecordCodec.encode(p.record, into: &body) { index($0) }
+        var files: [UInt8] = []
+        let knownStates = states.count == usage.files.count ? states : []
+        CacheWriter.i64(Int64(knownStates.count), &files)
+        for (file, state) in zip(usage.files, knownStates) {
+            CacheWriter.bytes(file.path, &files)
+            CacheWriter.i64(state.size, &files); CacheWriter.i64(state.stamp, &files)
+            CacheWriter.u64(state.inode, &files); CacheWriter.i64(state.consumed, &files)
+            CacheWriter.u64(state.fingerprint, &files); CacheWriter.i64(Int64(state.end), &files)
         }
+        var strings: [UInt8] = []
+        CacheWriter.i64(Int64(table.strings.count), &strings)
+        for str in table.strings { CacheWriter.bytes(str, &strings) }
         var head: [UInt8] = magic
         CacheWriter.u64(version, &head)
         CacheWriter.u64(signature, &head)
+        CacheWriter.u64(pricing, &head)
         let s = usage.stats
-        for v in [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved] {
-            CacheWriter.i64(Int64(v), &head)
-        }
-        CacheWriter.i64(Int64(table.strings.count), &head)
-        for str in table.strings { CacheWriter.bytes(str, &head) }
-        return CacheWriter.writeAtomically([head, tail, body], to: path)
+        let counts = [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved]
+        let headSize = head.count + 8 + counts.count * 8
+        CacheWriter.i64(Int64(headSize + strings.count + tail.count + body.bytes.count), &head)   // file table offset
+        for v in counts { CacheWriter.i64(Int64(v), &head) }
+        return CacheWriter.writeAtomically([head, strings, tail, body.bytes, files], to: path)
     }
 }
 

@@ -39,6 +39,17 @@ public struct LoadedUsage: Sendable {
     public var baseDirectories: [String]
     /// Files with malformed or invalid lines, with the offsets of a few of them.
     public var skipped: [SkippedLines] = []
+    /// How the result was obtained (for `--debug` and tests).
+    public var source: Source = .merged
+
+    public enum Source: String, Sendable {
+        /// Every file's records merged (from the scan cache or the files).
+        case merged = "merged every file"
+        /// The last merge, unchanged.
+        case cachedMerge = "last merge reused (no file changed)"
+        /// The last merge with only the new bytes of grown and new files added.
+        case extendedMerge = "last merge extended with the new bytes"
+    }
 
     public init(files: [TranscriptFile] = [], records: [PricedRecord] = [], stats: ScanStats = ScanStats(),
                 duplicatesRemoved: Int = 0, problems: [LoadProblem] = [], unpricedModels: [String] = [],
@@ -82,7 +93,8 @@ public enum UsageLoader {
         var problems: [LoadProblem] = []
         Trace.mark("discover")
         let bases = try Discovery.baseDirectories(env, problems: &problems)
-        var files = Discovery.transcripts(in: bases, project: options.project, problems: &problems)
+        var files = Discovery.transcripts(in: bases, project: options.project, parallel: !options.singleThread,
+                                          problems: &problems)
         Trace.mark("discovered \(files.count) files")
         if let project = options.project, !Discovery.isSinglePathSegment(project) {
             files = files.filter { $0.project == project }
@@ -119,10 +131,16 @@ public enum UsageLoader {
             signature = MergedCache.signature(files, options: options)
             mergedPath = MergedCache.path(directory: options.cacheDirectory!, options: options)
             Trace.mark("signature")
-            if let previous = MergedCache.read(path: mergedPath!, signature: signature, files: files) {
+            if var previous = MergedCache.read(path: mergedPath!, signature: signature, files: files) {
+                previous.source = .cachedMerge
                 Trace.mark("merged cache read: \(previous.records.count) records")
                 progress?(files.count, 0)
                 return previous
+            }
+            if let grown = appendToMerged(files, options: options, path: mergedPath!, signature: signature,
+                                          progress: progress) {
+                Trace.mark("merged cache extended: \(grown.records.count) records")
+                return grown
             }
         }
         let partial = options.modifiedSince != nil || options.project != nil
@@ -135,7 +153,10 @@ public enum UsageLoader {
             }
             if meta.size == file.size, meta.modified == file.stamp, meta.consumed == file.size {
                 plans.append(.cached(meta))
-            } else if ScanCache.fingerprint(path: file.path, before: meta.consumed) == meta.fingerprint {
+            } else if file.size > meta.size || (file.size == meta.size && file.stamp == meta.modified),
+                      ScanCache.fingerprint(path: file.path, before: meta.consumed) == meta.fingerprint {
+                // Grown (or unchanged with an unterminated last line), and the bytes before the last read end
+                // are still there: read on from there. Same size with other times is a rewrite: read whole.
                 plans.append(.append(meta))
             } else {
                 plans.append(.full)
@@ -143,6 +164,7 @@ public enum UsageLoader {
         }
         var merger = Merger(files: files, options: options)
         var writer = caching ? CacheWriter() : nil
+        var states: [MergedCache.FileState] = []
         var changed = caching && (snapshot == nil || snapshot!.entries.count != files.count)
         var start = 0
         while start < files.count {
@@ -209,6 +231,12 @@ public enum UsageLoader {
                         scan = part
                     }
                 }
+                if caching {
+                    let fingerprint = cachedMeta.flatMap { $0.consumed == scan.consumed ? $0.fingerprint : nil }
+                        ?? scan.fingerprint ?? ScanCache.fingerprint(path: files[i].path, before: scan.consumed)
+                    states.append(MergedCache.FileState(size: files[i].size, stamp: files[i].stamp, inode: files[i].inode,
+                                                        consumed: scan.consumed, fingerprint: fingerprint, end: 0))
+                }
                 if writer != nil, scan.error == nil {
                     var stats = scan.stats
                     stats.lines -= scan.tailStats.lines; stats.usageLines -= scan.tailStats.usageLines
@@ -227,7 +255,152 @@ public enum UsageLoader {
         }
         if changed, let writer { writer.write(directory: options.cacheDirectory!, partial: partial) }
         let usage = merger.finish()
-        if let mergedPath, usage.problems.isEmpty { MergedCache.write(usage, signature: signature, path: mergedPath) }
+        if let mergedPath, usage.problems.isEmpty, states.count == files.count {
+            for i in states.indices { states[i].end = merger.ends[i] }
+            MergedCache.write(usage, states: states, signature: signature,
+                              pricing: MergedCache.pricingSignature(options), path: mergedPath)
+        }
+        return usage
+    }
+
+    /// Extends the last merge when files only grew or were added: reads just the new bytes and, when none
+    /// of their responses shares a message id with what was merged before, inserts them where a full
+    /// merge would put them (each new record after every earlier file's, in path order). The result is
+    /// the full merge's, record for record; anything else (a shrunk, rewritten, replaced or removed file,
+    /// a grown unterminated last line, a read error, a shared message id) returns nil and the caller merges
+    /// everything.
+    static func appendToMerged(_ files: [TranscriptFile], options: LoadOptions, path: String, signature: UInt64,
+                               progress: (@Sendable (Int, Int64) -> Void)?) -> LoadedUsage? {
+        guard let parsed = MergedCache.Parsed(path: path), parsed.pricing == MergedCache.pricingSignature(options),
+              let table = parsed.fileTable(), !table.isEmpty, table.count == parsed.stats.files else { return nil }
+        // Walk both path-ordered lists together.
+        var oldToNew = [Int32](repeating: -1, count: table.count)
+        var states: [MergedCache.FileState] = []
+        states.reserveCapacity(files.count)
+        var toRead: [Int] = [], offsets: [Int64] = []
+        /// For each file read: the old survivor position its new records go before.
+        var insertAt: [Int] = []
+        var old = 0
+        for (i, file) in files.enumerated() {
+            while old < table.count, bytewiseLess(table[old].path, file.path) { return nil }   // removed
+            if old < table.count, table[old].path == file.path {
+                let before = table[old].state
+                oldToNew[old] = Int32(i)
+                old += 1
+                guard before.inode == file.inode else { return nil }
+                if before.size == file.size, before.stamp == file.stamp {
+                    states.append(before)
+                    continue
+                }
+                // Same size, other times: rewritten in place, not grown.
+                guard before.consumed == before.size, file.size > before.size,
+                      ScanCache.fingerprint(path: file.path, before: before.consumed) == before.fingerprint else { return nil }
+                states.append(before)
+                toRead.append(i); offsets.append(before.consumed); insertAt.append(before.end)
+            } else {
+                states.append(MergedCache.FileState(size: 0, stamp: 0, inode: file.inode, consumed: 0, fingerprint: 0,
+                                                    end: 0))
+                toRead.append(i); offsets.append(0); insertAt.append(old == 0 ? 0 : table[old - 1].state.end)
+            }
+        }
+        guard old == table.count else { return nil }
+        Trace.mark("merged cache: \(toRead.count) files to read")
+        let scans = scanAll(toRead.map { files[$0] }, options: options, offsets: offsets,
+                            fileIndices: toRead.map { Int32($0) }, progress: progress)
+        guard scans.allSatisfy({ $0.error == nil }) else { return nil }
+        // The new records, priced and deduplicated among themselves in processing order.
+        var calculator = CostCalculator(mode: options.mode, table: options.prices)
+        var deduper = Deduplicator()
+        var fresh = Set<DedupKey>()
+        var boundaries: [Int] = []
+        var stats = parsed.stats
+        stats.files = files.count
+        for scan in scans {
+            for record in scan.records {
+                if let key = record.dedupKey { fresh.insert(key.messageOnly) }
+                deduper.add(PricedRecord(record, cost: calculator.cost(of: record)))
+            }
+            boundaries.append(deduper.records.count)
+            var counted = scan.stats
+            counted.files = 0
+            stats += counted
+        }
+        // Every survivor so far carries the message id of every copy it stood for: a new record whose
+        // message was seen before would change what the earlier merge kept.
+        var insertions: [(at: Int, records: [PricedRecord])] = []
+        var from = 0
+        for (k, end) in boundaries.enumerated() where end > from {
+            insertions.append((insertAt[k], Array(deduper.records[from..<end])))
+            from = end
+        }
+        Trace.mark("new bytes read and merged")
+        var body: MergedCache.Body? = MergedCache.Body(strings: parsed.strings,
+                                                       capacity: parsed.fileTableAt - parsed.recordsAt + 4096)
+        guard let records = parsed.records(fileCount: files.count, fileIndex: oldToNew, insertions: insertions,
+                                           body: &body) else {
+            return nil
+        }
+        Trace.mark("records decoded")
+        if !fresh.isEmpty {
+            // Check the earlier survivors only, stepping over the inserted runs.
+            var runs: [Range<Int>] = []
+            var shift = 0
+            for insertion in insertions {
+                runs.append((insertion.at + shift)..<(insertion.at + shift + insertion.records.count))
+                shift += insertion.records.count
+            }
+            var run = 0, i = 0
+            while i < records.count {
+                if run < runs.count, i == runs[run].lowerBound {
+                    i = runs[run].upperBound
+                    run += 1
+                    continue
+                }
+                if let key = records[i].record.dedupKey, fresh.contains(key.messageOnly) { return nil }
+                i += 1
+            }
+        }
+        // Skipped lines per file: the earlier counts plus the new bytes'.
+        var skippedCounts: [Int: (Int, Int, [Int64])] = [:]
+        for (oldIndex, malformed, invalid) in parsed.skipped {
+            guard oldIndex < oldToNew.count else { return nil }
+            skippedCounts[Int(oldToNew[oldIndex])] = (malformed, invalid, [])
+        }
+        for (k, scan) in scans.enumerated() where scan.stats.malformedLines + scan.stats.invalidLines > 0 {
+            let before = skippedCounts[toRead[k]] ?? (0, 0, [])
+            skippedCounts[toRead[k]] = (before.0 + scan.stats.malformedLines, before.1 + scan.stats.invalidLines,
+                                        before.2 + scan.skippedSamples)
+        }
+        // File states: the read files' new sizes, and every file's place in the new order.
+        var inserted = 0, k = 0
+        for i in files.indices {
+            if k < toRead.count, toRead[k] == i {
+                inserted += boundaries[k] - (k == 0 ? 0 : boundaries[k - 1])
+                let scan = scans[k]
+                let base = offsets[k] == 0 ? insertAt[k] : states[i].end
+                states[i] = MergedCache.FileState(
+                    size: files[i].size, stamp: files[i].stamp, inode: files[i].inode, consumed: scan.consumed,
+                    fingerprint: scan.fingerprint ?? ScanCache.fingerprint(path: files[i].path, before: scan.consumed),
+                    end: base + inserted)
+                k += 1
+            } else {
+                states[i].end += inserted
+            }
+        }
+        var unpriced = Set(parsed.unpriced)
+        unpriced.formUnion(calculator.unpricedModels)
+        var usage = LoadedUsage(files: files, records: records, stats: stats,
+                                duplicatesRemoved: parsed.duplicates + deduper.duplicates,
+                                unpricedModels: unpriced.sorted())
+        usage.skipped = skippedCounts.keys.sorted().map { i in
+            let c = skippedCounts[i]!
+            return SkippedLines(path: files[i].path, malformed: c.0, invalid: c.1, offsets: Array(c.2.prefix(3)))
+        }
+        Trace.mark("checked")
+        usage.source = .extendedMerge
+        MergedCache.write(usage, body: body!, states: states, signature: signature,
+                          pricing: MergedCache.pricingSignature(options), path: path)
+        Trace.mark("written")
         return usage
     }
 
@@ -326,6 +499,8 @@ public enum UsageLoader {
         var stats = ScanStats()
         var problems: [LoadProblem] = []
         var skipped: [SkippedLines] = []
+        /// Survivors after each file: where a file's later records go (see `MergedCache.FileState.end`).
+        var ends: [Int] = []
 
         init(files: [TranscriptFile], options: LoadOptions) {
             self.files = files
@@ -344,6 +519,7 @@ public enum UsageLoader {
             for record in scan.records {
                 deduper.add(PricedRecord(record, cost: calculator.cost(of: record)))
             }
+            ends.append(deduper.records.count)
         }
 
         func finish() -> LoadedUsage {
