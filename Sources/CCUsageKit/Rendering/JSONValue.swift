@@ -10,74 +10,82 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with a 2-space indent and `"key": value`, like `JSON.stringify(v, null, 2)`.
     public func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static let indents: [String] = (0..<32).map { String(repeating: " ", count: $0 * 2) }
-
-    @inline(__always) private static func indent(_ n: Int) -> String {
-        n / 2 < indents.count ? indents[n / 2] : String(repeating: " ", count: n)
+    @inline(__always) private static func append(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    private func write(into out: inout String, indent: Int) {
+    @inline(__always) private static func append(_ s: String, _ out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    @inline(__always) private static func indent(_ n: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n))
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.number(d)
+        case .null: JSONValue.append("null", &out)
+        case .bool(let b): JSONValue.append(b ? "true" : "false", &out)
+        case .int(let i): JSONValue.append(String(i), &out)
+        case .double(let d): JSONValue.append(JSONValue.number(d), &out)
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { JSONValue.append("[]", &out); return }
+            JSONValue.append("[\n", &out)
             for (i, item) in items.enumerated() {
-                out += JSONValue.indent(indent + 2)
+                JSONValue.indent(indent + 2, &out)
                 item.write(into: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                JSONValue.append(i == items.count - 1 ? "\n" : ",\n", &out)
             }
-            out += JSONValue.indent(indent); out += "]"
+            JSONValue.indent(indent, &out); JSONValue.append("]", &out)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { JSONValue.append("{}", &out); return }
+            JSONValue.append("{\n", &out)
             for (i, member) in members.enumerated() {
-                out += JSONValue.indent(indent + 2)
+                JSONValue.indent(indent + 2, &out)
                 JSONValue.quote(member.key, into: &out)
-                out += ": "
+                JSONValue.append(": ", &out)
                 member.value.write(into: &out, indent: indent + 2)
-                out += i == members.count - 1 ? "\n" : ",\n"
+                JSONValue.append(i == members.count - 1 ? "\n" : ",\n", &out)
             }
-            out += JSONValue.indent(indent); out += "}"
+            JSONValue.indent(indent, &out); JSONValue.append("}", &out)
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        // Fast path: nothing to escape (the usual case for ids, names and dates).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Fast path: nothing to escape (the usual case for ids, names and dates).
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for b in bytes {
+                switch b {
+                case 0x22: append("\\\"", &out)
+                case 0x5C: append("\\\\", &out)
+                case 0x0A: append("\\n", &out)
+                case 0x0D: append("\\r", &out)
+                case 0x09: append("\\t", &out)
+                case 0x08: append("\\b", &out)
+                case 0x0C: append("\\f", &out)
+                case 0..<0x20:
+                    let hex = String(b, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, &out)
+                default:
+                    out.append(b)   // UTF-8 bytes of other characters pass through unchanged
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// JavaScript's `Number#toString`: shortest round-trip digits, integers without `.0`,
@@ -85,6 +93,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         if d == 0 { return "0" }
+        // Plain decimal notation (no exponent) is already JavaScript's, but for a trailing ".0".
+        let text = d.description
+        if !text.utf8.contains(UInt8(ascii: "e")) {
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
         let (digits, exponent) = shortestDigits(abs(d))
         let sign = d < 0 ? "-" : ""
         let k = digits.count

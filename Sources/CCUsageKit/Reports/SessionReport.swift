@@ -27,8 +27,9 @@ public struct SessionReport: Sendable {
         var groups: [Group] = []
         // The group of each file, found once per file rather than once per record.
         var groupOfFile = [Int](repeating: -1, count: usage.files.count)
-        for record in usage.records {
-            let fileIndex = Int(record.record.fileIndex)
+        let records = usage.records
+        for r in records.indices {
+            let fileIndex = Int(records[r].record.fileIndex)
             var i = groupOfFile[fileIndex]
             if i < 0 {
                 let file = usage.files[fileIndex]
@@ -42,11 +43,12 @@ public struct SessionReport: Sendable {
                 }
                 groupOfFile[fileIndex] = i
             }
-            groups[i].builder.add(record)
-            groups[i].first = min(groups[i].first, record.time)
-            groups[i].last = max(groups[i].last, record.time)
-            if let version = record.record.version, !groups[i].versions.contains(version) {
-                groups[i].versions.insert(version)
+            groups[i].builder.add(records[r])
+            let time = records[r].record.time
+            groups[i].first = min(groups[i].first, time)
+            groups[i].last = max(groups[i].last, time)
+            if records[r].record.version != nil, !groups[i].versions.contains(records[r].record.version!) {
+                groups[i].versions.insert(records[r].record.version!)
             }
         }
         var rows: [SessionRow] = []
@@ -61,15 +63,15 @@ public struct SessionReport: Sendable {
                                    firstDay: days.day(ofMillis: group.first), lastDay: lastDay,
                                    versions: group.versions.sorted()))
         }
-        rows.sort { a, b in
-            if a.summary.cost != b.summary.cost {
-                return order == .desc ? a.summary.cost > b.summary.cost : a.summary.cost < b.summary.cost
-            }
-            if a.lastActivity != b.lastActivity { return a.lastActivity > b.lastActivity }
-            return (a.projectPath, a.sessionID) < (b.projectPath, b.sessionID)
+        // Sort indices: the rows are large.
+        let costs = rows.map(\.summary.cost), lasts = rows.map(\.lastActivity)
+        let order = rows.indices.sorted { i, j in
+            if costs[i] != costs[j] { return order == .desc ? costs[i] > costs[j] : costs[i] < costs[j] }
+            if lasts[i] != lasts[j] { return lasts[i] > lasts[j] }
+            return (rows[i].projectPath, rows[i].sessionID) < (rows[j].projectPath, rows[j].sessionID)
         }
-        self.rows = rows
-        self.totals = ReportTotals(rows.map(\.summary))
+        self.rows = order.map { rows[$0] }
+        self.totals = ReportTotals(self.rows.map(\.summary))
     }
 }
 

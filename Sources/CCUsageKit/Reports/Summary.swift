@@ -37,24 +37,26 @@ public struct SummaryBuilder {
     /// (raw model, fast) → breakdown index; rows hold a handful of models, so a linear scan beats hashing.
     private var recent: [(model: String, fast: Bool, index: Int)] = []
 
-    public mutating func add(_ priced: PricedRecord) {
-        let record = priced.record
-        summary.tokens += record.tokens
+    public mutating func add(_ priced: borrowing PricedRecord) {
+        summary.tokens += priced.record.tokens
         summary.cost += priced.cost
-        guard let model = record.model, model != syntheticModel else { return }
+        guard priced.record.model != nil else { return }
+        let fast = priced.record.isFast
         var index = -1
-        for entry in recent where entry.fast == record.isFast && entry.model == model {
-            index = entry.index
+        for k in recent.indices where recent[k].fast == fast && recent[k].model == priced.record.model! {
+            index = recent[k].index
             break
         }
         if index < 0 {
-            let label = record.isFast ? model + "-fast" : model
+            let model = priced.record.model!
+            guard model != syntheticModel else { return }
+            let label = fast ? model + "-fast" : model
             note(label)
             _ = breakdown(label)
             index = breakdownIndex[label]!
-            recent.append((model, record.isFast, index))
+            recent.append((model, fast, index))
         }
-        summary.breakdowns[index].tokens += record.tokens
+        summary.breakdowns[index].tokens += priced.record.tokens
         summary.breakdowns[index].cost += priced.cost
     }
 

@@ -108,21 +108,43 @@ public struct CacheWriter {
         body.append(contentsOf: records8)
     }
 
+    /// A piece of a cache file being written: new bytes, or a byte range of a mapped earlier file.
+    enum Chunk {
+        case bytes([UInt8])
+        case mapped(MappedFile, Range<Int>)
+        var count: Int {
+            switch self {
+            case .bytes(let b): return b.count
+            case .mapped(_, let range): return range.count
+            }
+        }
+    }
+
     /// Writes the chunks to a temp file beside `target` and renames it into place.
     static func writeAtomically(_ chunks: [[UInt8]], to target: String) -> Bool {
+        writeAtomically(chunks.map { Chunk.bytes($0) }, to: target)
+    }
+
+    static func writeAtomically(_ chunks: [Chunk], to target: String) -> Bool {
         guard ScanCache.makeDirectories(parentPath(target)) else { return false }
         let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
         var ok = true
-        for chunk in chunks where ok {
-            chunk.withUnsafeBytes { raw in
-                var written = 0
-                while written < raw.count {
-                    let n = Glibc_write(fd, raw.baseAddress! + written, raw.count - written)
-                    if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                    written += n
-                }
+        func put(_ raw: UnsafeRawBufferPointer) {
+            var written = 0
+            while written < raw.count {
+                let n = Glibc_write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                written += n
+            }
+        }
+        for chunk in chunks where ok && chunk.count > 0 {
+            switch chunk {
+            case .bytes(let b): b.withUnsafeBytes { put($0) }
+            case .mapped(let file, let range):
+                guard range.lowerBound >= 0, range.upperBound <= file.count else { ok = false; break }
+                put(UnsafeRawBufferPointer(start: file.base + range.lowerBound, count: range.count))
             }
         }
         close(fd)

@@ -124,14 +124,17 @@ enum MergedCache {
         func records(fileCount: Int, fileIndex: [Int32]? = nil,
                      insertions: [(at: Int, records: [PricedRecord])] = []) -> [PricedRecord]? {
             var none: Body? = nil
-            return records(fileCount: fileCount, fileIndex: fileIndex, insertions: insertions, body: &none)
+            var offsets: [Int] = []
+            return records(fileCount: fileCount, fileIndex: fileIndex, insertions: insertions, body: &none,
+                           offsets: &offsets)
         }
 
-        /// As above; with `body`, also writes the new cache body: each earlier record's bytes copied as they
-        /// are (renumbered), each inserted record encoded.
+        /// As above; `offsets` gets the byte offset of each insertion point. With `body`, also writes the new
+        /// cache body: each earlier record's bytes copied as they are (renumbered), each inserted one encoded.
         func records(fileCount: Int, fileIndex: [Int32]?, insertions: [(at: Int, records: [PricedRecord])],
-                     body: inout Body?) -> [PricedRecord]? {
+                     body: inout Body?, offsets: inout [Int]) -> [PricedRecord]? {
             var r = ScanCache.Reader(bytes: bytes, at: recordsAt)
+            offsets = []
             let base = bytes.base
             let inserted = insertions.reduce(0) { $0 + $1.records.count }
             let count = recordCount, strings = self.strings
@@ -141,6 +144,7 @@ enum MergedCache {
                     var pending = insertions[...]
                     func insert(upTo position: Int) {
                         while let first = pending.first, first.at <= position {
+                            offsets.append(r.at)
                             for record in first.records {
                                 (buffer.baseAddress! + initialized).initialize(to: record)
                                 initialized += 1
@@ -222,8 +226,17 @@ enum MergedCache {
     @discardableResult
     static func write(_ usage: LoadedUsage, body: Body, states: [FileState], signature: UInt64, pricing: UInt64,
                       path: String) -> Bool {
-        guard body.count == usage.records.count else { return false }
-        var table = body.table
+        write(usage, table: body.table, records: [.bytes(body.bytes)], count: body.count, states: states,
+              signature: signature, pricing: pricing, path: path)
+    }
+
+    /// Writes `usage` with its `count` records already encoded in `records`, whose strings are in `table`.
+    @discardableResult
+    static func write(_ usage: LoadedUsage, table: StringTable, records: [CacheWriter.Chunk], count: Int,
+                      states: [FileState], signature: UInt64, pricing: UInt64, path: String) -> Bool {
+        guard count == usage.records.count else { return false }
+        let bodySize = records.reduce(0) { $0 + $1.count }
+        var table = table
         func index(_ s: String?) -> Int64 { table.index(s) }
         var fileIndex: [String: Int] = [:]
         for (i, f) in usage.files.enumerated() { fileIndex[f.path] = i }
@@ -257,9 +270,10 @@ enum MergedCache {
         let s = usage.stats
         let counts = [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved]
         let headSize = head.count + 8 + counts.count * 8
-        CacheWriter.i64(Int64(headSize + strings.count + tail.count + body.bytes.count), &head)   // file table offset
+        CacheWriter.i64(Int64(headSize + strings.count + tail.count + bodySize), &head)   // file table offset
         for v in counts { CacheWriter.i64(Int64(v), &head) }
-        return CacheWriter.writeAtomically([head, strings, tail, body.bytes, files], to: path)
+        return CacheWriter.writeAtomically([.bytes(head), .bytes(strings), .bytes(tail)] + records + [.bytes(files)],
+                                           to: path)
     }
 }
 

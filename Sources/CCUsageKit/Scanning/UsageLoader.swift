@@ -334,10 +334,15 @@ public enum UsageLoader {
             from = end
         }
         Trace.mark("new bytes read and merged")
+        // With the same files in the same order, the earlier records' bytes are written back as they are;
+        // with new files, each is renumbered.
+        let renumbered = oldToNew.enumerated().contains { $0.offset != Int($0.element) }
         var body: MergedCache.Body? = MergedCache.Body(strings: parsed.strings,
-                                                       capacity: parsed.fileTableAt - parsed.recordsAt + 4096)
+                                                       capacity: renumbered ? parsed.fileTableAt - parsed.recordsAt + 4096 : 0)
+        var copied: MergedCache.Body? = renumbered ? body : nil
+        var insertionOffsets: [Int] = []
         guard let records = parsed.records(fileCount: files.count, fileIndex: oldToNew, insertions: insertions,
-                                           body: &body) else {
+                                           body: &copied, offsets: &insertionOffsets) else {
             return nil
         }
         Trace.mark("records decoded")
@@ -349,16 +354,27 @@ public enum UsageLoader {
                 runs.append((insertion.at + shift)..<(insertion.at + shift + insertion.records.count))
                 shift += insertion.records.count
             }
-            var run = 0, i = 0
-            while i < records.count {
-                if run < runs.count, i == runs[run].lowerBound {
-                    i = runs[run].upperBound
-                    run += 1
-                    continue
+            let few = fresh.count <= 16 ? fresh.map(\.message) : nil
+            let clash = records.withUnsafeBufferPointer { all -> Bool in
+                var run = 0, i = 0
+                while i < all.count {
+                    if run < runs.count, i == runs[run].lowerBound {
+                        i = runs[run].upperBound
+                        run += 1
+                        continue
+                    }
+                    if let key = all[i].record.dedupKey {
+                        if let few {
+                            if few.contains(key.message), fresh.contains(key.messageOnly) { return true }
+                        } else if fresh.contains(key.messageOnly) {
+                            return true
+                        }
+                    }
+                    i += 1
                 }
-                if let key = records[i].record.dedupKey, fresh.contains(key.messageOnly) { return nil }
-                i += 1
+                return false
             }
+            if clash { return nil }
         }
         // Skipped lines per file: the earlier counts plus the new bytes'.
         var skippedCounts: [Int: (Int, Int, [Int64])] = [:]
@@ -398,9 +414,32 @@ public enum UsageLoader {
         }
         Trace.mark("checked")
         usage.source = .extendedMerge
-        MergedCache.write(usage, body: body!, states: states, signature: signature,
-                          pricing: MergedCache.pricingSignature(options), path: path)
+        var chunks: [CacheWriter.Chunk] = []
+        if let copied {
+            chunks = [.bytes(copied.bytes)]
+            body = copied
+        } else {
+            // The earlier bytes between insertion points, and the new records encoded.
+            var from = parsed.recordsAt
+            for (insertion, offset) in zip(insertions, insertionOffsets) {
+                chunks.append(.mapped(parsed.bytes, from..<offset))
+                var encoded = MergedCache.Body()
+                encoded.table = body!.table
+                for record in insertion.records { encoded.add(record) }
+                body!.table = encoded.table
+                body!.count += encoded.count
+                chunks.append(.bytes(encoded.bytes))
+                from = offset
+            }
+            chunks.append(.mapped(parsed.bytes, from..<parsed.fileTableAt))
+            body!.count += parsed.recordCount
+        }
+        MergedCache.write(usage, table: body!.table, records: chunks, count: body!.count, states: states,
+                          signature: signature, pricing: MergedCache.pricingSignature(options), path: path)
         Trace.mark("written")
+        // Unmapping and freeing the earlier result's pieces can happen off the report's path.
+        let garbage = Garbage((parsed, table, chunks, body, scans, deduper))
+        DispatchQueue.global(qos: .utility).async { garbage.drop() }
         return usage
     }
 
@@ -530,6 +569,13 @@ public enum UsageLoader {
             return usage
         }
     }
+}
+
+/// Values released on another thread (large buffers and mappings, so the caller does not wait for them).
+final class Garbage: @unchecked Sendable {
+    private var value: Any?
+    init(_ value: Any) { self.value = value }
+    func drop() { value = nil }
 }
 
 /// Results written by worker threads, each slot by exactly one worker.
