@@ -69,18 +69,25 @@ public struct PeriodReport: Sendable {
         var index: [Key: Int] = [:]
         var keys: [Key] = []
         var builders: [SummaryBuilder] = []
-        for record in usage.records {
-            let day = bucketer.day(ofMillis: record.time)
-            let key = Key(day: day, project: byProject ? usage.file(of: record).project : nil)
-            if let i = index[key] {
-                builders[i].add(record)
-            } else {
-                index[key] = keys.count
-                keys.append(key)
-                var builder = SummaryBuilder()
-                builder.add(record)
-                builders.append(builder)
+        let records = usage.records, files = usage.files
+        // Records come file by file, mostly in time order: the previous record's row is usually this one's.
+        var lastKey: Key?
+        var last = -1
+        for r in records.indices {
+            let day = bucketer.day(ofMillis: records[r].record.time)
+            let key = Key(day: day, project: byProject ? files[Int(records[r].record.fileIndex)].project : nil)
+            if last < 0 || key != lastKey! {
+                if let i = index[key] {
+                    last = i
+                } else {
+                    last = keys.count
+                    index[key] = last
+                    keys.append(key)
+                    builders.append(SummaryBuilder())
+                }
+                lastKey = key
             }
+            builders[last].add(records[r])
         }
         var daily: [(Key, UsageSummary)] = zip(keys, builders.map { $0.build() })
             .filter { options.range.contains($0.0.day) }

@@ -140,6 +140,7 @@ enum MergedCache {
             let count = recordCount, strings = self.strings
             do {
                 let records = try [PricedRecord](unsafeUninitializedCapacity: count + inserted) { buffer, initialized in
+                    adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
                     var next = 0
                     var pending = insertions[...]
                     func insert(upTo position: Int) {
@@ -296,4 +297,17 @@ extension PriceTable {
         }
         return h
     }
+}
+
+/// Asks for transparent huge pages on a large, not yet touched buffer: thousands fewer page faults when it is
+/// filled. Only a hint; harmless where unsupported.
+func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+    #if os(Linux)
+    let huge = 2 << 20
+    guard buffer.count >= 2 * huge, let base = buffer.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base) + buffer.count) & ~(huge - 1)
+    guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(p, end - start, 14)   // MADV_HUGEPAGE
+    #endif
 }
