@@ -35,33 +35,50 @@ public struct ReportZone: Sendable {
 /// Caches the zone offset per UTC hour, so bucketing many entries stays cheap.
 public struct DayBucketer {
     public let zone: ReportZone
-    private var cache: [Int64: Int] = [:]
+    /// Direct-mapped by UTC hour: (hour, offset in seconds); hours whose offset changes inside are not kept.
+    private var hours = [(hour: Int64, offset: Int)](repeating: (.min, 0), count: 4096)
 
     public init(_ zone: ReportZone) { self.zone = zone }
 
     private var lastHour: Int64 = .min
     private var lastOffset = 0
+    private var lastDayNumber = Int.min
+    private var lastDay = CalendarDay(daysSinceEpoch: 0)
 
     public mutating func day(ofMillis millis: Int64) -> CalendarDay {
         let hour = floorDiv(millis, 3_600_000)
         let offset: Int
         if hour == lastHour {
             offset = lastOffset
-        } else if let cached = cache[hour] {
-            offset = cached
         } else {
-            let start = zone.offsetSeconds(atMillis: hour * 3_600_000)
-            let end = zone.offsetSeconds(atMillis: hour * 3_600_000 + 3_599_999)
-            if start == end {
-                cache[hour] = start
-                offset = start
+            let slot = Int(truncatingIfNeeded: hour) & (hours.count - 1)
+            if hours[slot].hour == hour {
+                offset = hours[slot].offset
             } else {
-                offset = zone.offsetSeconds(atMillis: millis)
+                let start = zone.offsetSeconds(atMillis: hour * 3_600_000)
+                let end = zone.offsetSeconds(atMillis: hour * 3_600_000 + 3_599_999)
+                if start == end {
+                    hours[slot] = (hour, start)
+                    offset = start
+                } else {
+                    // The offset changes inside this hour (a transition): ask for this instant, cache nothing.
+                    return dayOf(floorDiv(millis, 1000) + Int64(zone.offsetSeconds(atMillis: millis)))
+                }
             }
+            lastHour = hour
+            lastOffset = offset
         }
-        if let cached = cache[hour] { lastHour = hour; lastOffset = cached }
-        let local = floorDiv(millis, 1000) + Int64(offset)
-        return CalendarDay(daysSinceEpoch: Int(floorDiv(local, 86_400)))
+        return dayOf(floorDiv(millis, 1000) + Int64(offset))
+    }
+
+    /// The calendar day of local seconds, reusing the last one (records come in runs of the same day).
+    @inline(__always) private mutating func dayOf(_ localSeconds: Int64) -> CalendarDay {
+        let number = Int(floorDiv(localSeconds, 86_400))
+        if number != lastDayNumber {
+            lastDayNumber = number
+            lastDay = CalendarDay(daysSinceEpoch: number)
+        }
+        return lastDay
     }
 }
 

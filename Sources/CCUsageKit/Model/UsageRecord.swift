@@ -26,6 +26,7 @@ public struct UsageRecord: Sendable, Equatable {
     /// Index of the transcript file in the load's file list.
     public var fileIndex: Int32
 
+    @inline(__always)
     public init(time: Int64, tokens: TokenCounts, cacheCreation1h: Int = 0, recordedCost: Double? = nil,
                 model: String? = nil, isFast: Bool = false, hasSpeed: Bool = false, isSidechain: Bool = false,
                 dedupKey: DedupKey? = nil, sessionField: String? = nil,

@@ -69,10 +69,11 @@ public struct PeriodReport: Sendable {
         var index: [Key: Int] = [:]
         var keys: [Key] = []
         var builders: [SummaryBuilder] = []
-        let records = usage.records, files = usage.files
+        let files = usage.files
         // Records come file by file, mostly in time order: the previous record's row is usually this one's.
         var lastKey: Key?
         var last = -1
+        usage.records.withUnsafeBufferPointer { records in
         for r in records.indices {
             let day = bucketer.day(ofMillis: records[r].record.time)
             let key = Key(day: day, project: byProject ? files[Int(records[r].record.fileIndex)].project : nil)
@@ -88,6 +89,7 @@ public struct PeriodReport: Sendable {
                 lastKey = key
             }
             builders[last].add(records[r])
+        }
         }
         var daily: [(Key, UsageSummary)] = zip(keys, builders.map { $0.build() })
             .filter { options.range.contains($0.0.day) }

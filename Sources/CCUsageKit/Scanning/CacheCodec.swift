@@ -194,6 +194,7 @@ enum RecordCodec {
         }
     }
 
+    @inline(__always)
     static func decode(_ r: inout ScanCache.Reader, strings: [String], fileIndex: Int32) throws -> UsageRecord {
         let flags = try r.u8()
         let time = try r.i64()

@@ -133,29 +133,33 @@ enum MergedCache {
         /// cache body: each earlier record's bytes copied as they are (renumbered), each inserted one encoded.
         func records(fileCount: Int, fileIndex: [Int32]?, insertions: [(at: Int, records: [PricedRecord])],
                      body: inout Body?, offsets: inout [Int]) -> [PricedRecord]? {
-            var r = ScanCache.Reader(bytes: bytes, at: recordsAt)
             offsets = []
-            let base = bytes.base
+            let base = bytes.base, file = bytes, start = recordsAt
             let inserted = insertions.reduce(0) { $0 + $1.records.count }
             let count = recordCount, strings = self.strings
+            var end = 0
+            var found: [Int] = []
+            var copy = body
             do {
+                // Everything the loop touches is local to it: no captured state to check on every access.
                 let records = try [PricedRecord](unsafeUninitializedCapacity: count + inserted) { buffer, initialized in
                     prefault(UnsafeMutableRawBufferPointer(buffer))
-                    var next = 0
-                    var pending = insertions[...]
-                    func insert(upTo position: Int) {
-                        while let first = pending.first, first.at <= position {
-                            offsets.append(r.at)
-                            for record in first.records {
-                                (buffer.baseAddress! + initialized).initialize(to: record)
-                                initialized += 1
-                                body?.add(record)
+                    let out = buffer.baseAddress!
+                    var r = ScanCache.Reader(bytes: file, at: start)
+                    var next = 0, k = 0
+                    var written = 0
+                    defer { initialized = written }
+                    while true {
+                        while k < insertions.count, insertions[k].at <= next {
+                            found.append(r.at)
+                            for record in insertions[k].records {
+                                (out + written).initialize(to: record)
+                                written += 1
+                                copy?.add(record)
                             }
-                            pending = pending.dropFirst()
+                            k += 1
                         }
-                    }
-                    while next < count {
-                        insert(upTo: next)
+                        if next == count { break }
                         var index = try r.int()
                         if let fileIndex {
                             guard index < fileIndex.count else { throw ScanCache.Corrupt() }
@@ -164,19 +168,21 @@ enum MergedCache {
                         guard index < fileCount else { throw ScanCache.Corrupt() }
                         let from = r.at
                         let cost = Double(bitPattern: try r.u64())
-                        (buffer.baseAddress! + initialized).initialize(to: PricedRecord(
+                        (out + written).initialize(to: PricedRecord(
                             try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(index)), cost: cost))
-                        initialized += 1
+                        written += 1
                         next += 1
-                        if body != nil {
-                            CacheWriter.i64(Int64(index), &body!.bytes)
-                            body!.bytes.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: r.at - from))
-                            body!.count += 1
+                        if copy != nil {
+                            CacheWriter.i64(Int64(index), &copy!.bytes)
+                            copy!.bytes.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: r.at - from))
+                            copy!.count += 1
                         }
                     }
-                    insert(upTo: Int.max)
+                    end = r.at
                 }
-                guard r.at == fileTableAt else { return nil }
+                guard end == fileTableAt else { return nil }
+                offsets = found
+                body = copy
                 return records
             } catch { return nil }
         }
