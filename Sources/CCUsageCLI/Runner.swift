@@ -117,13 +117,14 @@ struct Context {
         var key: String?, signature: UInt64 = 0
         if let directory = cacheDirectory, !debug, discovered.problems.isEmpty {
             var parts = ["ccusage", ccusageVersion, "mode", mode.rawValue, "zone", zone.identifier,
-                         "hideCost", "\(render.hideCost)", "breakdown", "\(render.breakdown)"] + keyParts
+                         "hideCost", "\(render.hideCost)", "breakdown", "\(render.breakdown)", "quiet", "\(quiet)"]
+                + keyParts
+            parts += ["aliases"] + render.projectAliases.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
             if json {
                 parts.append("json")
             } else {
                 parts += ["table", "\(render.width)", "\(render.style.colors)", "\(render.forceCompact)",
                           "\(render.showTitle)"]
-                parts += render.projectAliases.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
             }
             key = ReportCache.key(parts)
             signature = discovered.signature(options)

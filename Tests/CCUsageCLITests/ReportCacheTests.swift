@@ -12,6 +12,11 @@ import Testing
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: fixtures + "/basic/projects", toPath: root + "/projects")
         env = ["CLAUDE_CONFIG_DIR": root, "XDG_CACHE_HOME": root + "/cache", "COLUMNS": "160"]
+        // A skipped line, so runs print a notice (which LOG_LEVEL=0 hides) and the cache must keep it apart.
+        let handle = try #require(FileHandle(forWritingAtPath: root + "/projects/-Users-me-code-lib/9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff.jsonl"))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"type\":\"assistant\",\"message\":{\"usage\":\n".utf8))
+        try handle.close()
     }
 
     var transcript: String { root + "/projects/-Users-me-code-lib/9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff.jsonl" }
@@ -57,6 +62,8 @@ import Testing
             (["session", "--order", "asc"], [:]),
             (["daily", "--jq", ".totals.totalTokens"], [:]),
             (["daily", "--json"], ["TZ": "America/Los_Angeles"]),
+            (["daily", "--json"], ["LOG_LEVEL": "0"]),
+            (["daily", "--json", "--instances"], ["CCUSAGE_PROJECT_ALIASES": "-Users-me-code-app=App"]),
         ]
         // Twice over, so each case also reads back entries the others wrote.
         for _ in 0..<2 {
