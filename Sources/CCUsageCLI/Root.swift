@@ -28,6 +28,8 @@ public struct CCUsageCommand: AsyncParsableCommand {
 
     /// Parses and runs; every error becomes one line on stderr and exit code 1.
     public static func run(arguments: [String]) async -> Int32 {
+        // Cache files written in the background while the report was built are finished before exit.
+        defer { CacheWrites.wait() }
         signal(SIGPIPE, SIG_IGN)
         if arguments == ["-v"] {
             print(ccusageVersion)

@@ -99,8 +99,10 @@ struct Context {
     /// Every file is read, whatever its modification time: a file's entries are not trusted to be older than
     /// the file (copied or synthetic data), so `--since` never skips files.
     func loadOptions(project: String? = nil, keepRawTimestamps: Bool = false) -> LoadOptions {
-        LoadOptions(mode: mode, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps,
-                    singleThread: singleThread, cacheDirectory: cacheDirectory)
+        var options = LoadOptions(mode: mode, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps,
+                                  singleThread: singleThread, cacheDirectory: cacheDirectory)
+        options.writeCachesInBackground = true   // CCUsageCommand.run waits for them before it returns
+        return options
     }
 
     /// Runs a report command whose output depends only on the loaded usage and `keyParts` (with the output
@@ -147,8 +149,10 @@ struct Context {
         let warnings = pricingWarnings(usage)
         if !warnings.isEmpty { Terminal.error(warnings) }
         if let key, let directory = cacheDirectory, usage.problems.isEmpty {
-            ReportCache.write(directory: directory, key: key, signature: signature,
-                              entry: ReportCache.Entry(notices: notices, text: text, warnings: warnings))
+            let entry = ReportCache.Entry(notices: notices, text: text, warnings: warnings), inputs = signature
+            CacheWrites.run(inBackground: true) {
+                ReportCache.write(directory: directory, key: key, signature: inputs, entry: entry)
+            }
         }
         Context.keepAlive.append(usage)
     }

@@ -72,7 +72,7 @@ public struct CacheSnapshot {
 }
 
 /// Builds a cache file entry by entry (records are encoded at once and can be released).
-public struct CacheWriter {
+public struct CacheWriter: @unchecked Sendable {
     private var body: [UInt8] = []
     private var stringTable = StringTable()
     private var strings: [String] { stringTable.strings }
@@ -109,7 +109,7 @@ public struct CacheWriter {
     }
 
     /// A piece of a cache file being written: new bytes, or a byte range of a mapped earlier file.
-    enum Chunk {
+    enum Chunk: @unchecked Sendable {
         case bytes([UInt8])
         case mapped(MappedFile, Range<Int>)
         var count: Int {

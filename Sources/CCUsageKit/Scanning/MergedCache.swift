@@ -189,7 +189,7 @@ enum MergedCache {
     }
 
     /// A cache body being written: encoded records and the strings they refer to.
-    struct Body {
+    struct Body: @unchecked Sendable {
         var bytes: [UInt8] = []
         var table = StringTable()
         var count = 0

@@ -17,6 +17,8 @@ public struct LoadOptions: Sendable {
     public var modifiedSince: Int64?
     /// Files of this session are read even when older than `modifiedSince`.
     public var keepSession: String?
+    /// Write cache files on a background queue (see `CacheWrites`) instead of before returning.
+    public var writeCachesInBackground = false
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
                 keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
@@ -253,12 +255,20 @@ public enum UsageLoader {
             }
             start = end
         }
-        if changed, let writer { writer.write(directory: options.cacheDirectory!, partial: partial) }
         let usage = merger.finish()
-        if let mergedPath, usage.problems.isEmpty, states.count == files.count {
+        let scanWriter = changed ? writer : nil
+        var mergedStates: [MergedCache.FileState]?
+        if mergedPath != nil, usage.problems.isEmpty, states.count == files.count {
             for i in states.indices { states[i].end = merger.ends[i] }
-            MergedCache.write(usage, states: states, signature: signature,
-                              pricing: MergedCache.pricingSignature(options), path: mergedPath)
+            mergedStates = states
+        }
+        let directory = options.cacheDirectory ?? "", pricing = MergedCache.pricingSignature(options)
+        let finalStates = mergedStates, target = mergedPath, key = signature
+        CacheWrites.run(inBackground: options.writeCachesInBackground) {
+            scanWriter?.write(directory: directory, partial: partial)
+            if let target, let finalStates {
+                MergedCache.write(usage, states: finalStates, signature: key, pricing: pricing, path: target)
+            }
         }
         return usage
     }
@@ -434,12 +444,16 @@ public enum UsageLoader {
             chunks.append(.mapped(parsed.bytes, from..<parsed.fileTableAt))
             body!.count += parsed.recordCount
         }
-        MergedCache.write(usage, table: body!.table, records: chunks, count: body!.count, states: states,
-                          signature: signature, pricing: MergedCache.pricingSignature(options), path: path)
-        Trace.mark("written")
-        // Unmapping and freeing the earlier result's pieces can happen off the report's path.
-        let garbage = Garbage((parsed, table, chunks, body, scans, deduper))
-        DispatchQueue.global(qos: .utility).async { garbage.drop() }
+        let finalBody = body!, finalStates = states, written = usage, pricing = MergedCache.pricingSignature(options)
+        let finalChunks = chunks
+        CacheWrites.run(inBackground: options.writeCachesInBackground) {
+            MergedCache.write(written, table: finalBody.table, records: finalChunks, count: finalBody.count,
+                              states: finalStates, signature: signature, pricing: pricing, path: path)
+            Trace.mark("merged cache written")
+        }
+        // A one-shot process leaves the earlier result's mapping and buffers to the exit (unmapping them
+        // now would only hold up the report); a long-running one frees them here.
+        if options.writeCachesInBackground { CacheWrites.park(Garbage((parsed, table, scans, deduper))) }
         return usage
     }
 
@@ -569,6 +583,26 @@ public enum UsageLoader {
             return usage
         }
     }
+}
+
+/// Cache files written while the report is being built: a serial queue (one write at a time, in order) that
+/// the CLI waits for before it exits.
+public enum CacheWrites {
+    private static let queue = DispatchQueue(label: "ccusage.cache-writes")
+    private static let group = DispatchGroup()
+
+    public static func run(inBackground: Bool, _ work: @escaping @Sendable () -> Void) {
+        if inBackground { queue.async(group: group, execute: work) } else { work() }
+    }
+
+    /// Returns when every submitted write has finished.
+    public static func wait() { group.wait() }
+
+    nonisolated(unsafe) private static var parked: [Garbage] = []
+    private static let lock = NSLockLite()
+
+    /// Keeps values alive until the process exits.
+    static func park(_ garbage: Garbage) { lock.withLock { parked.append(garbage) } }
 }
 
 /// Values released on another thread (large buffers and mappings, so the caller does not wait for them).
