@@ -118,7 +118,7 @@ struct Context {
         }
         var key: String?, signature: UInt64 = 0
         if let directory = cacheDirectory, !debug, discovered.problems.isEmpty {
-            var parts = ["ccusage", ccusageVersion, "mode", mode.rawValue, "zone", zone.identifier,
+            var parts = ["ccusage", ccusageVersion, Context.buildStamp, "mode", mode.rawValue, "zone", zone.identifier,
                          "hideCost", "\(render.hideCost)", "breakdown", "\(render.breakdown)", "quiet", "\(quiet)"]
                 + keyParts
             parts += ["aliases"] + render.projectAliases.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
@@ -156,6 +156,18 @@ struct Context {
         }
         Context.keepAlive.append(usage)
     }
+
+    /// Size and modification time of the running binary: a rebuilt ccusage never prints a report that an
+    /// earlier build rendered, even with the same version number.
+    static let buildStamp: String = {
+        #if os(Linux)
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "" }
+        return "\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+        #else
+        return ""
+        #endif
+    }()
 
     /// The report text: JSON (with a final newline) or the table.
     func text(json value: @autoclosure () -> JSONValue, table: @autoclosure () -> String) -> String {
