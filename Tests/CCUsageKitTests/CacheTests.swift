@@ -317,6 +317,10 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
             let warm = try load(root, cache: cache)
             expectSame(warm, cold, "step \(step): \(description)")
             if warm.source == .extendedMerge { extended += 1 }
+            // The result just written, read back unchanged.
+            let again = try load(root, cache: cache)
+            expectSame(again, cold, "step \(step) reread")
+            #expect(again.source == .cachedMerge, "step \(step) reread")
             // Another mode has its own merged result; it must agree too.
             if step % 10 == 9 {
                 expectSame(try load(root, cache: cache, mode: .calculate), try load(root, cache: nil, mode: .calculate),
@@ -328,15 +332,19 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
 
     @Test func anExtendedMergeIsReusedAndExtendedAgain() throws {
         let root = try makeTree(["a/x.jsonl": [line(id: "m1"), line(id: "m2", request: "r2")],
-                                 "b/y.jsonl": [line(id: "m3", request: "r3")]])
+                                 "b/y.jsonl": [line(id: "m3", request: "r3"), line(id: "m6", request: "r6", output: 5),
+                                               line(id: "m7", request: "r7", output: 6), line(id: "m8", request: "r8", output: 3),
+                                               line(id: "m9", request: "r9", output: 4)]])
         let cache = root + "/cache"
         #expect(try load(root, cache: cache).source == .merged)
         #expect(try load(root, cache: cache).source == .cachedMerge)
+        // Inserted before record 2 of 7, not at the end.
         try append(line(id: "m4", request: "r4", output: 7) + "\n", to: root + "/projects/a/x.jsonl")
         let grown = try load(root, cache: cache)
         #expect(grown.source == .extendedMerge && grown.stats.bytes > 0 && grown.stats.bytes < 400)
-        #expect(grown.records.map(\.record.tokens.output) == [20, 20, 7, 20])   // m4 before b/y.jsonl's m3
-        #expect(try load(root, cache: cache).source == .cachedMerge)
+        #expect(grown.records.map(\.record.tokens.output) == [20, 20, 7, 20, 5, 6, 3, 4])   // m4 before b/y.jsonl's
+        let reread = try load(root, cache: cache)
+        #expect(reread.source == .cachedMerge && reread.records == grown.records)
         try append(line(id: "m5", request: "r5", output: 9) + "\n", to: root + "/projects/b/y.jsonl")
         let again = try load(root, cache: cache)
         #expect(again.source == .extendedMerge)
