@@ -27,8 +27,9 @@ import Testing
 
     /// Runs twice with the cache; both runs must print what the uncached run prints, and the second must be
     /// served from the report cache.
+    @discardableResult
     func expectCachedEqualsUncached(_ args: [String], extraEnv: [String: String] = [:],
-                                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+                                    sourceLocation: SourceLocation = #_sourceLocation) throws -> (code: Int32, out: String, err: String) {
         let expected = try uncached(args, extraEnv: extraEnv)
         let environment = env.merging(extraEnv) { $1 }
         let first = try runCLI(args + ["--offline"], env: environment)
@@ -40,6 +41,7 @@ import Testing
                 "\(args)", sourceLocation: sourceLocation)
         #expect(second.err.contains("report cache hit"), "\(args): second run not served from the cache",
                 sourceLocation: sourceLocation)
+        return expected
     }
 
     @Test func everyOptionHasItsOwnEntryAndMatchesAnUncachedRun() throws {
@@ -65,9 +67,14 @@ import Testing
             (["daily", "--json"], ["LOG_LEVEL": "0"]),
             (["daily", "--json", "--instances"], ["CCUSAGE_PROJECT_ALIASES": "-Users-me-code-app=App"]),
         ]
-        // Twice over, so each case also reads back entries the others wrote.
-        for _ in 0..<2 {
-            for (args, extra) in cases { try expectCachedEqualsUncached(args, extraEnv: extra) }
+        var expected: [(code: Int32, out: String, err: String)] = []
+        for (args, extra) in cases { expected.append(try expectCachedEqualsUncached(args, extraEnv: extra)) }
+        // Once more after every entry was written: each case reads back its own entry, not another's.
+        for ((args, extra), want) in zip(cases, expected) {
+            let run = try runCLI(args + ["--offline"], env: env.merging(extra) { $1 }.merging(["CCUSAGE_TRACE": "1"]) { $1 })
+            let err = run.err.split(separator: "\n").filter { !$0.hasPrefix("[trace]") }.map { $0 + "\n" }.joined()
+            #expect(run.code == want.code && run.out == want.out && err == want.err, "\(args) \(extra)")
+            #expect(run.err.contains("report cache hit"), "\(args) \(extra)")
         }
     }
 
