@@ -59,7 +59,7 @@ struct ReportFlags: ParsableArguments {
     @Flag(help: "Read files on one thread.")
     var singleThread = false
 
-    @Flag(name: .customLong("no-cache"), help: "Read every transcript whole instead of using the incremental scan cache (also: CCUSAGE_NO_CACHE=1).")
+    @Flag(name: .customLong("no-cache"), help: "Use no cache: read every transcript whole and build the report afresh (also: CCUSAGE_NO_CACHE=1).")
     var noCache = false
 
     @Option(help: "Path to a ccusage.json configuration file.")
