@@ -147,7 +147,7 @@ struct Statusline: AsyncParsableCommand {
                                                           transcriptMtime: transcriptMtime)
             marker.isUpdating = true
             marker.pid = pid
-            StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID, pid: pid)
+            StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID)
         }
 
         // Compute.
@@ -186,7 +186,7 @@ struct Statusline: AsyncParsableCommand {
             let state = StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: line,
                                              lastUpdateTime: Self.nowMillis(), transcriptPath: hook.transcriptPath,
                                              transcriptMtime: transcriptMtime, isUpdating: false, pid: nil)
-            if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID, pid: pid) {
+            if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID) {
                 log("could not write the cache file in \(cacheDirectory)")
             }
         }

@@ -507,11 +507,11 @@ func fixtureHook(_ name: String) throws -> StatuslineHook {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let prepared = try #require(StatuslineCache.prepareDirectory(StatuslineCache.directory(tmp: dir + "/"), uid: getuid()))
         #expect(prepared == dir + "/ccusage-semaphore")
-        #expect(StatuslineCache.write(state, directory: prepared, sessionID: "s/1", pid: 7))
+        #expect(StatuslineCache.write(state, directory: prepared, sessionID: "s/1"))
         #expect(StatuslineCache.read(directory: prepared, sessionID: "s/1") == state)
         #expect(try FileManager.default.contentsOfDirectory(atPath: prepared) == [StatuslineCache.fileName(sessionID: "s/1")])
         #expect(StatuslineCache.read(directory: prepared, sessionID: "other") == nil)
-        #expect(!StatuslineCache.write(state, directory: "/nonexistent/dir", sessionID: "s", pid: 7))
+        #expect(!StatuslineCache.write(state, directory: "/nonexistent/dir", sessionID: "s"))
         #expect(StatuslineCache.prepareDirectory("/nonexistent/dir/ccusage-semaphore", uid: getuid()) == nil)
         #expect(StatuslineCache.prepareDirectory(prepared, uid: getuid() &+ 1) == nil)   // not ours
     }

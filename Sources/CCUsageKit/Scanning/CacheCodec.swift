@@ -121,14 +121,16 @@ public struct CacheWriter: @unchecked Sendable {
     }
 
     /// Writes the chunks to a temp file beside `target` and renames it into place.
-    static func writeAtomically(_ chunks: [[UInt8]], to target: String) -> Bool {
-        writeAtomically(chunks.map { Chunk.bytes($0) }, to: target)
+    static func writeAtomically(_ chunks: [[UInt8]], to target: String, createDirectory: Bool = true) -> Bool {
+        writeAtomically(chunks.map { Chunk.bytes($0) }, to: target, createDirectory: createDirectory)
     }
 
-    static func writeAtomically(_ chunks: [Chunk], to target: String) -> Bool {
-        guard ScanCache.makeDirectories(parentPath(target)) else { return false }
+    /// With `createDirectory` false, a missing directory makes the write fail instead.
+    static func writeAtomically(_ chunks: [Chunk], to target: String, createDirectory: Bool = true) -> Bool {
+        if createDirectory { guard ScanCache.makeDirectories(parentPath(target)) else { return false } }
         let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // A fresh file of our own: never follow or reuse what another user left under that name.
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
         var ok = true
         func put(_ raw: UnsafeRawBufferPointer) {
@@ -147,7 +149,7 @@ public struct CacheWriter: @unchecked Sendable {
                 put(UnsafeRawBufferPointer(start: file.base + range.lowerBound, count: range.count))
             }
         }
-        close(fd)
+        if close(fd) != 0 { ok = false }
         guard ok, rename(temp, target) == 0 else { unlink(temp); return false }
         return true
     }

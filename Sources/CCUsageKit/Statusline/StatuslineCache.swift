@@ -93,7 +93,7 @@ public enum StatuslineCache {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 << 10)
         while bytes.count < 1 << 20 {
-            let n = buffer.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress!, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { break }
             bytes += buffer[0..<n]
@@ -104,45 +104,12 @@ public enum StatuslineCache {
     /// Replaces the state atomically: a private temp file in the same directory, then `rename`.
     /// Returns false (and leaves nothing behind) when that is not possible.
     @discardableResult
-    public static func write(_ state: StatuslineCacheState, directory: String, sessionID: String, pid: Int32) -> Bool {
+    public static func write(_ state: StatuslineCacheState, directory: String, sessionID: String) -> Bool {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         guard let data = try? encoder.encode(state) else { return false }
-        let name = fileName(sessionID: sessionID)
-        let target = directory + "/" + name
-        let temp = directory + "/." + name + "." + String(pid) + ".tmp"
-        unlink(temp)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { return false }
-        var ok = true
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = writeBytes(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { ok = false; return }
-                offset += n
-            }
-        }
-        if close(fd) != 0 { ok = false }
-        if ok, rename(temp, target) == 0 { return true }
-        unlink(temp)
-        return false
+        return CacheWriter.writeAtomically([[UInt8](data)], to: directory + "/" + fileName(sessionID: sessionID),
+                                           createDirectory: false)
     }
 }
 
-private func writeBytes(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
-}
-
-private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #else
-    Darwin.read(fd, buffer, count)
-    #endif
-}
