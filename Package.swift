@@ -1,5 +1,32 @@
 // swift-tools-version: 6.1
 import PackageDescription
+#if os(Linux)
+import Foundation
+#endif
+
+/// Release builds of `ccusage` link the Swift runtime and Foundation statically on Linux when the toolchain
+/// ships them: no loading and relocating of a dozen shared libraries on every run (5-8 ms of each
+/// status-line refresh). The modules stay compiled against the shared Foundation (so the other products are
+/// unchanged), which is why static Foundation's own dependencies are named here. A toolchain without one of
+/// these archives builds the usual dynamically linked binary.
+let staticStdlib: [LinkerSetting] = {
+    #if os(Linux)
+    let archives = ["Foundation", "CoreFoundation", "_FoundationICU", "_FoundationCollections", "_FoundationCShims",
+                    "FoundationEssentials", "FoundationInternationalization", "swiftSynchronization",
+                    "swiftDispatch", "dispatch", "BlocksRuntime", "swift_Concurrency", "swiftGlibc",
+                    "swift_StringProcessing", "swift_RegexParser", "swiftCore"]
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    let toolchains = path.split(separator: ":").map(String.init)
+        .filter { FileManager.default.isExecutableFile(atPath: $0 + "/swiftc") }
+    guard let bin = toolchains.first else { return [] }
+    let dir = bin + "/../lib/swift_static/linux/"
+    guard archives.allSatisfy({ FileManager.default.fileExists(atPath: dir + "lib" + $0 + ".a") }) else { return [] }
+    let group = ["-Xlinker", "--start-group"] + archives.map { "-l" + $0 } + ["-lstdc++", "-Xlinker", "--end-group"]
+    return [.unsafeFlags(["-static-stdlib"] + group, .when(platforms: [.linux], configuration: .release))]
+    #else
+    return []
+    #endif
+}()
 
 let package = Package(
     name: "ccusage",
@@ -31,7 +58,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ccusage", dependencies: ["CCUsageCLI"]),
+        .executableTarget(name: "ccusage", dependencies: ["CCUsageCLI"], linkerSettings: staticStdlib),
         // The MCP server is its own binary (`ccusage mcp` execs it), so the SDK's networking libraries are
         // not loaded by every other command.
         .executableTarget(name: "ccusage-mcp", dependencies: ["CCUsageMCP", "CCUsageKit"]),
