@@ -113,7 +113,8 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
 
 @Suite(.serialized) struct OnlinePricingCLITests {
     @Test func aCachedPriceListIsUsedOnlineAndIgnoredOffline() throws {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-pricing-\(UUID().uuidString)").path
+        let cache = try makeTemporaryDirectory("ccusage-pricing")
+        defer { removeTemporary(cache) }
         try FileManager.default.createDirectory(atPath: cache + "/ccusage", withIntermediateDirectories: true)
         var doc: [String: Any] = [:]
         for k in ["claude-a", "claude-b", "claude-c", "claude-d"] { doc[k] = ["input_cost_per_token": 1e-6, "output_cost_per_token": 1e-6] }

@@ -21,13 +21,18 @@ extension Tag {
     }
 
     static func tree(_ files: [String: [UInt8]]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-cli-fault-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root + "/projects", withIntermediateDirectories: true)
-        for (path, bytes) in files {
-            let full = root + "/projects/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: full))
+        let root = try makeTemporaryDirectory("ccusage-cli-fault")
+        do {
+            try FileManager.default.createDirectory(atPath: root + "/projects", withIntermediateDirectories: true)
+            for (path, bytes) in files {
+                let full = root + "/projects/" + path
+                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try Data(bytes).write(to: URL(fileURLWithPath: full))
+            }
+        } catch {
+            removeTemporary(root)
+            throw error
         }
         return root
     }

@@ -6,7 +6,7 @@ private let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/h
 
 /// `ccusage blocks --live` in a real terminal: a detached tmux session on a private server socket.
 @Suite(.serialized, .enabled(if: tmuxPath != nil, "needs tmux (Scripts/install-deps installs it)"))
-struct LiveMonitorTests {
+final class LiveMonitorTests {
 
     static var binary: String {
         let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -30,11 +30,15 @@ struct LiveMonitorTests {
     }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-live-\(UUID().uuidString)").path
+        root = try makeTemporaryDirectory("ccusage-live")
+        transcript = root + "/projects/p/s1.jsonl"
+        // Every stored property is set: from here on a throw still runs `deinit`, which removes `root`.
         try FileManager.default.createDirectory(atPath: root + "/projects/p", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/cache", withIntermediateDirectories: true)
-        transcript = root + "/projects/p/s1.jsonl"
     }
+
+    /// Runs when the test ends (after its `defer { stop() }`), passed or failed.
+    deinit { removeTemporary(root) }
 
     func write(_ lines: [String]) throws {
         try (lines.joined(separator: "\n") + "\n").write(toFile: transcript, atomically: true, encoding: .utf8)
@@ -46,7 +50,7 @@ struct LiveMonitorTests {
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
         let path = try #require(tmuxPath)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        let output = root + "/tmux-\(UUID().uuidString).out"
         defer { unlink(output) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

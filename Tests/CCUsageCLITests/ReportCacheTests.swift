@@ -3,21 +3,24 @@ import Testing
 
 /// The finished-report cache: a repeat run on unchanged files prints the cached text, and any change to
 /// the files or the options gives exactly what a run without any cache prints.
-@Suite(.serialized) struct ReportCacheCLITests {
+@Suite(.serialized) final class ReportCacheCLITests {
     let root: String
     let env: [String: String]
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-report-cache-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: fixtures + "/basic/projects", toPath: root + "/projects")
+        root = try makeTemporaryDirectory("ccusage-report-cache")
         env = ["CLAUDE_CONFIG_DIR": root, "XDG_CACHE_HOME": root + "/cache", "COLUMNS": "160"]
+        // Every stored property is set: from here on a throw still runs `deinit`, which removes `root`.
+        try FileManager.default.copyItem(atPath: fixtures + "/basic/projects", toPath: root + "/projects")
         // A skipped line, so runs print a notice (which LOG_LEVEL=0 hides) and the cache must keep it apart.
         let handle = try #require(FileHandle(forWritingAtPath: root + "/projects/-Users-me-code-lib/9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff.jsonl"))
         handle.seekToEndOfFile()
         handle.write(Data("{\"type\":\"assistant\",\"message\":{\"usage\":\n".utf8))
         try handle.close()
     }
+
+    /// Runs when the test ends, passed or failed, and when `init` throws after setting every property.
+    deinit { removeTemporary(root) }
 
     var transcript: String { root + "/projects/-Users-me-code-lib/9f8e7d6c-aaaa-bbbb-cccc-ddddeeeeffff.jsonl" }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import CCUsageCLI
 
 /// `ccusage statusline` end to end: the built binary, a temporary data tree, hook JSON on stdin.
-@Suite(.serialized) struct StatuslineCLITests {
+@Suite(.serialized) final class StatuslineCLITests {
     let root: String
     let sessionID = "5b1f0c2e-aaaa-bbbb-cccc-0123456789ab"
     let transcript: String
@@ -24,12 +24,13 @@ import Testing
     }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-statusline-\(UUID().uuidString)").path
+        root = try makeTemporaryDirectory("ccusage-statusline")
         let project = root + "/projects/-Users-me-code-app"
+        transcript = project + "/" + sessionID + ".jsonl"
+        // Every stored property is set: from here on a throw still runs `deinit`, which removes `root`.
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/cache", withIntermediateDirectories: true)
-        transcript = project + "/" + sessionID + ".jsonl"
         let lines = [
             #"{"type":"user","sessionId":"\#(sessionID)","message":{"role":"user","content":"hi"}}"#,
             Self.entry("1", session: sessionID, at: now.addingTimeInterval(-180), cost: costs[0]),
@@ -40,6 +41,9 @@ import Testing
         let old = Self.entry("old", session: "other", at: now.addingTimeInterval(-26 * 3600), cost: 10)
         try (old + "\n").write(toFile: project + "/other.jsonl", atomically: true, encoding: .utf8)
     }
+
+    /// Runs when the test ends, passed or failed, and when `init` throws after setting every property.
+    deinit { removeTemporary(root) }
 
     var env: [String: String] {
         ["CLAUDE_CONFIG_DIR": root, "TMPDIR": root + "/tmp", "XDG_CACHE_HOME": root + "/cache"]

@@ -5,8 +5,8 @@ import Testing
 /// even when usage ran without a break for longer than the first window.
 @Suite(.serialized) struct StatuslineWindowTests {
     @Test func activeBlockMatchesAFullLoadAcrossOldFiles() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-window-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let root = try makeTemporaryDirectory("ccusage-window")
+        defer { removeTemporary(root) }
         let project = root + "/projects/p"
         try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
         let now = Date()

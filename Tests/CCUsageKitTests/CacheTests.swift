@@ -27,6 +27,7 @@ import Testing
 
     @Test func warmRunsEqualColdRuns() throws {
         let root = try tree(), cache = root + "/cache"
+        defer { removeTemporary(root) }
         let cold = try load(root, cache: nil)
         let first = try load(root, cache: cache)
         #expect(FileManager.default.fileExists(atPath: cache + "/" + ScanCache.fileName))
@@ -38,6 +39,7 @@ import Testing
 
     @Test func appendedBytesAreReadAndRewrittenFilesReadWhole() throws {
         let root = try tree(), cache = root + "/cache"
+        defer { removeTemporary(root) }
         _ = try load(root, cache: cache)
         let path = root + "/projects/p1/s1.jsonl"
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
@@ -66,6 +68,7 @@ import Testing
     @Test("a corrupt or foreign cache is ignored", arguments: ["garbage", "CCUSAGE-SCAN\u{2}\0\0\0\0\0\0\0", "", "CCUSAGE-SCAN"])
     func corruptCache(_ content: String) throws {
         let root = try tree(), cache = root + "/cache"
+        defer { removeTemporary(root) }
         _ = try load(root, cache: cache)
         var bytes = Array(content.utf8)
         if content.isEmpty {
@@ -84,6 +87,7 @@ import Testing
 
     @Test func theCacheRoundTripsEveryField() throws {
         let root = try tree(), cache = root + "/cache"
+        defer { removeTemporary(root) }
         let usage = try load(root, cache: cache)
         let stored = ScanCache.read(directory: cache)
         let all = stored.values.flatMap(\.records)
@@ -93,6 +97,7 @@ import Testing
 
     @Test func anUnwritableCacheDirectoryIsHarmless() throws {
         let root = try tree()
+        defer { removeTemporary(root) }
         try "file".write(toFile: root + "/not-a-dir", atomically: true, encoding: .utf8)
         expectSame(try load(root, cache: nil), try load(root, cache: root + "/not-a-dir/cache"))
     }
@@ -104,6 +109,7 @@ import Testing
             "p/old.jsonl": [line(id: "o", time: "2025-01-01T00:00:00Z")],
             "p/new.jsonl": [line(id: "n", time: "2025-07-01T00:00:00Z")],
         ])
+        defer { removeTemporary(root) }
         let old = Date(timeIntervalSince1970: 1_735_689_600)   // 2025-01-01
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: root + "/projects/p/old.jsonl")
         let env = testEnvironment(configDir: root)
@@ -119,6 +125,7 @@ import Testing
     @Test func theMergedResultIsReusedOnlyForTheSameFilesModeAndPrices() throws {
         let root = try makeTree(["p/a.jsonl": [line(id: "a", output: 5), line(id: "a", output: 9), line(id: "b", cost: 0.5)],
                                  "p/b.jsonl": [line(id: "c", model: "claude-opus-4-6", output: 3, speed: "fast")]])
+        defer { removeTemporary(root) }
         let cache = root + "/cache", env = testEnvironment(configDir: root)
         func load(_ mode: CostMode, prices: PriceTable = .embedded) throws -> LoadedUsage {
             try UsageLoader.load(LoadOptions(mode: mode, prices: prices, cacheDirectory: cache), env)
@@ -145,6 +152,7 @@ import Testing
 @Suite struct FingerprintTests {
     @Test func theScannerFingerprintMatchesTheOneReadFromDisk() throws {
         let root = try makeTree(["p/a.jsonl": (0..<50).map { line(id: "m\($0)") }, "p/tiny.jsonl": ["{}"]])
+        defer { removeTemporary(root) }
         for name in ["a", "tiny"] {
             let path = root + "/projects/p/\(name).jsonl"
             let scan = FileScanner.scan(path: path, fileIndex: 0)
@@ -159,6 +167,7 @@ import Testing
 @Suite struct PartialCacheTests {
     @Test func aFilteredLoadDoesNotEvictTheFullCache() throws {
         let root = try makeTree(["p/a.jsonl": [line(id: "a")], "p/b.jsonl": [line(id: "b")]])
+        defer { removeTemporary(root) }
         let cache = root + "/cache", env = testEnvironment(configDir: root)
         _ = try UsageLoader.load(LoadOptions(cacheDirectory: cache), env)
         #expect(ScanCache.read(directory: cache).count == 2)
@@ -176,6 +185,7 @@ import Testing
     /// (the status-change time moves and cannot be set).
     @Test func sameSizeSameMtimeRewriteIsNoticed() throws {
         let root = try makeTree(["p/a.jsonl": [line(id: "a", input: 100)]])
+        defer { removeTemporary(root) }
         let path = root + "/projects/p/a.jsonl"
         let cache = root + "/cache", env = testEnvironment(configDir: root)
         let mtime = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
@@ -204,7 +214,7 @@ import Testing
             k += 1
         }
         let root = try makeTree(["p/big.jsonl": lines])
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        defer { removeTemporary(root) }
         let file = Discovery.transcripts(in: [root], problems: &dummyProblems)
         let one = UsageLoader.scanAll(file, options: LoadOptions(singleThread: true))
         var options = LoadOptions(singleThread: false)
@@ -275,6 +285,7 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
         var files: [String: [String]] = [:]
         for f in 0..<8 { files["p\(f % 3)/s\(f).jsonl"] = (0..<20).map { _ in randomLine(reuse: true) } }
         let root = try makeTree(files), cache = root + "/cache"
+        defer { removeTemporary(root) }
         var paths = files.keys.map { root + "/projects/" + $0 }.sorted()
         _ = try load(root, cache: cache)
         var extended = 0
@@ -335,6 +346,7 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
                                  "b/y.jsonl": [line(id: "m3", request: "r3"), line(id: "m6", request: "r6", output: 5),
                                                line(id: "m7", request: "r7", output: 6), line(id: "m8", request: "r8", output: 3),
                                                line(id: "m9", request: "r9", output: 4)]])
+        defer { removeTemporary(root) }
         let cache = root + "/cache"
         #expect(try load(root, cache: cache).source == .merged)
         #expect(try load(root, cache: cache).source == .cachedMerge)
@@ -364,8 +376,8 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
 
 @Suite struct ReportCacheTests {
     @Test func entriesRoundTripAndOnlyTheMostRecentlyUsedAreKept() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-reports-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("ccusage-reports")
+        defer { removeTemporary(dir) }
         let entry = { (i: Int) in ReportCache.Entry(notices: "n\(i)", text: "report \(i)\n", warnings: "") }
         #expect(ReportCache.write(directory: dir, key: "k0", signature: 7, entry: entry(0)))
         #expect(ReportCache.read(directory: dir, key: "k0", signature: 7) == entry(0))

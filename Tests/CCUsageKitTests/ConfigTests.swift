@@ -3,11 +3,15 @@ import Testing
 @testable import CCUsageKit
 import FixtureKit
 
-@Suite struct ConfigTests {
+@Suite final class ConfigTests {
+    /// This test's directory for its config file, removed when the test ends.
+    let dir: String
+
+    init() throws { dir = try makeTemporaryDirectory("ccusage-config") }
+    deinit { removeTemporary(dir) }
+
     func write(_ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ccusage-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("ccusage.json").path
+        let path = dir + "/ccusage.json"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

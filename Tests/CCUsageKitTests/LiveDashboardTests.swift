@@ -181,6 +181,7 @@ import Testing
                                   line(id: "m2", request: "r2", output: 20, time: "2025-07-20T10:01:00Z")],
             "p/d-session.jsonl": [line(id: "m3", request: "r3", output: 30, time: "2025-07-20T10:02:00Z")],
         ])
+        defer { removeTemporary(root) }
         let env = testEnvironment(configDir: root)
         var loader = IncrementalUsage(options: LoadOptions())
         same(try loader.refresh(env), try UsageLoader.load(LoadOptions(), env))

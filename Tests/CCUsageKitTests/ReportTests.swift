@@ -134,6 +134,7 @@ import Testing
             "p/.hidden/x.jsonl": [line(id: "c")],
             "p/notes.txt": ["ignored"],
         ])
+        defer { removeTemporary(root) }
         var problems: [LoadProblem] = []
         let files = Discovery.transcripts(in: [root], problems: &problems)
         #expect(files.count == 3)
@@ -143,6 +144,7 @@ import Testing
 
     @Test func claudeConfigDirIsExclusiveAndValidated() throws {
         let root = try makeTree(["p/s.jsonl": [line()]])
+        defer { removeTemporary(root) }
         var problems: [LoadProblem] = []
         let env = testEnvironment(configDir: " \(root)/projects , /does/not/exist,")
         #expect(try Discovery.baseDirectories(env, problems: &problems) == [root])
@@ -162,6 +164,7 @@ import Testing
             }
         }
         let root = try makeTree(files)
+        defer { removeTemporary(root) }
         let env = testEnvironment(configDir: root)
         let one = try UsageLoader.load(LoadOptions(singleThread: true), env)
         let many = try UsageLoader.load(LoadOptions(singleThread: false), env)

@@ -145,6 +145,7 @@ import Testing
 @Suite struct FileScannerTests {
     @Test func handlesBOMCRLFAndAMissingFinalNewline() throws {
         let root = try makeTree([:])
+        defer { removeTemporary(root) }
         let path = root + "/t.jsonl"
         var data = Data([0xEF, 0xBB, 0xBF])
         data.append(Data((line(id: "a") + "\r\n" + line(id: "b") + "\r\n\r\n" + line(id: "c")).utf8))
@@ -157,6 +158,7 @@ import Testing
 
     @Test func linesLongerThanTheBufferAreRead() throws {
         let root = try makeTree([:])
+        defer { removeTemporary(root) }
         let path = root + "/long.jsonl"
         let big = String(repeating: "x", count: 3 * FileScanner.chunkSize)
         let text = #"{"message":{"content":""# + big + #"","usage":{"input_tokens":4,"output_tokens":5}},"timestamp":"2025-07-20T10:00:00Z"}"#

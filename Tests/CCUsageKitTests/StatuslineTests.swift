@@ -340,6 +340,7 @@ func fixtureHook(_ name: String) throws -> StatuslineHook {
 
     func load(_ files: [String: [String]], now: String) throws -> (LoadedUsage, Int64) {
         let root = try makeTree(files)
+        defer { removeTemporary(root) }
         let env = testEnvironment(configDir: root, now: now)
         return (try UsageLoader.load(LoadOptions(), env), env.now)
     }
@@ -418,9 +419,15 @@ func fixtureHook(_ name: String) throws -> StatuslineHook {
     }
 }
 
-@Suite struct TranscriptTailTests {
+@Suite final class TranscriptTailTests {
+    /// This test's directory for its transcripts, removed when the test ends.
+    let dir: String
+
+    init() throws { dir = try makeTemporaryDirectory("ccusage-tail") }
+    deinit { removeTemporary(dir) }
+
     func write(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tail-\(UUID().uuidString).jsonl").path
+        let path = dir + "/tail-\(UUID().uuidString).jsonl"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -503,8 +510,8 @@ func fixtureHook(_ name: String) throws -> StatuslineHook {
     }
 
     @Test func writeThenReadAndUnwritableDirectories() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sem-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryDirectory("sem")
+        defer { removeTemporary(dir) }
         let prepared = try #require(StatuslineCache.prepareDirectory(StatuslineCache.directory(tmp: dir + "/"), uid: getuid()))
         #expect(prepared == dir + "/ccusage-semaphore")
         #expect(StatuslineCache.write(state, directory: prepared, sessionID: "s/1"))
