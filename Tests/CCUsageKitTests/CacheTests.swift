@@ -243,8 +243,10 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
         }
     }
 
-    func load(_ root: String, cache: String?, mode: CostMode = .auto) throws -> LoadedUsage {
-        try UsageLoader.load(LoadOptions(mode: mode, cacheDirectory: cache), testEnvironment(configDir: root))
+    func load(_ root: String, cache: String?, mode: CostMode = .auto, rereadLimit: Int64 = 8 << 20) throws -> LoadedUsage {
+        var options = LoadOptions(mode: mode, cacheDirectory: cache)
+        options.rereadLimit = rereadLimit
+        return try UsageLoader.load(options, testEnvironment(configDir: root))
     }
 
     func expectSame(_ a: LoadedUsage, _ b: LoadedUsage, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -265,8 +267,12 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
         try handle.close()
     }
 
+    /// Odd seeds rewrite the merged cache after every change; even ones keep it while little is added (each
+    /// run re-reads the bytes added since and inserts their records into the mapped ones).
     @Test(arguments: [1, 2, 3, 4])
     func randomHistoriesMatchAFullMerge(seed: UInt64) throws {
+        let limit: Int64 = seed % 2 == 1 ? 0 : 8 << 20
+        var kept = 0
         var rng = Generator(state: seed)
         let models = ["claude-sonnet-4-20250514", "claude-opus-4-6", "claude-haiku-4-5", "mystery-model-1"]
         var counter = 0
@@ -325,20 +331,61 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
                 description = "rewrite of \(target)"
             }
             let cold = try load(root, cache: nil)
-            let warm = try load(root, cache: cache)
+            let warm = try load(root, cache: cache, rereadLimit: limit)
             expectSame(warm, cold, "step \(step): \(description)")
             if warm.source == .extendedMerge { extended += 1 }
-            // The result just written, read back unchanged.
-            let again = try load(root, cache: cache)
+            // Read again unchanged: the result just written, or the same extension of the cache kept.
+            let again = try load(root, cache: cache, rereadLimit: limit)
             expectSame(again, cold, "step \(step) reread")
-            #expect(again.source == .cachedMerge, "step \(step) reread")
+            if limit == 0 || warm.source != .extendedMerge {
+                #expect(again.source == .cachedMerge, "step \(step) reread")
+            } else {
+                // Kept (re-read again), or written when the files had to be renumbered.
+                #expect(again.source == .extendedMerge || again.source == .cachedMerge, "step \(step) reread")
+                if again.source == .extendedMerge { kept += 1 }
+            }
             // Another mode has its own merged result; it must agree too.
             if step % 10 == 9 {
-                expectSame(try load(root, cache: cache, mode: .calculate), try load(root, cache: nil, mode: .calculate),
-                           "step \(step), calculate")
+                expectSame(try load(root, cache: cache, mode: .calculate, rereadLimit: limit),
+                           try load(root, cache: nil, mode: .calculate), "step \(step), calculate")
             }
         }
         #expect(extended >= 10, "the extended merge ran \(extended) times")
+        #expect(limit == 0 || kept >= 5, "the kept cache was re-read \(kept) times")
+    }
+
+    /// The merged cache holds records as their bytes: any damage to them, a string id out of range or a
+    /// file written with another record layout makes it ignored and rebuilt, never read.
+    @Test("a damaged merged cache is rebuilt", arguments: ["record byte", "string id", "layout", "checksum"])
+    func damagedMergedCache(_ damage: String) throws {
+        let root = try makeTree(["a/x.jsonl": [line(id: "m1"), line(id: "m2", request: "r2", model: "claude-opus-4-6")],
+                                 "b/y.jsonl": [line(id: "m3", request: "r3", output: 5)]])
+        defer { removeTemporary(root) }
+        let cache = root + "/cache"
+        let cold = try load(root, cache: nil)
+        _ = try load(root, cache: cache)
+        #expect(try load(root, cache: cache).source == .cachedMerge)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first { $0.hasPrefix("merged-v") })
+        let parsed = try #require(MergedCache.Parsed(path: cache + "/" + name))
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: cache + "/" + name)))
+        let modelAt = parsed.recordsAt + UsageRecord.modelIDOffset
+        switch damage {
+        case "record byte": bytes[parsed.recordsAt + 9] ^= 0x10              // a token count
+        case "string id": bytes[modelAt + 1] = 0x7F                          // and the checksum made to match
+        case "layout": bytes[MergedCache.magic.count + 8] ^= 1
+        default: bytes[MergedCache.magic.count + 8 * 7] ^= 1
+        }
+        if damage == "string id" {
+            var sum = MergedCache.Checksum()
+            bytes.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[parsed.recordsAt..<parsed.fileTableAt])) }
+            let at = MergedCache.magic.count + 8 * 7
+            for k in 0..<8 { bytes[at + k] = UInt8(truncatingIfNeeded: sum.value >> (8 * UInt64(k))) }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: cache + "/" + name))
+        let again = try load(root, cache: cache)
+        #expect(again.source == .merged)
+        expectSame(again, cold, damage)
+        #expect(try load(root, cache: cache).source == .cachedMerge)   // rewritten
     }
 
     @Test func anExtendedMergeIsReusedAndExtendedAgain() throws {
@@ -355,8 +402,14 @@ nonisolated(unsafe) var dummyProblems: [LoadProblem] = []
         let grown = try load(root, cache: cache)
         #expect(grown.source == .extendedMerge && grown.stats.bytes > 0 && grown.stats.bytes < 400)
         #expect(grown.records.map(\.record.tokens.output) == [20, 20, 7, 20, 5, 6, 3, 4])   // m4 before b/y.jsonl's
+        #expect(grown.records.isMapped)
+        // Little was added: the cache is kept, and the next run re-reads the same bytes.
         let reread = try load(root, cache: cache)
-        #expect(reread.source == .cachedMerge && reread.records == grown.records)
+        #expect(reread.source == .extendedMerge && reread.records == grown.records && reread.stats.bytes == grown.stats.bytes)
+        // With no re-reading allowed, the extension is written, and read back as it is.
+        #expect(try load(root, cache: cache, rereadLimit: 0).source == .extendedMerge)
+        let written = try load(root, cache: cache)
+        #expect(written.source == .cachedMerge && written.records == grown.records && written.records.isMapped)
         try append(line(id: "m5", request: "r5", output: 9) + "\n", to: root + "/projects/b/y.jsonl")
         let again = try load(root, cache: cache)
         #expect(again.source == .extendedMerge)

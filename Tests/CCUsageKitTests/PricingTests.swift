@@ -54,6 +54,20 @@ import Testing
         #expect(sonnet.fastMultiplier == 1)
     }
 
+    /// The override table matches a key when a `/`- or `:`-separated part of it (`.`/`@` read as `-`) has the
+    /// base as its last occurrence followed by the end or `-`.
+    @Test("fast-mode overrides by pricing key", arguments: [
+        ("claude-opus-4-6", 6.0), ("claude-opus-4-7", 6.0), ("claude-opus-4-8", 2.0),
+        ("anthropic/claude-opus-4-6", 6.0), ("bedrock:claude-opus-4-6-v1", 6.0), ("claude-opus-4.6", 6.0),
+        ("claude-opus-4@6", 6.0), ("vertex/claude-opus-4-6@20250101", 6.0),
+        ("claude-opus-4-60", 1.0), ("claude-opus-4-6x", 1.0), ("xclaude-opus-4-6", 6.0),
+        ("claude-opus-4-6claude-opus-4-6-", 6.0), ("claude-opus-4-6-claude-opus-4-6x", 1.0),
+        ("claude-opus-4", 1.0), ("", 1.0), ("claude-sonnet-4-6", 1.0), ("claude-opus-4-6/", 6.0),
+    ])
+    func fastOverridesByKey(key: String, expected: Double) {
+        #expect(PriceTable.fastMultiplier(forKey: key, overrides: PriceTable.fastOverrides) == expected)
+    }
+
     @Test func costModes() throws {
         let withCost = try #require(record(line(input: 1000, output: 0, cost: 0.5)))
         let zeroCost = try #require(record(line(input: 1000, output: 0, cost: 0)))

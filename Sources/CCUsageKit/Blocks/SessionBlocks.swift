@@ -54,6 +54,10 @@ public enum SessionBlocks {
     /// an entry more than `hours` after the block start or after the previous entry opens a new block, and a
     /// silence longer than `hours` leaves a gap block.
     public static func build(_ records: [PricedRecord], now: Int64, hours: Double = defaultHours) -> [SessionBlock] {
+        build(RecordStore(records), now: now, hours: hours)
+    }
+
+    public static func build(_ records: RecordStore, now: Int64, hours: Double = defaultHours) -> [SessionBlock] {
         let length = Int64(hours * 3_600_000)
         // Sort positions, not the records themselves (stable: equal times keep their order).
         let order = records.indices.sorted {
@@ -144,6 +148,10 @@ public struct BlocksReport: Sendable {
     }
 
     public init(records: [PricedRecord], options: BlocksOptions) {
+        self.init(records: RecordStore(records), options: options)
+    }
+
+    public init(records: RecordStore, options: BlocksOptions) {
         self.options = options
         var blocks = SessionBlocks.build(records, now: options.now, hours: options.hours)
         blocks = blocks.filter { options.range.contains(options.zone.day(ofMillis: $0.start)) }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import CShims
 
 /// One transcript file and the identity its path gives it.
 public struct TranscriptFile: Sendable, Equatable {
@@ -149,10 +150,13 @@ public enum Discovery {
 
     /// Every `.jsonl` file under each `<base>/projects`, sorted by full path (byte order).
     /// Dot entries are included; symlinks are followed, directory cycles skipped.
-    /// With `parallel`, the folders under each `projects/` are walked on all cores.
+    /// With `parallel`, the folders under each `projects/` are walked on all cores. With `listings`, a
+    /// folder unchanged since the last walk is not listed again (see `ListingCache`); the result is the same.
     public static func transcripts(in bases: [String], project: String? = nil, parallel: Bool = true,
+                                   listings: ListingCache? = nil,
                                    problems: inout [LoadProblem]) -> [TranscriptFile] {
         var files: [TranscriptFile] = []
+        var listed: [(String, DirectoryListing)] = []
         for base in bases {
             var root = base + "/projects"
             var prefix: [String] = []
@@ -161,13 +165,23 @@ public enum Discovery {
                 root += "/" + project
                 prefix = [project]
             }
-            if parallel {
-                walkInParallel(root, prefix, &files, &problems)
-            } else {
-                var visited = Set<FileID>()
-                walk(root, prefix, &visited, &files, &problems)
+            var info = stat()
+            guard stat(root, &info) == 0 else {
+                problems.append(LoadProblem(kind: .unreadableDirectory, path: root, reason: String(cString: strerror(errno))))
+                continue
             }
+            let context = WalkContext(listings: listings, root: root, device: UInt64(info.st_dev))
+            var state = WalkState()
+            if parallel {
+                walkInParallel(root, prefix, info, context, &state)
+            } else {
+                walk(root, prefix, info, context, &state)
+            }
+            files += state.files
+            problems += state.problems
+            listed += state.listed
         }
+        listings?.remember(listed, complete: project == nil)
         // Sort indices, not the (large) structs.
         let order = bytewiseOrder(files.map(\.path))
         return order.map { files[$0] }
@@ -179,34 +193,54 @@ public enum Discovery {
 
     struct FileID: Hashable { let dev: UInt64, ino: UInt64 }
 
-    /// One subtree's walk, done on a worker thread.
-    private struct SubtreeWalk: Sendable {
+    /// What every folder of one walk shares: the earlier listings, and whether this file system's folder
+    /// times can vouch for them.
+    private struct WalkContext: @unchecked Sendable {
+        let listings: ListingCache?
+        /// Listings are reused only for folders on the root's device, and only when its file system keeps
+        /// folder times reliably.
+        let device: UInt64?
+
+        init(listings: ListingCache?, root: String, device: UInt64) {
+            self.listings = listings
+            self.device = listings != nil && ccusage_trusts_directory_times(root) == 1 ? device : nil
+        }
+
+        func reusable(_ dir: String, _ info: stat) -> DirectoryListing? {
+            guard let listings, let device, UInt64(info.st_dev) == device else { return nil }
+            return listings.reusable(dir, info)
+        }
+    }
+
+    /// One walk's results: a serial walk has one; a parallel walk one per subtree, merged after.
+    private struct WalkState {
         var files: [TranscriptFile] = []
         var problems: [LoadProblem] = []
         var visited = Set<FileID>()
+        /// Every folder's listing, reused or read this time, for the next walk.
+        var listed: [(String, DirectoryListing)] = []
     }
 
     /// Walks the folders right under `root` on all cores (each with its own loop protection), then checks
     /// that no folder was reached from two of them (a symlink across projects); if one was, the walk is
     /// redone serially, so which path is kept never depends on thread timing. The result is the serial
     /// walk's, up to order, and `transcripts` sorts it.
-    private static func walkInParallel(_ root: String, _ rel: [String], _ files: inout [TranscriptFile],
-                                       _ problems: inout [LoadProblem]) {
-        var visited = Set<FileID>()
-        var subtrees: [(String, [String])] = []
-        var rootFiles: [TranscriptFile] = [], rootProblems: [LoadProblem] = []
-        walk(root, rel, &visited, &rootFiles, &rootProblems, subtrees: &subtrees)
-        guard subtrees.count > 1 else {
-            var serial = Set<FileID>()
-            walk(root, rel, &serial, &files, &problems)
+    private static func walkInParallel(_ root: String, _ rel: [String], _ info: stat, _ context: WalkContext,
+                                       _ state: inout WalkState) {
+        var top = WalkState()
+        var subtrees: [(String, [String], stat)]? = []
+        walk(root, rel, info, context, &top, subtrees: &subtrees)
+        let work = subtrees ?? []
+        guard work.count > 1 else {
+            walk(root, rel, info, context, &state)
             return
         }
-        let results = ScanSlots<SubtreeWalk>(count: subtrees.count, empty: SubtreeWalk())
-        let rootVisited = visited, work = subtrees
+        let results = ScanSlots<WalkState>(count: work.count, empty: WalkState())
+        let rootVisited = top.visited
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            var result = SubtreeWalk()
+            var result = WalkState()
             result.visited = rootVisited
-            walk(work[i].0, work[i].1, &result.visited, &result.files, &result.problems)
+            walk(work[i].0, work[i].1, work[i].2, context, &result)
             results.store(result, at: i)
         }
         let walks = results.take()
@@ -217,94 +251,96 @@ public enum Discovery {
             union.formUnion(w.visited)
         }
         guard union.count == total else {
-            var serial = Set<FileID>()
-            walk(root, rel, &serial, &files, &problems)
+            walk(root, rel, info, context, &state)
             return
         }
-        files += rootFiles
-        problems += rootProblems
+        state = top
         for w in walks {
-            files += w.files
-            problems += w.problems
+            state.files += w.files
+            state.problems += w.problems
+            state.listed += w.listed
         }
     }
 
-    /// Walks `dir` depth-first. With `subtrees`, folders are listed there instead of entered.
-    private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
-                             _ files: inout [TranscriptFile], _ problems: inout [LoadProblem]) {
-        var none: [(String, [String])]? = nil
-        walk(dir, rel, &visited, &files, &problems, subtrees: &none)
+    /// Walks `dir` (whose `stat` is `info`) depth-first.
+    private static func walk(_ dir: String, _ rel: [String], _ info: stat, _ context: WalkContext,
+                             _ state: inout WalkState) {
+        var none: [(String, [String], stat)]? = nil
+        walk(dir, rel, info, context, &state, subtrees: &none)
     }
 
-    private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
-                             _ files: inout [TranscriptFile], _ problems: inout [LoadProblem],
-                             subtrees: inout [(String, [String])]) {
-        var list: [(String, [String])]? = []
-        walk(dir, rel, &visited, &files, &problems, subtrees: &list)
-        subtrees = list ?? []
-    }
-
-    private static func walk(_ dir: String, _ rel: [String], _ visited: inout Set<FileID>,
-                             _ files: inout [TranscriptFile], _ problems: inout [LoadProblem],
-                             subtrees: inout [(String, [String])]?) {
-        var st = stat()
-        guard stat(dir, &st) == 0 else {
-            problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
+    /// As above; with `subtrees`, the folders inside `dir` are listed there instead of entered.
+    private static func walk(_ dir: String, _ rel: [String], _ info: stat, _ context: WalkContext,
+                             _ state: inout WalkState, subtrees: inout [(String, [String], stat)]?) {
+        guard state.visited.insert(FileID(dev: UInt64(info.st_dev), ino: UInt64(info.st_ino))).inserted else {
+            state.problems.append(LoadProblem(kind: .symlinkLoop, path: dir, reason: "directory already visited (symlink loop)"))
             return
         }
-        guard visited.insert(FileID(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))).inserted else {
-            problems.append(LoadProblem(kind: .symlinkLoop, path: dir, reason: "directory already visited (symlink loop)"))
-            return
-        }
-        guard let handle = opendir(dir) else {
-            problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
-            return
-        }
-        defer { closedir(handle) }
-        let fd = dirfd(handle)
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        // A folder read now has its entries looked up relative to it; a reused listing's by full path.
+        var fd: Int32 = -1
+        defer { if fd >= 0 { close(fd) } }
+        let listing: DirectoryListing
+        if let reused = context.reusable(dir, info) {
+            listing = reused
+        } else {
+            fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0, let fresh = DirectoryListing.read(fd, info) else {
+                state.problems.append(LoadProblem(kind: .unreadableDirectory, path: dir, reason: String(cString: strerror(errno))))
+                return
             }
-            if name == "." || name == ".." { continue }
+            listing = fresh
+        }
+        state.listed.append((dir, listing))
+        for entry in listing.entries {
+            let name = entry.name
             let isTranscript = name.hasSuffix(".jsonl")
-            // Plain files that are not transcripts need no stat.
-            if Int32(entry.pointee.d_type) == Int32(DT_REG), !isTranscript { continue }
             let path = dir + "/" + name
-            var info = stat()
-            guard fstatat(fd, name, &info, 0) == 0 else {
+            var st = stat()
+            guard (fd >= 0 ? fstatat(fd, name, &st, 0) : stat(path, &st)) == 0 else {
                 // A dangling link or a file removed meanwhile: only worth reporting for transcripts.
                 if isTranscript {
-                    problems.append(LoadProblem(kind: .unreadableFile, path: path, reason: String(cString: strerror(errno))))
+                    state.problems.append(LoadProblem(kind: .unreadableFile, path: path, reason: String(cString: strerror(errno))))
                 }
                 continue
             }
-            let kind = info.st_mode & S_IFMT
+            let kind = st.st_mode & S_IFMT
             if kind == S_IFDIR {
                 if subtrees != nil {
-                    subtrees!.append((path, rel + [name]))
+                    subtrees!.append((path, rel + [name], st))
                 } else {
-                    walk(path, rel + [name], &visited, &files, &problems)
+                    walk(path, rel + [name], st, context, &state)
                 }
             } else if kind == S_IFREG, isTranscript {
-                #if canImport(Darwin)
-                let mtime = Int64(info.st_mtimespec.tv_sec) * 1000 + Int64(info.st_mtimespec.tv_nsec) / 1_000_000
-                #else
-                let mtime = Int64(info.st_mtim.tv_sec) * 1000 + Int64(info.st_mtim.tv_nsec) / 1_000_000
-                #endif
-                var file = TranscriptFile(path: path, relativeSegments: rel + [name], size: Int64(info.st_size),
-                                          modified: mtime, inode: UInt64(info.st_ino))
-                #if canImport(Darwin)
-                let changedNs = Int64(info.st_ctimespec.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctimespec.tv_nsec)
-                let modifiedNs = Int64(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtimespec.tv_nsec)
-                #else
-                let changedNs = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
-                let modifiedNs = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
-                #endif
-                file.stamp = modifiedNs ^ (changedNs &* 0x1E37_79B9_7F4A_7C15)
-                files.append(file)
+                var file = TranscriptFile(path: path, relativeSegments: rel + [name], size: Int64(st.st_size),
+                                          modified: st.modifiedMilliseconds, inode: UInt64(st.st_ino))
+                file.stamp = st.modifiedNanoseconds ^ (st.changedNanoseconds &* 0x1E37_79B9_7F4A_7C15)
+                state.files.append(file)
             }
         }
+    }
+}
+
+extension stat {
+    var modifiedMilliseconds: Int64 {
+        #if canImport(Darwin)
+        Int64(st_mtimespec.tv_sec) * 1000 + Int64(st_mtimespec.tv_nsec) / 1_000_000
+        #else
+        Int64(st_mtim.tv_sec) * 1000 + Int64(st_mtim.tv_nsec) / 1_000_000
+        #endif
+    }
+    var modifiedNanoseconds: Int64 {
+        #if canImport(Darwin)
+        Int64(st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int64(st_mtimespec.tv_nsec)
+        #else
+        Int64(st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(st_mtim.tv_nsec)
+        #endif
+    }
+    var changedNanoseconds: Int64 {
+        #if canImport(Darwin)
+        Int64(st_ctimespec.tv_sec) &* 1_000_000_000 &+ Int64(st_ctimespec.tv_nsec)
+        #else
+        Int64(st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(st_ctim.tv_nsec)
+        #endif
     }
 }
 

@@ -1,30 +1,26 @@
 /// One validated usage line of a transcript, before deduplication and pricing.
+///
+/// Plain data (no references): its strings are `StringPool` ids and its optional fields are flagged, so the
+/// merged cache stores records as their in-memory bytes and a repeat run maps them instead of decoding.
 public struct UsageRecord: Sendable, Equatable {
     /// Milliseconds since the epoch.
     public var time: Int64
     public var tokens: TokenCounts
     /// The part of `tokens.cacheCreation` written with the 1-hour TTL (priced at 2 × input).
     public var cacheCreation1h: Int
-    /// The `costUSD` recorded in the line, if any.
-    public var recordedCost: Double?
-    /// The raw `message.model`; nil when absent.
-    public var model: String?
-    /// `usage.speed == "fast"`.
-    public var isFast: Bool
-    /// `usage.speed` present (a dedup tie-breaker).
-    public var hasSpeed: Bool
-    public var isSidechain: Bool
-    /// Hash of `(message.id, requestId)`; nil when the line has no `message.id` (never deduplicated).
-    public var dedupKey: DedupKey?
-    /// The JSONL `sessionId` field.
-    public var sessionField: String?
-    public var version: String?
-    /// From `Claude AI usage limit reached|<unix seconds>` on API error lines, in ms.
-    public var usageLimitReset: Int64?
-    /// The raw timestamp string (kept only when a report needs it).
-    public var rawTimestamp: String?
+    // Optional fields: the value, meaningful (and otherwise zero) when its flag is set. The field order
+    // leaves no padding: every byte written to the cache is a field's.
+    private var recordedCostBits: UInt64 = 0
+    private var key = DedupKey(message: 0, message2: 0, request: 0)
+    private var reset: Int64 = 0
+    private var modelID: UInt32 = 0, sessionFieldID: UInt32 = 0, versionID: UInt32 = 0, rawTimestampID: UInt32 = 0
     /// Index of the transcript file in the load's file list.
     public var fileIndex: Int32
+    private var flags: UInt32 = 0
+
+    private static let hasRecordedCost: UInt32 = 1, hasDedupKey: UInt32 = 2, hasReset: UInt32 = 4
+    private static let fast: UInt32 = 8, speed: UInt32 = 16, sidechain: UInt32 = 32
+    static let knownFlags: UInt32 = 63
 
     @inline(__always)
     public init(time: Int64, tokens: TokenCounts, cacheCreation1h: Int = 0, recordedCost: Double? = nil,
@@ -32,17 +28,100 @@ public struct UsageRecord: Sendable, Equatable {
                 dedupKey: DedupKey? = nil, sessionField: String? = nil,
                 version: String? = nil, usageLimitReset: Int64? = nil, rawTimestamp: String? = nil,
                 fileIndex: Int32 = 0) {
-        self.time = time; self.tokens = tokens; self.cacheCreation1h = cacheCreation1h
-        self.recordedCost = recordedCost; self.model = model; self.isFast = isFast; self.hasSpeed = hasSpeed
-        self.isSidechain = isSidechain; self.dedupKey = dedupKey
-        self.sessionField = sessionField; self.version = version; self.usageLimitReset = usageLimitReset
-        self.rawTimestamp = rawTimestamp; self.fileIndex = fileIndex
+        self.init(time: time, tokens: tokens, cacheCreation1h: cacheCreation1h, recordedCost: recordedCost,
+                  modelID: StringPool.id(model), isFast: isFast, hasSpeed: hasSpeed, isSidechain: isSidechain,
+                  dedupKey: dedupKey, sessionFieldID: StringPool.id(sessionField), versionID: StringPool.id(version),
+                  usageLimitReset: usageLimitReset, rawTimestampID: StringPool.id(rawTimestamp), fileIndex: fileIndex)
+    }
+
+    /// With the strings already pooled.
+    @inline(__always)
+    init(time: Int64, tokens: TokenCounts, cacheCreation1h: Int, recordedCost: Double?, modelID: UInt32,
+         isFast: Bool, hasSpeed: Bool, isSidechain: Bool, dedupKey: DedupKey?, sessionFieldID: UInt32,
+         versionID: UInt32, usageLimitReset: Int64?, rawTimestampID: UInt32, fileIndex: Int32) {
+        self.time = time; self.tokens = tokens; self.cacheCreation1h = cacheCreation1h; self.fileIndex = fileIndex
+        self.modelID = modelID; self.sessionFieldID = sessionFieldID; self.versionID = versionID
+        self.rawTimestampID = rawTimestampID
+        self.recordedCost = recordedCost; self.dedupKey = dedupKey; self.usageLimitReset = usageLimitReset
+        self.isFast = isFast; self.hasSpeed = hasSpeed; self.isSidechain = isSidechain
+    }
+
+    @inline(__always) private func flag(_ f: UInt32) -> Bool { flags & f != 0 }
+    @inline(__always) private mutating func set(_ f: UInt32, _ on: Bool) { if on { flags |= f } else { flags &= ~f } }
+    var flagBits: UInt32 { flags }
+
+    /// The `costUSD` recorded in the line, if any.
+    public var recordedCost: Double? {
+        get { flag(Self.hasRecordedCost) ? Double(bitPattern: recordedCostBits) : nil }
+        set { recordedCostBits = newValue?.bitPattern ?? 0; set(Self.hasRecordedCost, newValue != nil) }
+    }
+    /// Hash of `(message.id, requestId)`; nil when the line has no `message.id` (never deduplicated).
+    public var dedupKey: DedupKey? {
+        get { flag(Self.hasDedupKey) ? key : nil }
+        set { key = newValue ?? DedupKey(message: 0, message2: 0, request: 0); set(Self.hasDedupKey, newValue != nil) }
+    }
+    /// From `Claude AI usage limit reached|<unix seconds>` on API error lines, in ms.
+    public var usageLimitReset: Int64? {
+        get { flag(Self.hasReset) ? reset : nil }
+        set { reset = newValue ?? 0; set(Self.hasReset, newValue != nil) }
+    }
+    /// `usage.speed == "fast"`.
+    public var isFast: Bool { get { flag(Self.fast) } set { set(Self.fast, newValue) } }
+    /// `usage.speed` present (a dedup tie-breaker).
+    public var hasSpeed: Bool { get { flag(Self.speed) } set { set(Self.speed, newValue) } }
+    public var isSidechain: Bool { get { flag(Self.sidechain) } set { set(Self.sidechain, newValue) } }
+
+    /// The raw `message.model`; nil when absent.
+    public var model: String? {
+        get { StringPool.string(modelID) }
+        set { modelID = StringPool.id(newValue) }
+    }
+    /// The JSONL `sessionId` field.
+    public var sessionField: String? {
+        get { StringPool.string(sessionFieldID) }
+        set { sessionFieldID = StringPool.id(newValue) }
+    }
+    public var version: String? {
+        get { StringPool.string(versionID) }
+        set { versionID = StringPool.id(newValue) }
+    }
+    /// The raw timestamp string (kept only when a report needs it).
+    public var rawTimestamp: String? {
+        get { StringPool.string(rawTimestampID) }
+        set { rawTimestampID = StringPool.id(newValue) }
+    }
+
+    /// The pooled strings' ids (model, session field, version, raw timestamp), for code that only compares them.
+    var stringIDs: (model: UInt32, session: UInt32, version: UInt32, rawTimestamp: UInt32) {
+        get { (modelID, sessionFieldID, versionID, rawTimestampID) }
+        set { modelID = newValue.model; sessionFieldID = newValue.session; versionID = newValue.version
+              rawTimestampID = newValue.rawTimestamp }
     }
 
     /// The model label used in reports: the raw model, with `-fast` for fast-mode requests.
     public var displayModel: String? {
         guard let model else { return nil }
         return isFast ? model + "-fast" : model
+    }
+
+    /// Where the model's string id sits in a record (for tests that damage a cache file).
+    static var modelIDOffset: Int { MemoryLayout<UsageRecord>.offset(of: \.modelID)! }
+
+    /// Field offsets and sizes: the merged cache stores records as bytes, so a file written by a build with
+    /// another layout must not be read.
+    static var layoutFingerprint: UInt64 {
+        var h: UInt64 = 0x5EED_0001
+        func mix(_ v: Int?) { h = (h ^ UInt64(bitPattern: Int64(v ?? -1))) &* 0x0000_0100_0000_01B3 }
+        mix(MemoryLayout<UsageRecord>.size); mix(MemoryLayout<UsageRecord>.stride)
+        mix(MemoryLayout<UsageRecord>.alignment)
+        for path: PartialKeyPath<UsageRecord> in [\.time, \.tokens, \.cacheCreation1h, \.recordedCostBits, \.key,
+                                                \.reset, \.modelID, \.sessionFieldID, \.versionID,
+                                                \.rawTimestampID, \.fileIndex, \.flags] {
+            mix(MemoryLayout<UsageRecord>.offset(of: path))
+        }
+        mix(MemoryLayout<PricedRecord>.size); mix(MemoryLayout<PricedRecord>.stride)
+        mix(MemoryLayout<PricedRecord>.offset(of: \.cost))
+        return h
     }
 }
 

@@ -96,12 +96,17 @@ public struct PriceTable: Sendable {
     /// and `:`, a part must contain the base followed by its end or `-`.
     public static func fastMultiplier(forKey key: String, overrides: [String: Double]) -> Double {
         if let exact = overrides[key] { return exact }
-        let normalized = ModelMatcher.normalize(key)
-        for part in normalized.split(whereSeparator: { $0 == "/" || $0 == ":" }) {
-            for (base, multiplier) in overrides.sorted(by: { $0.key < $1.key }) {
-                guard let range = part.range(of: base, options: .backwards) else { continue }
-                let rest = part[range.upperBound...]
-                if rest.isEmpty || rest.hasPrefix("-") { return multiplier }
+        let bases = overrides.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
+        let normalized = Array(ModelMatcher.normalize(key).utf8)
+        for part in normalized.split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) {
+            for (base, multiplier) in bases {
+                // The last occurrence of the base in the part, as `range(of:options: .backwards)` finds it.
+                guard !base.isEmpty, base.count <= part.count else { continue }
+                var start = part.endIndex - base.count
+                while start >= part.startIndex, !part[start..<(start + base.count)].elementsEqual(base) { start -= 1 }
+                guard start >= part.startIndex else { continue }
+                let end = start + base.count
+                if end == part.endIndex || part[end] == UInt8(ascii: "-") { return multiplier }
             }
         }
         return 1

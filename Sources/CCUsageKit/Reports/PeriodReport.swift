@@ -73,7 +73,7 @@ public struct PeriodReport: Sendable {
         // Records come file by file, mostly in time order: the previous record's row is usually this one's.
         var lastKey: Key?
         var last = -1
-        usage.records.withUnsafeBufferPointer { records in
+        usage.records.forEachRun { records in
         for r in records.indices {
             let day = bucketer.day(ofMillis: records[r].record.time)
             let key = Key(day: day, project: byProject ? files[Int(records[r].record.fileIndex)].project : nil)

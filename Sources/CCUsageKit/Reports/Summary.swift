@@ -34,28 +34,34 @@ public struct SummaryBuilder {
         return record.isFast ? model + "-fast" : model
     }
 
-    /// (raw model, fast) → breakdown index; rows hold a handful of models, so a linear scan beats hashing.
-    private var recent: [(model: String, fast: Bool, index: Int)] = []
+    /// (raw model's pool id, fast) → breakdown index (-1: not listed); rows hold a handful of models, so a
+    /// linear scan beats hashing.
+    private var recent: [(model: UInt32, fast: Bool, index: Int)] = []
 
     public mutating func add(_ priced: borrowing PricedRecord) {
         summary.tokens += priced.record.tokens
         summary.cost += priced.cost
-        guard priced.record.model != nil else { return }
+        let modelID = priced.record.stringIDs.model
+        guard modelID != 0 else { return }
         let fast = priced.record.isFast
-        var index = -1
-        for k in recent.indices where recent[k].fast == fast && recent[k].model == priced.record.model! {
+        var index = -2
+        for k in recent.indices where recent[k].model == modelID && recent[k].fast == fast {
             index = recent[k].index
             break
         }
-        if index < 0 {
-            let model = priced.record.model!
-            guard model != syntheticModel else { return }
-            let label = fast ? model + "-fast" : model
-            note(label)
-            _ = breakdown(label)
-            index = breakdownIndex[label]!
-            recent.append((model, fast, index))
+        if index == -2 {
+            let model = StringPool.string(modelID)!
+            if model == syntheticModel {
+                index = -1
+            } else {
+                let label = fast ? model + "-fast" : model
+                note(label)
+                _ = breakdown(label)
+                index = breakdownIndex[label]!
+            }
+            recent.append((modelID, fast, index))
         }
+        guard index >= 0 else { return }
         summary.breakdowns[index].tokens += priced.record.tokens
         summary.breakdowns[index].cost += priced.cost
     }

@@ -18,6 +18,8 @@ public struct CacheEntryMeta: Sendable {
 public struct CacheSnapshot {
     let bytes: MappedFile
     let strings: [String]
+    /// The `StringPool` id of each of `strings`.
+    let ids: [UInt32]
     public private(set) var entries: [String: CacheEntryMeta] = [:]
 
     /// nil when there is no cache or it is corrupt, truncated or of another version.
@@ -36,6 +38,7 @@ public struct CacheSnapshot {
             strings.reserveCapacity(stringCount)
             for _ in 0..<stringCount { strings.append(try r.string()) }
             self.strings = strings
+            ids = strings.map { StringPool.id($0) }
             let fileCount = try r.int()
             guard fileCount <= bytes.count / 64 else { return nil }
             for _ in 0..<fileCount {
@@ -63,7 +66,7 @@ public struct CacheSnapshot {
         records.reserveCapacity(meta.recordCount)
         do {
             for _ in 0..<meta.recordCount {
-                records.append(try RecordCodec.decode(&r, strings: strings, fileIndex: fileIndex))
+                records.append(try RecordCodec.decode(&r, ids: ids, fileIndex: fileIndex))
             }
         } catch { return nil }
         guard r.at == meta.recordsOffset + meta.recordsLength else { return nil }
@@ -112,11 +115,26 @@ public struct CacheWriter: @unchecked Sendable {
     enum Chunk: @unchecked Sendable {
         case bytes([UInt8])
         case mapped(MappedFile, Range<Int>)
+        /// Records as their in-memory bytes.
+        case records(RecordStore)
         var count: Int {
             switch self {
             case .bytes(let b): return b.count
             case .mapped(_, let range): return range.count
+            case .records(let r): return r.count * MemoryLayout<PricedRecord>.stride
             }
+        }
+
+        /// Passes the chunk's bytes, in one or more runs; false when a mapped range is out of bounds.
+        func forEachRun(_ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+            switch self {
+            case .bytes(let b): b.withUnsafeBytes(body)
+            case .mapped(let file, let range):
+                guard range.lowerBound >= 0, range.upperBound <= file.count else { return false }
+                body(UnsafeRawBufferPointer(start: file.base + range.lowerBound, count: range.count))
+            case .records(let r): r.forEachRun { body(UnsafeRawBufferPointer($0)) }
+            }
+            return true
         }
     }
 
@@ -127,12 +145,24 @@ public struct CacheWriter: @unchecked Sendable {
 
     /// With `createDirectory` false, a missing directory makes the write fail instead.
     static func writeAtomically(_ chunks: [Chunk], to target: String, createDirectory: Bool = true) -> Bool {
-        if createDirectory { guard ScanCache.makeDirectories(parentPath(target)) else { return false } }
+        write(chunks, to: target, createDirectory: createDirectory, map: false).written
+    }
+
+    /// Writes like `writeAtomically` and maps the written file (read-only) before renaming it into place, so
+    /// the mapping is this file's whatever another process renames there next. nil on any failure.
+    static func writeAndMap(_ chunks: [Chunk], to target: String) -> MappedFile? {
+        write(chunks, to: target, createDirectory: true, map: true).mapping
+    }
+
+    private static func write(_ chunks: [Chunk], to target: String, createDirectory: Bool,
+                              map: Bool) -> (written: Bool, mapping: MappedFile?) {
+        if createDirectory { guard ScanCache.makeDirectories(parentPath(target)) else { return (false, nil) } }
         let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         // A fresh file of our own: never follow or reuse what another user left under that name.
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
+        let fd = open(temp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return (false, nil) }
         var ok = true
+        var total = 0
         func put(_ raw: UnsafeRawBufferPointer) {
             var written = 0
             while written < raw.count {
@@ -140,18 +170,15 @@ public struct CacheWriter: @unchecked Sendable {
                 if n < 0 { if errno == EINTR { continue }; ok = false; return }
                 written += n
             }
+            total += written
         }
         for chunk in chunks where ok && chunk.count > 0 {
-            switch chunk {
-            case .bytes(let b): b.withUnsafeBytes { put($0) }
-            case .mapped(let file, let range):
-                guard range.lowerBound >= 0, range.upperBound <= file.count else { ok = false; break }
-                put(UnsafeRawBufferPointer(start: file.base + range.lowerBound, count: range.count))
-            }
+            if !chunk.forEachRun(put) { ok = false }
         }
+        let mapping = ok && map ? MappedFile(fd: fd, count: total) : nil
         if close(fd) != 0 { ok = false }
-        guard ok, rename(temp, target) == 0 else { unlink(temp); return false }
-        return true
+        guard ok, !map || mapping != nil, rename(temp, target) == 0 else { unlink(temp); return (false, nil) }
+        return (true, mapping)
     }
 
     /// Writes to a temp file beside the target and renames it into place.
@@ -197,7 +224,8 @@ enum RecordCodec {
     }
 
     @inline(__always)
-    static func decode(_ r: inout ScanCache.Reader, strings: [String], fileIndex: Int32) throws -> UsageRecord {
+    /// `ids`: the `StringPool` id of each string of the file's table.
+    static func decode(_ r: inout ScanCache.Reader, ids: [UInt32], fileIndex: Int32) throws -> UsageRecord {
         let flags = try r.u8()
         let time = try r.i64()
         let tokens = TokenCounts(input: try r.int(), output: try r.int(), cacheCreation: try r.int(), cacheRead: try r.int())
@@ -208,12 +236,12 @@ enum RecordCodec {
         if flags & 2 != 0 { key = DedupKey(message: try r.u64(), message2: try r.u64(), request: try r.u64()) }
         var reset: Int64?
         if flags & 4 != 0 { reset = try r.i64() }
-        let model = try r.optionalString(strings), session = try r.optionalString(strings)
-        let version = try r.optionalString(strings)
+        let model = try r.optionalID(ids), session = try r.optionalID(ids)
+        let version = try r.optionalID(ids)
         return UsageRecord(time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: recorded,
-                           model: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
-                           isSidechain: flags & 32 != 0, dedupKey: key, sessionField: session,
-                           version: version, usageLimitReset: reset, fileIndex: fileIndex)
+                           modelID: model, isFast: flags & 8 != 0, hasSpeed: flags & 16 != 0,
+                           isSidechain: flags & 32 != 0, dedupKey: key, sessionFieldID: session,
+                           versionID: version, usageLimitReset: reset, rawTimestampID: 0, fileIndex: fileIndex)
     }
 }
 

@@ -47,7 +47,8 @@ public struct LineParser {
     private var i = 0
     private var nonASCII = false
     private var stack: [UInt8] = []
-    private var interned: [UInt64: String] = [:]
+    /// Strings seen by this parser, by hash of their bytes, with their `StringPool` ids.
+    private var interned: [UInt64: (String, UInt32)] = [:]
     public var keepRawTimestamps = false
 
     public init(keepRawTimestamps: Bool = false) {
@@ -276,7 +277,7 @@ public struct LineParser {
         let time: Int64? = UnsafeBufferPointer(start: p + ts.start, count: ts.end - ts.start)
             .withMemoryRebound(to: UInt8.self) { Timestamp.parse($0) }
         guard let time else { return .invalid }
-        var version: String?
+        var version: UInt32 = 0
         if let v = f.version {
             guard validVersion(v) else { return .invalid }
             version = intern(v)
@@ -314,10 +315,10 @@ public struct LineParser {
         if f.isApiError { reset = usageLimitReset() }
         return .usage(UsageRecord(
             time: time, tokens: tokens, cacheCreation1h: oneHour, recordedCost: f.costUSD,
-            model: f.model.map { intern($0) }, isFast: speedFast, hasSpeed: f.speed != nil,
-            isSidechain: f.isSidechain, dedupKey: key, sessionField: f.sessionId.map { intern($0) },
-            version: version, usageLimitReset: reset,
-            rawTimestamp: keepRawTimestamps ? string(ts) : nil, fileIndex: fileIndex))
+            modelID: f.model.map { intern($0) } ?? 0, isFast: speedFast, hasSpeed: f.speed != nil,
+            isSidechain: f.isSidechain, dedupKey: key, sessionFieldID: f.sessionId.map { intern($0) } ?? 0,
+            versionID: version, usageLimitReset: reset,
+            rawTimestampID: keepRawTimestamps ? StringPool.id(string(ts)) : 0, fileIndex: fileIndex))
     }
 
     private func validVersion(_ s: Span) -> Bool {
@@ -363,16 +364,21 @@ public struct LineParser {
         return Array(string(s).utf8)
     }
 
-    private mutating func intern(_ s: Span) -> String {
-        if s.escaped { return string(s) }
+    /// The pool id of a string span; repeated strings cost a hash and a compare, not a lock.
+    private mutating func intern(_ s: Span) -> UInt32 {
+        if s.escaped { return StringPool.id(string(s)) }
         let buffer = UnsafeBufferPointer(start: p + s.start, count: s.end - s.start)
         let (h, _) = Hashing.pair(buffer)
-        if var hit = interned[h], hit.withUTF8({ $0.count == buffer.count && memcmp($0.baseAddress!, buffer.baseAddress!, $0.count) == 0 }) {
-            return hit
+        if let hit = interned[h] {
+            var known = hit.0
+            if known.withUTF8({ $0.count == buffer.count && memcmp($0.baseAddress!, buffer.baseAddress!, $0.count) == 0 }) {
+                return hit.1
+            }
         }
         let value = String(decoding: buffer, as: UTF8.self)
-        interned[h] = value
-        return value
+        let id = StringPool.id(value)
+        interned[h] = (value, id)
+        return id
     }
 
     /// Decodes a string span, resolving escapes (lone surrogates become U+FFFD).

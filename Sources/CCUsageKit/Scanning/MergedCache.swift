@@ -5,10 +5,13 @@ import Darwin
 #endif
 
 /// The result of the last merge (deduplicated, priced records) for one set of files, mode and prices.
-/// When nothing changed, a repeat run takes it as is: no per-file decoding, no deduplication.
+/// When nothing changed, a repeat run maps it as is: no per-file decoding, no deduplication, and no record
+/// decoded either: records are stored as their in-memory bytes (`UsageRecord` is plain data), with the
+/// strings they refer to, a checksum, and the layout they were written with.
 enum MergedCache {
     static let magic: [UInt8] = Array("CCUSAGE-MERGED".utf8)
-    static let version: UInt64 = 4
+    static let version: UInt64 = 5
+    static let stride = MemoryLayout<PricedRecord>.stride
 
     /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
     /// order), the cost mode and the prices.
@@ -56,7 +59,24 @@ enum MergedCache {
         var end: Int
     }
 
-    /// A merged cache file, parsed up to its records (decoded by `records`).
+    /// A 64-bit running checksum of the record bytes (two sums, the second over the first, of 8-byte words).
+    struct Checksum {
+        private var a: UInt64 = 0x243F_6A88_85A3_08D3, b: UInt64 = 0
+        /// `raw.count` is a multiple of 8 (records are).
+        mutating func add(_ raw: UnsafeRawBufferPointer) {
+            var a = self.a, b = self.b
+            var at = 0
+            while at + 8 <= raw.count {
+                a = a &+ raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                b = b &+ a
+                at += 8
+            }
+            self.a = a; self.b = b
+        }
+        var value: UInt64 { a ^ (b &* 0x9E37_79B9_7F4A_7C15) }
+    }
+
+    /// A merged cache file, parsed up to its records.
     struct Parsed {
         let bytes: MappedFile
         var signature: UInt64
@@ -70,6 +90,7 @@ enum MergedCache {
         var recordCount = 0
         var recordsAt = 0
         var fileTableAt = 0
+        var checksum: UInt64 = 0
 
         init?(path: String) {
             guard let bytes = ScanCache.readWholeFile(path) else { return nil }
@@ -77,27 +98,30 @@ enum MergedCache {
             var r = ScanCache.Reader(bytes: bytes)
             do {
                 for b in MergedCache.magic { guard try r.u8() == b else { return nil } }
-                guard try r.u64() == MergedCache.version else { return nil }
+                guard try r.u64() == MergedCache.version, try r.u64() == UsageRecord.layoutFingerprint else { return nil }
                 signature = try r.u64()
                 pricing = try r.u64()
+                recordsAt = try r.int()
+                recordCount = try r.int()
                 fileTableAt = try r.int()
-                guard fileTableAt <= bytes.count else { return nil }
+                checksum = try r.u64()
+                guard recordCount <= bytes.count / MergedCache.stride, recordsAt % 16 == 0,
+                      recordsAt <= bytes.count, fileTableAt == recordsAt + recordCount * MergedCache.stride,
+                      fileTableAt <= bytes.count else { return nil }
                 stats.files = try r.int(); stats.lines = try r.int(); stats.usageLines = try r.int()
                 stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
                 duplicates = try r.int()
                 let stringCount = try r.int()
-                guard stringCount <= bytes.count / 8 else { return nil }
+                guard stringCount <= bytes.count / 8, stringCount < Int(UInt32.max) else { return nil }
                 strings.reserveCapacity(stringCount)
                 for _ in 0..<stringCount { strings.append(try r.string()) }
                 let unpricedCount = try r.int()
-                guard unpricedCount <= stringCount else { return nil }
-                for _ in 0..<unpricedCount { unpriced.append(try r.optionalString(strings) ?? "") }
+                guard unpricedCount <= bytes.count / 8 else { return nil }
+                for _ in 0..<unpricedCount { unpriced.append(try r.string()) }
                 let skippedCount = try r.int()
                 guard skippedCount <= bytes.count / 24 else { return nil }
                 for _ in 0..<skippedCount { skipped.append((try r.int(), try r.int(), try r.int())) }
-                recordCount = try r.int()
-                guard recordCount <= bytes.count / 50 else { return nil }
-                recordsAt = r.at
+                guard r.at <= recordsAt else { return nil }
             } catch { return nil }
         }
 
@@ -119,92 +143,52 @@ enum MergedCache {
             } catch { return nil }
         }
 
-        /// Decodes the records in place, renumbering files through `fileIndex` (old index → new index) and
-        /// putting each of `insertions` (old position, records) before the old record at that position.
-        func records(fileCount: Int, fileIndex: [Int32]? = nil,
-                     insertions: [(at: Int, records: [PricedRecord])] = []) -> [PricedRecord]? {
-            var none: Body? = nil
-            var offsets: [Int] = []
-            return records(fileCount: fileCount, fileIndex: fileIndex, insertions: insertions, body: &none,
-                           offsets: &offsets)
-        }
-
-        /// As above; `offsets` gets the byte offset of each insertion point. With `body`, also writes the new
-        /// cache body: each earlier record's bytes copied as they are (renumbered), each inserted one encoded.
-        func records(fileCount: Int, fileIndex: [Int32]?, insertions: [(at: Int, records: [PricedRecord])],
-                     body: inout Body?, offsets: inout [Int]) -> [PricedRecord]? {
-            offsets = []
-            let base = bytes.base, file = bytes, start = recordsAt
-            let inserted = insertions.reduce(0) { $0 + $1.records.count }
-            let count = recordCount, strings = self.strings
-            var end = 0
-            var found: [Int] = []
-            var copy = body
-            do {
-                // Everything the loop touches is local to it: no captured state to check on every access.
-                let records = try [PricedRecord](unsafeUninitializedCapacity: count + inserted) { buffer, initialized in
-                    prefault(UnsafeMutableRawBufferPointer(buffer))
-                    let out = buffer.baseAddress!
-                    var r = ScanCache.Reader(bytes: file, at: start)
-                    var next = 0, k = 0
-                    var written = 0
-                    defer { initialized = written }
-                    while true {
-                        while k < insertions.count, insertions[k].at <= next {
-                            found.append(r.at)
-                            for record in insertions[k].records {
-                                (out + written).initialize(to: record)
-                                written += 1
-                                copy?.add(record)
-                            }
-                            k += 1
-                        }
-                        if next == count { break }
-                        var index = try r.int()
-                        if let fileIndex {
-                            guard index < fileIndex.count else { throw ScanCache.Corrupt() }
-                            index = Int(fileIndex[index])
-                        }
-                        guard index < fileCount else { throw ScanCache.Corrupt() }
-                        let from = r.at
-                        let cost = Double(bitPattern: try r.u64())
-                        (out + written).initialize(to: PricedRecord(
-                            try RecordCodec.decode(&r, strings: strings, fileIndex: Int32(index)), cost: cost))
-                        written += 1
-                        next += 1
-                        if copy != nil {
-                            CacheWriter.i64(Int64(index), &copy!.bytes)
-                            copy!.bytes.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: r.at - from))
-                            copy!.count += 1
-                        }
-                    }
-                    end = r.at
+        /// The records, checked (checksum, string ids, file indices, flags); nil when the file is damaged.
+        /// Their strings are pooled first: in a process that pooled nothing before, they keep their ids, and
+        /// with no file renumbered (`fileIndex`: old index → new index) the records are used where they are
+        /// mapped. Otherwise they are copied with their ids and indices renumbered.
+        func records(fileCount: Int, fileIndex: [Int32]? = nil) -> RecordStore? {
+            let raw = UnsafeRawBufferPointer(start: bytes.base + recordsAt, count: recordCount * MergedCache.stride)
+            var sum = Checksum()
+            sum.add(raw)
+            guard sum.value == checksum else { return nil }
+            var ids: [UInt32] = [0]
+            ids.reserveCapacity(strings.count + 1)
+            var sameIDs = true
+            for s in strings {
+                let id = StringPool.id(s)
+                if id != UInt32(ids.count) { sameIDs = false }
+                ids.append(id)
+            }
+            let limit = UInt32(strings.count)
+            let oldFiles = fileIndex?.count ?? fileCount
+            var sameFiles = true
+            if let fileIndex {
+                for (old, new) in fileIndex.enumerated() where new >= 0 && Int(new) != old { sameFiles = false }
+            }
+            let records = raw.bindMemory(to: PricedRecord.self)
+            for p in records {
+                let s = p.record.stringIDs, index = p.record.fileIndex
+                guard s.model <= limit, s.session <= limit, s.version <= limit, s.rawTimestamp <= limit,
+                      index >= 0, Int(index) < oldFiles, p.record.flagBits & ~UsageRecord.knownFlags == 0 else {
+                    return nil
                 }
-                guard end == fileTableAt else { return nil }
-                offsets = found
-                body = copy
-                return records
-            } catch { return nil }
-        }
-    }
-
-    /// A cache body being written: encoded records and the strings they refer to.
-    struct Body: @unchecked Sendable {
-        var bytes: [UInt8] = []
-        var table = StringTable()
-        var count = 0
-
-        /// Starts from an earlier file's strings, so its records' bytes stay valid as they are.
-        init(strings: [String] = [], capacity: Int = 0) {
-            for s in strings { table.append(s) }
-            bytes.reserveCapacity(capacity)
-        }
-
-        mutating func add(_ p: PricedRecord) {
-            CacheWriter.i64(Int64(p.record.fileIndex), &bytes)
-            CacheWriter.u64(p.cost.bitPattern, &bytes)
-            RecordCodec.encode(p.record, into: &bytes) { table.index($0) }
-            count += 1
+                if let fileIndex, fileIndex[Int(index)] < 0 || Int(fileIndex[Int(index)]) >= fileCount { return nil }
+                if fileIndex == nil, Int(index) >= fileCount { return nil }
+            }
+            if sameIDs, sameFiles {
+                return RecordStore(mapping: bytes, offset: recordsAt, count: recordCount)
+            }
+            var copy: [PricedRecord] = []
+            copy.reserveCapacity(recordCount)
+            for var p in records {
+                var s = p.record.stringIDs
+                s = (ids[Int(s.model)], ids[Int(s.session)], ids[Int(s.version)], ids[Int(s.rawTimestamp)])
+                p.record.stringIDs = s
+                if let fileIndex { p.record.fileIndex = fileIndex[Int(p.record.fileIndex)] }
+                copy.append(p)
+            }
+            return RecordStore(copy)
         }
     }
 
@@ -213,38 +197,29 @@ enum MergedCache {
         guard let parsed = Parsed(path: path), parsed.signature == signature,
               parsed.skipped.allSatisfy({ $0.0 < files.count }),
               let records = parsed.records(fileCount: files.count) else { return nil }
-        var usage = LoadedUsage(files: files, records: records, stats: parsed.stats,
-                                duplicatesRemoved: parsed.duplicates, unpricedModels: parsed.unpriced)
+        var usage = LoadedUsage(files: files, stats: parsed.stats, duplicatesRemoved: parsed.duplicates,
+                                unpricedModels: parsed.unpriced)
+        usage.records = records
         usage.skipped = parsed.skipped.map {
             SkippedLines(path: files[$0.0].path, malformed: $0.1, invalid: $0.2, offsets: [])
         }
         return usage
     }
 
+    /// Writes `usage` (its records as they are).
     @discardableResult
     static func write(_ usage: LoadedUsage, states: [FileState], signature: UInt64, pricing: UInt64,
                       path: String) -> Bool {
-        var body = Body(capacity: usage.records.count * 100)
-        for p in usage.records { body.add(p) }
-        return write(usage, body: body, states: states, signature: signature, pricing: pricing, path: path)
+        write(usage, records: [.records(usage.records)], count: usage.records.count, states: states,
+              signature: signature, pricing: pricing, path: path, map: false) != nil
     }
 
-    /// Writes `usage` with its records already encoded in `body`.
-    @discardableResult
-    static func write(_ usage: LoadedUsage, body: Body, states: [FileState], signature: UInt64, pricing: UInt64,
-                      path: String) -> Bool {
-        write(usage, table: body.table, records: [.bytes(body.bytes)], count: body.count, states: states,
-              signature: signature, pricing: pricing, path: path)
-    }
-
-    /// Writes `usage` with its `count` records already encoded in `records`, whose strings are in `table`.
-    @discardableResult
-    static func write(_ usage: LoadedUsage, table: StringTable, records: [CacheWriter.Chunk], count: Int,
-                      states: [FileState], signature: UInt64, pricing: UInt64, path: String) -> Bool {
-        guard count == usage.records.count else { return false }
+    /// Writes `usage` with its `count` records in `records` (chunks of record bytes); with `map`, returns the
+    /// written file's records mapped. nil on failure.
+    static func write(_ usage: LoadedUsage, records: [CacheWriter.Chunk], count: Int, states: [FileState],
+                      signature: UInt64, pricing: UInt64, path: String, map: Bool) -> RecordStore? {
         let bodySize = records.reduce(0) { $0 + $1.count }
-        var table = table
-        func index(_ s: String?) -> Int64 { table.index(s) }
+        guard bodySize == count * stride else { return nil }
         /// Files are in path order: a binary search finds a skipped file's index.
         func fileIndex(_ path: String) -> Int? {
             var low = 0, high = usage.files.count
@@ -254,17 +229,19 @@ enum MergedCache {
             }
             return low < usage.files.count && usage.files[low].path == path ? low : nil
         }
-        let unpriced = usage.unpricedModels.map(index)
+        // Every pooled string, so the records' ids index the table as they are.
+        let strings = StringPool.strings(upTo: StringPool.end)
         var tail: [UInt8] = []
-        CacheWriter.i64(Int64(unpriced.count), &tail)
-        for u in unpriced { CacheWriter.i64(u, &tail) }
+        CacheWriter.i64(Int64(strings.count), &tail)
+        for str in strings { CacheWriter.bytes(str, &tail) }
+        CacheWriter.i64(Int64(usage.unpricedModels.count), &tail)
+        for u in usage.unpricedModels { CacheWriter.bytes(u, &tail) }
         CacheWriter.i64(Int64(usage.skipped.count), &tail)
         for s in usage.skipped {
-            guard let i = fileIndex(s.path) else { return false }
+            guard let i = fileIndex(s.path) else { return nil }
             CacheWriter.i64(Int64(i), &tail)
             CacheWriter.i64(Int64(s.malformed), &tail); CacheWriter.i64(Int64(s.invalid), &tail)
         }
-        CacheWriter.i64(Int64(usage.records.count), &tail)
         var files: [UInt8] = []
         let knownStates = states.count == usage.files.count ? states : []
         CacheWriter.i64(Int64(knownStates.count), &files)
@@ -274,21 +251,30 @@ enum MergedCache {
             CacheWriter.u64(state.inode, &files); CacheWriter.i64(state.consumed, &files)
             CacheWriter.u64(state.fingerprint, &files); CacheWriter.i64(Int64(state.end), &files)
         }
-        var strings: [UInt8] = []
-        CacheWriter.i64(Int64(table.strings.count), &strings)
-        for str in table.strings { CacheWriter.bytes(str, &strings) }
+        var sum = Checksum()
+        for chunk in records { guard chunk.forEachRun({ sum.add($0) }) else { return nil } }
         var head: [UInt8] = magic
         CacheWriter.u64(version, &head)
+        CacheWriter.u64(UsageRecord.layoutFingerprint, &head)
         CacheWriter.u64(signature, &head)
         CacheWriter.u64(pricing, &head)
         let s = usage.stats
         let counts = [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved]
-        let headSize = head.count + 8 + counts.count * 8
-        CacheWriter.i64(Int64(headSize + strings.count + tail.count + bodySize), &head)   // file table offset
+        let headSize = head.count + 4 * 8 + counts.count * 8
+        let recordsAt = (headSize + tail.count + 15) / 16 * 16
+        CacheWriter.i64(Int64(recordsAt), &head)
+        CacheWriter.i64(Int64(count), &head)
+        CacheWriter.i64(Int64(recordsAt + bodySize), &head)   // file table offset
+        CacheWriter.u64(sum.value, &head)
         for v in counts { CacheWriter.i64(Int64(v), &head) }
+        tail += repeatElement(0, count: recordsAt - headSize - tail.count)
         Trace.mark("merged cache encoded")
-        return CacheWriter.writeAtomically([.bytes(head), .bytes(strings), .bytes(tail)] + records + [.bytes(files)],
-                                           to: path)
+        let chunks = [CacheWriter.Chunk.bytes(head), .bytes(tail)] + records + [.bytes(files)]
+        if map {
+            guard let file = CacheWriter.writeAndMap(chunks, to: path) else { return nil }
+            return RecordStore(mapping: file, offset: recordsAt, count: count)
+        }
+        return CacheWriter.writeAtomically(chunks, to: path) ? RecordStore() : nil
     }
 }
 

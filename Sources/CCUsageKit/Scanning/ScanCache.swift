@@ -91,6 +91,13 @@ public enum ScanCache {
             guard index < strings.count else { throw Corrupt() }
             return strings[Int(index)]
         }
+        /// An index into a string table, as the `StringPool` id in `ids` (-1: none, id 0).
+        @inline(__always) mutating func optionalID(_ ids: [UInt32]) throws -> UInt32 {
+            let index = try i64()
+            if index < 0 { return 0 }
+            guard index < ids.count else { throw Corrupt() }
+            return ids[Int(index)]
+        }
         mutating func string() throws -> String {
             let n = try int()
             guard n <= file.count - at else { throw Corrupt() }
@@ -160,6 +167,19 @@ final class MappedFile: @unchecked Sendable {
         #endif
         guard let p = mmap(nil, count, PROT_READ, flags, fd, 0), p != MAP_FAILED else { return nil }
         base = UnsafeRawPointer(p)
+    }
+
+    /// Maps `count` bytes of the open file `fd` (which stays open).
+    init?(fd: Int32, count: Int) {
+        guard count > 0 else { return nil }
+        #if canImport(Glibc)
+        let flags = MAP_SHARED | MAP_POPULATE
+        #else
+        let flags = MAP_SHARED
+        #endif
+        guard let p = mmap(nil, count, PROT_READ, flags, fd, 0), p != MAP_FAILED else { return nil }
+        base = UnsafeRawPointer(p)
+        self.count = count
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }

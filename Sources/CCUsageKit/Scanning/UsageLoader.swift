@@ -19,6 +19,9 @@ public struct LoadOptions: Sendable {
     public var keepSession: String?
     /// Write cache files on a background queue (see `CacheWrites`) instead of before returning.
     public var writeCachesInBackground = false
+    /// Bytes added to the files since the merged cache was written that a run re-reads, inserting their
+    /// records into the mapped ones, instead of rewriting the cache (0: rewrite it after every change).
+    public var rereadLimit: Int64 = 8 << 20
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
                 keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
@@ -33,7 +36,7 @@ public struct LoadedUsage: Sendable {
     public var files: [TranscriptFile]
     /// Survivors of deduplication, in processing order (files by path, lines top-down; a better
     /// duplicate takes the place of the first copy).
-    public var records: [PricedRecord]
+    public var records: RecordStore
     public var stats: ScanStats
     public var duplicatesRemoved: Int
     public var problems: [LoadProblem]
@@ -56,7 +59,7 @@ public struct LoadedUsage: Sendable {
     public init(files: [TranscriptFile] = [], records: [PricedRecord] = [], stats: ScanStats = ScanStats(),
                 duplicatesRemoved: Int = 0, problems: [LoadProblem] = [], unpricedModels: [String] = [],
                 baseDirectories: [String] = []) {
-        self.files = files; self.records = records; self.stats = stats
+        self.files = files; self.records = RecordStore(records); self.stats = stats
         self.duplicatesRemoved = duplicatesRemoved; self.problems = problems
         self.unpricedModels = unpricedModels; self.baseDirectories = baseDirectories
     }
@@ -95,9 +98,13 @@ public enum UsageLoader {
         var problems: [LoadProblem] = []
         Trace.mark("discover")
         let bases = try Discovery.baseDirectories(env, problems: &problems)
+        let listings = options.cacheDirectory.map { ListingCache(directory: $0) }
         var files = Discovery.transcripts(in: bases, project: options.project, parallel: !options.singleThread,
-                                          problems: &problems)
-        Trace.mark("discovered \(files.count) files")
+                                          listings: listings, problems: &problems)
+        Trace.mark("discovered \(files.count) files (\(listings.map { "\($0.reused) folders unchanged" } ?? "no listing cache"))")
+        if let listings, listings.changed {
+            CacheWrites.run(inBackground: options.writeCachesInBackground) { listings.write() }
+        }
         if let project = options.project, !Discovery.isSinglePathSegment(project) {
             files = files.filter { $0.project == project }
         }
@@ -314,6 +321,9 @@ public enum UsageLoader {
             }
         }
         guard old == table.count else { return nil }
+        // The earlier records, checked, with their strings pooled before the new bytes add any (so, in a
+        // fresh process, they keep their ids and stay where they are mapped).
+        guard let earlier = parsed.records(fileCount: files.count, fileIndex: oldToNew) else { return nil }
         Trace.mark("merged cache: \(toRead.count) files to read")
         let scans = scanAll(toRead.map { files[$0] }, options: options, offsets: offsets,
                             fileIndices: toRead.map { Int32($0) }, progress: progress)
@@ -344,48 +354,27 @@ public enum UsageLoader {
             from = end
         }
         Trace.mark("new bytes read and merged")
-        // With the same files in the same order, the earlier records' bytes are written back as they are;
-        // with new files, each is renumbered.
-        let renumbered = oldToNew.enumerated().contains { $0.offset != Int($0.element) }
-        var body: MergedCache.Body? = MergedCache.Body(strings: parsed.strings,
-                                                       capacity: renumbered ? parsed.fileTableAt - parsed.recordsAt + 4096 : 0)
-        var copied: MergedCache.Body? = renumbered ? body : nil
-        var insertionOffsets: [Int] = []
-        guard let records = parsed.records(fileCount: files.count, fileIndex: oldToNew, insertions: insertions,
-                                           body: &copied, offsets: &insertionOffsets) else {
-            return nil
+        var last = 0
+        for insertion in insertions {
+            guard insertion.at >= last, insertion.at <= earlier.count else { return nil }   // a damaged file table
+            last = insertion.at
         }
-        Trace.mark("records decoded")
         if !fresh.isEmpty {
-            // Check the earlier survivors only, stepping over the inserted runs.
-            var runs: [Range<Int>] = []
-            var shift = 0
-            for insertion in insertions {
-                runs.append((insertion.at + shift)..<(insertion.at + shift + insertion.records.count))
-                shift += insertion.records.count
-            }
             let few = fresh.count <= 16 ? fresh.map(\.message) : nil
-            let clash = records.withUnsafeBufferPointer { all -> Bool in
-                var run = 0, i = 0
-                while i < all.count {
-                    if run < runs.count, i == runs[run].lowerBound {
-                        i = runs[run].upperBound
-                        run += 1
-                        continue
+            let clash = earlier.withUnsafeBufferPointer { all -> Bool in
+                for p in all {
+                    guard let key = p.record.dedupKey else { continue }
+                    if let few {
+                        if few.contains(key.message), fresh.contains(key.messageOnly) { return true }
+                    } else if fresh.contains(key.messageOnly) {
+                        return true
                     }
-                    if let key = all[i].record.dedupKey {
-                        if let few {
-                            if few.contains(key.message), fresh.contains(key.messageOnly) { return true }
-                        } else if fresh.contains(key.messageOnly) {
-                            return true
-                        }
-                    }
-                    i += 1
                 }
                 return false
             }
             if clash { return nil }
         }
+        Trace.mark("checked")
         // Skipped lines per file: the earlier counts plus the new bytes'.
         var skippedCounts: [Int: (Int, Int, [Int64])] = [:]
         for (oldIndex, malformed, invalid) in parsed.skipped {
@@ -415,45 +404,66 @@ public enum UsageLoader {
         }
         var unpriced = Set(parsed.unpriced)
         unpriced.formUnion(calculator.unpricedModels)
-        var usage = LoadedUsage(files: files, records: records, stats: stats,
-                                duplicatesRemoved: parsed.duplicates + deduper.duplicates,
+        var usage = LoadedUsage(files: files, stats: stats, duplicatesRemoved: parsed.duplicates + deduper.duplicates,
                                 unpricedModels: unpriced.sorted())
         usage.skipped = skippedCounts.keys.sorted().map { i in
             let c = skippedCounts[i]!
             return SkippedLines(path: files[i].path, malformed: c.0, invalid: c.1, offsets: Array(c.2.prefix(3)))
         }
-        Trace.mark("checked")
         usage.source = .extendedMerge
-        var chunks: [CacheWriter.Chunk] = []
-        if let copied {
-            chunks = [.bytes(copied.bytes)]
-            body = copied
-        } else {
-            // The earlier bytes between insertion points, and the new records encoded.
-            var from = parsed.recordsAt
-            for (insertion, offset) in zip(insertions, insertionOffsets) {
-                chunks.append(.mapped(parsed.bytes, from..<offset))
-                var encoded = MergedCache.Body()
-                encoded.table = body!.table
-                for record in insertion.records { encoded.add(record) }
-                body!.table = encoded.table
-                body!.count += encoded.count
-                chunks.append(.bytes(encoded.bytes))
-                from = offset
-            }
-            chunks.append(.mapped(parsed.bytes, from..<parsed.fileTableAt))
-            body!.count += parsed.recordCount
+        let total = earlier.count + insertions.reduce(0) { $0 + $1.records.count }
+        let pricing = MergedCache.pricingSignature(options)
+        // The cache is left as it is while little was added since it was written: each run re-reads only
+        // the bytes added since (as this one did) and inserts their records into the mapped ones. Past that,
+        // it is rewritten with everything.
+        let newBytes = zip(toRead, offsets).reduce(Int64(0)) { $0 + files[$1.0].size - $1.1 }
+        if earlier.isMapped, newBytes <= options.rereadLimit, total - earlier.count <= max(4096, earlier.count / 16),
+           insertions.count <= 256 {
+            usage.records = RecordStore(earlier, inserting: insertions)
+            Trace.mark("records inserted (\(newBytes) bytes added since the cache was written)")
+            if options.writeCachesInBackground { CacheWrites.park(Garbage((parsed, table, scans, deduper))) }
+            return usage
         }
-        let finalBody = body!, finalStates = states, written = usage, pricing = MergedCache.pricingSignature(options)
-        let finalChunks = chunks
+        if earlier.isMapped {
+            // The new file: the earlier records' bytes between insertion points, as they are, with the new
+            // records in between; its records are then used where they are mapped.
+            var chunks: [CacheWriter.Chunk] = []
+            var from = 0
+            for insertion in insertions {
+                chunks.append(.mapped(parsed.bytes, (parsed.recordsAt + from * MergedCache.stride)..<(parsed.recordsAt + insertion.at * MergedCache.stride)))
+                chunks.append(.records(RecordStore(insertion.records)))
+                from = insertion.at
+            }
+            chunks.append(.mapped(parsed.bytes, (parsed.recordsAt + from * MergedCache.stride)..<parsed.fileTableAt))
+            if let mapped = MergedCache.write(usage, records: chunks, count: total, states: states,
+                                              signature: signature, pricing: pricing, path: path, map: true) {
+                Trace.mark("merged cache written and mapped")
+                usage.records = mapped
+                if options.writeCachesInBackground { CacheWrites.park(Garbage((parsed, table, scans, deduper))) }
+                return usage
+            }
+        }
+        // Renumbered (or the cache could not be written): the records in memory, the file written after.
+        var records: [PricedRecord] = []
+        records.reserveCapacity(total)
+        earlier.withUnsafeBufferPointer { all in
+            var from = 0
+            for insertion in insertions {
+                records.append(contentsOf: all[from..<insertion.at])
+                records.append(contentsOf: insertion.records)
+                from = insertion.at
+            }
+            records.append(contentsOf: all[from...])
+        }
+        usage.records = RecordStore(records)
+        let written = usage, finalStates = states
         CacheWrites.run(inBackground: options.writeCachesInBackground) {
-            MergedCache.write(written, table: finalBody.table, records: finalChunks, count: finalBody.count,
-                              states: finalStates, signature: signature, pricing: pricing, path: path)
+            MergedCache.write(written, states: finalStates, signature: signature, pricing: pricing, path: path)
             Trace.mark("merged cache written")
         }
         // A one-shot process leaves the earlier result's mapping and buffers to the exit (unmapping them
         // now would only hold up the report); a long-running one frees them here.
-        if options.writeCachesInBackground { CacheWrites.park(Garbage((parsed, table, scans, deduper))) }
+        if options.writeCachesInBackground { CacheWrites.park(Garbage((parsed, table, scans, deduper, earlier))) }
         return usage
     }
 
