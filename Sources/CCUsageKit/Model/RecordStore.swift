@@ -2,11 +2,14 @@
 /// repeat run reads no record, it maps them); or such a mapping with newer records inserted, as a list of
 /// pieces (a run after an append copies nothing).
 public struct RecordStore: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
-    private enum Storage: @unchecked Sendable {
-        case array([PricedRecord])
-        /// `count` records at the pointer, inside the file (kept alive by this reference).
-        case mapped(MappedFile, UnsafePointer<PricedRecord>)
-        case pieces(Pieces)
+    /// One of: `array`; `count` records at `base` inside `mapping` (kept alive by it); `pieces`. (Plain
+    /// optional references rather than an enum with payloads: a reference stored with an enum tag in its
+    /// spare bits is invisible to leak checkers.)
+    private struct Storage: @unchecked Sendable {
+        var array: [PricedRecord] = []
+        var mapping: MappedFile?
+        var base: UnsafePointer<PricedRecord>?
+        var pieces: Pieces?
     }
 
     /// Runs of records in order, each in a mapping or in a buffer of its own.
@@ -52,7 +55,7 @@ public struct RecordStore: RandomAccessCollection, Sendable, Equatable, Expressi
     public let count: Int
 
     public init(_ records: [PricedRecord]) {
-        storage = .array(records)
+        storage = Storage(array: records)
         count = records.count
     }
 
@@ -62,14 +65,14 @@ public struct RecordStore: RandomAccessCollection, Sendable, Equatable, Expressi
     init(mapping file: MappedFile, offset: Int, count: Int) {
         precondition(offset % MemoryLayout<PricedRecord>.alignment == 0
                      && offset + count * MemoryLayout<PricedRecord>.stride <= file.count)
-        storage = .mapped(file, (file.base + offset).bindMemory(to: PricedRecord.self, capacity: count))
+        storage = Storage(mapping: file, base: (file.base + offset).bindMemory(to: PricedRecord.self, capacity: count))
         self.count = count
     }
 
     /// `base` with each insertion's records put before the record at its position (positions ascending,
     /// each at most `base.count`).
     init(_ base: RecordStore, inserting insertions: [(at: Int, records: [PricedRecord])]) {
-        guard case .mapped(let file, let pointer) = base.storage else {
+        guard let file = base.storage.mapping, let pointer = base.storage.base else {
             var all: [PricedRecord] = []
             all.reserveCapacity(base.count + insertions.reduce(0) { $0 + $1.records.count })
             base.withUnsafeBufferPointer { records in
@@ -97,7 +100,7 @@ public struct RecordStore: RandomAccessCollection, Sendable, Equatable, Expressi
         }
         parts.append(UnsafeBufferPointer(start: pointer + from, count: base.count - from))
         let pieces = Pieces(parts: parts, owners: owners)
-        self = RecordStore(storage: .pieces(pieces), count: pieces.ends.last ?? 0)
+        self = RecordStore(storage: Storage(pieces: pieces), count: pieces.ends.last ?? 0)
     }
 
     private init(storage: Storage, count: Int) {
@@ -109,48 +112,40 @@ public struct RecordStore: RandomAccessCollection, Sendable, Equatable, Expressi
     public var endIndex: Int { count }
 
     @inline(__always) public subscript(position: Int) -> PricedRecord {
-        switch storage {
-        case .array(let records): return records[position]
-        case .mapped(_, let base):
+        if let base = storage.base {
             precondition(position >= 0 && position < count, "index out of range")
             return base[position]
-        case .pieces(let pieces):
-            precondition(position >= 0 && position < count, "index out of range")
-            var low = 0, high = pieces.ends.count - 1
-            while low < high {
-                let mid = (low + high) / 2
-                if pieces.ends[mid] <= position { low = mid + 1 } else { high = mid }
-            }
-            let start = low == 0 ? 0 : pieces.ends[low - 1]
-            return pieces.parts[low][position - start]
         }
+        guard let pieces = storage.pieces else { return storage.array[position] }
+        precondition(position >= 0 && position < count, "index out of range")
+        var low = 0, high = pieces.ends.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if pieces.ends[mid] <= position { low = mid + 1 } else { high = mid }
+        }
+        let start = low == 0 ? 0 : pieces.ends[low - 1]
+        return pieces.parts[low][position - start]
     }
 
     /// The records in one buffer (pieces are joined once, on first use).
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<PricedRecord>) throws -> R) rethrows -> R {
-        switch storage {
-        case .array(let records): return try records.withUnsafeBufferPointer(body)
-        case .mapped(_, let base): return try body(UnsafeBufferPointer(start: base, count: count))
-        case .pieces(let pieces): return try pieces.contiguous().withUnsafeBufferPointer(body)
-        }
+        if let base = storage.base { return try body(UnsafeBufferPointer(start: base, count: count)) }
+        if let pieces = storage.pieces { return try pieces.contiguous().withUnsafeBufferPointer(body) }
+        return try storage.array.withUnsafeBufferPointer(body)
     }
 
     /// The records in order, as one or more runs (nothing is copied).
     public func forEachRun(_ body: (UnsafeBufferPointer<PricedRecord>) throws -> Void) rethrows {
-        switch storage {
-        case .array(let records): try records.withUnsafeBufferPointer(body)
-        case .mapped(_, let base): try body(UnsafeBufferPointer(start: base, count: count))
-        case .pieces(let pieces): for part in pieces.parts { try body(part) }
+        if let base = storage.base { return try body(UnsafeBufferPointer(start: base, count: count)) }
+        if let pieces = storage.pieces {
+            for part in pieces.parts { try body(part) }
+            return
         }
+        try storage.array.withUnsafeBufferPointer(body)
     }
 
     /// Whether the records are (wholly or mostly) mapped from a cache file (for `--debug` and tests).
-    public var isMapped: Bool {
-        switch storage {
-        case .array: return false
-        case .mapped, .pieces: return true
-        }
-    }
+    public var isMapped: Bool { storage.mapping != nil || storage.pieces != nil }
 
     public static func == (a: RecordStore, b: RecordStore) -> Bool { a.elementsEqual(b) }
 }

@@ -151,7 +151,7 @@ final class MappedFile: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
 
-    init?(path: String) {
+    convenience init?(path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -159,23 +159,16 @@ final class MappedFile: @unchecked Sendable {
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size < 4 << 30 else {
             return nil
         }
-        count = Int(st.st_size)
+        self.init(fd: fd, count: Int(st.st_size))
+    }
+
+    /// Maps `count` bytes of the open file `fd` (which stays open), read-only, its pages mapped at once.
+    init?(fd: Int32, count: Int) {
+        guard count > 0 else { return nil }
         #if canImport(Glibc)
         let flags = MAP_PRIVATE | MAP_POPULATE
         #else
         let flags = MAP_PRIVATE
-        #endif
-        guard let p = mmap(nil, count, PROT_READ, flags, fd, 0), p != MAP_FAILED else { return nil }
-        base = UnsafeRawPointer(p)
-    }
-
-    /// Maps `count` bytes of the open file `fd` (which stays open).
-    init?(fd: Int32, count: Int) {
-        guard count > 0 else { return nil }
-        #if canImport(Glibc)
-        let flags = MAP_SHARED | MAP_POPULATE
-        #else
-        let flags = MAP_SHARED
         #endif
         guard let p = mmap(nil, count, PROT_READ, flags, fd, 0), p != MAP_FAILED else { return nil }
         base = UnsafeRawPointer(p)

@@ -444,18 +444,7 @@ public enum UsageLoader {
             }
         }
         // Renumbered (or the cache could not be written): the records in memory, the file written after.
-        var records: [PricedRecord] = []
-        records.reserveCapacity(total)
-        earlier.withUnsafeBufferPointer { all in
-            var from = 0
-            for insertion in insertions {
-                records.append(contentsOf: all[from..<insertion.at])
-                records.append(contentsOf: insertion.records)
-                from = insertion.at
-            }
-            records.append(contentsOf: all[from...])
-        }
-        usage.records = RecordStore(records)
+        usage.records = RecordStore(earlier, inserting: insertions)
         let written = usage, finalStates = states
         CacheWrites.run(inBackground: options.writeCachesInBackground) {
             MergedCache.write(written, states: finalStates, signature: signature, pricing: pricing, path: path)
