@@ -157,6 +157,7 @@ public enum Discovery {
                                    problems: inout [LoadProblem]) -> [TranscriptFile] {
         var files: [TranscriptFile] = []
         var listed: [(String, DirectoryListing)] = []
+        var listedAgain = 0
         for base in bases {
             var root = base + "/projects"
             var prefix: [String] = []
@@ -180,8 +181,9 @@ public enum Discovery {
             files += state.files
             problems += state.problems
             listed += state.listed
+            listedAgain += state.listedAgain
         }
-        listings?.remember(listed, complete: project == nil)
+        listings?.remember(listed, again: listedAgain, complete: project == nil)
         // Sort indices, not the (large) structs.
         let order = bytewiseOrder(files.map(\.path))
         return order.map { files[$0] }
@@ -219,6 +221,8 @@ public enum Discovery {
         var visited = Set<FileID>()
         /// Every folder's listing, reused or read this time, for the next walk.
         var listed: [(String, DirectoryListing)] = []
+        /// Folders read this time.
+        var listedAgain = 0
     }
 
     /// Walks the folders right under `root` on all cores (each with its own loop protection), then checks
@@ -259,6 +263,7 @@ public enum Discovery {
             state.files += w.files
             state.problems += w.problems
             state.listed += w.listed
+            state.listedAgain += w.listedAgain
         }
     }
 
@@ -289,8 +294,11 @@ public enum Discovery {
                 return
             }
             listing = fresh
+            state.listedAgain += 1
         }
         state.listed.append((dir, listing))
+        // What this folder's transcripts share (project, project path, session), worked out once.
+        var shared: (project: String, projectPath: String, session: String?)?
         for entry in listing.entries {
             let name = entry.name
             let isTranscript = name.hasSuffix(".jsonl")
@@ -311,7 +319,14 @@ public enum Discovery {
                     walk(path, rel + [name], st, context, &state)
                 }
             } else if kind == S_IFREG, isTranscript {
-                var file = TranscriptFile(path: path, relativeSegments: rel + [name], size: Int64(st.st_size),
+                if shared == nil {
+                    let sample = TranscriptFile(path: path, relativeSegments: rel + [name])
+                    // Below a session folder the session is the folder's; higher up, each file's stem.
+                    shared = (sample.project, sample.projectPath, rel.count >= 2 ? sample.sessionID : nil)
+                }
+                let session = shared!.session ?? String(name.dropLast(6))
+                var file = TranscriptFile(path: path, project: shared!.project, sessionID: session,
+                                          projectPath: shared!.projectPath, size: Int64(st.st_size),
                                           modified: st.modifiedMilliseconds, inode: UInt64(st.st_ino))
                 file.stamp = st.modifiedNanoseconds ^ (st.changedNanoseconds &* 0x1E37_79B9_7F4A_7C15)
                 state.files.append(file)

@@ -96,11 +96,9 @@ public final class ListingCache: @unchecked Sendable {
         return old
     }
 
-    /// Takes this walk's listings. With `complete` false (a walk of one project), the earlier listings of
-    /// other folders are kept.
-    func remember(_ listed: [(String, DirectoryListing)], complete: Bool) {
-        var again = 0
-        for (dir, listing) in listed where previous[dir] != listing { again += 1 }
+    /// Takes this walk's listings, `again` of which were read this time (the others reused). With `complete`
+    /// false (a walk of one project), the earlier listings of other folders are kept.
+    func remember(_ listed: [(String, DirectoryListing)], again: Int, complete: Bool) {
         lock.withLock {
             current = listed
             self.complete = complete
