@@ -159,6 +159,22 @@ public struct DedupKey: Sendable, Hashable {
 }
 
 enum Hashing {
+    /// A fast 64-bit hash of the bytes, 8 at a time (cache signatures; not stored dedup keys, which use `pair`).
+    @inline(__always) static func quick(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0, shift: UInt64 = 0
+        while i < raw.count { tail |= UInt64(raw[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0xc4ce_b9fe_1a85_ec53
+        return h ^ (h >> 29)
+    }
+
     /// Two independent 64-bit hashes of the bytes (FNV-1a and a multiply-rotate mix).
     @inline(__always) static func pair(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -20,6 +20,7 @@ public enum LiteLLMPricing {
             }
             return .some(n.doubleValue)
         }
+        let fastOverrides = FastOverrides(overrides)
         for (key, value) in root where key.lowercased().contains("claude") {
             guard let entry = value as? [String: Any] else { continue }
             guard let inputR = rate(entry, "input_cost_per_token"), let outputR = rate(entry, "output_cost_per_token"),
@@ -29,7 +30,7 @@ public enum LiteLLMPricing {
                   let cwa = rate(entry, "cache_creation_input_token_cost_above_200k_tokens"),
                   let cra = rate(entry, "cache_read_input_token_cost_above_200k_tokens") else { return nil }
             guard let input = inputR, let output = outputR else { continue }
-            var fast = PriceTable.fastMultiplier(forKey: key, overrides: overrides)
+            var fast = fastOverrides.multiplier(forKey: key)
             if let provider = entry["provider_specific_entry"] as? [String: Any], let f = provider["fast"] as? NSNumber,
                !isJSONBool(f), f.doubleValue > 0 {
                 fast = f.doubleValue

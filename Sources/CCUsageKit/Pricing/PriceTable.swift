@@ -74,7 +74,7 @@ public struct PriceTable: Sendable {
 
     /// The embedded snapshot: HEAD's built-in table, then the models.dev snapshot.
     public static let embedded: PriceTable = {
-        let overrides = PricingSnapshot.fastOverrides
+        let fast = FastOverrides(PricingSnapshot.fastOverrides)
         func table(_ rows: [PriceRow]) -> [String: ModelPrice] {
             var out: [String: ModelPrice] = [:]
             out.reserveCapacity(rows.count)
@@ -84,7 +84,7 @@ public struct PriceTable: Sendable {
                     input: input, output: output, cacheWrite: row.cacheWrite, cacheRead: row.cacheRead,
                     inputAbove200k: row.inputAbove200k, outputAbove200k: row.outputAbove200k,
                     cacheWriteAbove200k: row.cacheWriteAbove200k, cacheReadAbove200k: row.cacheReadAbove200k,
-                    fastMultiplier: row.fastMultiplier ?? fastMultiplier(forKey: row.key, overrides: overrides),
+                    fastMultiplier: row.fastMultiplier ?? fast.multiplier(forKey: row.key),
                     contextWindow: row.contextWindow)
             }
             return out
@@ -95,8 +95,34 @@ public struct PriceTable: Sendable {
     /// The fast-mode override table, matched on the pricing key: normalise `.`/`@` to `-`, split on `/`
     /// and `:`, a part must contain the base followed by its end or `-`.
     public static func fastMultiplier(forKey key: String, overrides: [String: Double]) -> Double {
+        FastOverrides(overrides).multiplier(forKey: key)
+    }
+
+    /// The price for a raw model name, or nil when no table has a match.
+    public func price(for model: String) -> (key: String, price: ModelPrice)? {
+        for (index, table) in tables.enumerated() {
+            if let exact = table[model] { return (model, exact) }
+            if let key = ModelMatcher.bestKey(for: model, among: sortedKeys[index]), let price = table[key] {
+                return (key, price)
+            }
+        }
+        return nil
+    }
+}
+
+/// The fast-mode override table, prepared once for matching many pricing keys.
+struct FastOverrides {
+    private let overrides: [String: Double]
+    /// The bases in name order, as bytes.
+    private let bases: [([UInt8], Double)]
+
+    init(_ overrides: [String: Double]) {
+        self.overrides = overrides
+        bases = overrides.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
+    }
+
+    func multiplier(forKey key: String) -> Double {
         if let exact = overrides[key] { return exact }
-        let bases = overrides.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
         let normalized = Array(ModelMatcher.normalize(key).utf8)
         for part in normalized.split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) {
             for (base, multiplier) in bases {
@@ -110,17 +136,6 @@ public struct PriceTable: Sendable {
             }
         }
         return 1
-    }
-
-    /// The price for a raw model name, or nil when no table has a match.
-    public func price(for model: String) -> (key: String, price: ModelPrice)? {
-        for (index, table) in tables.enumerated() {
-            if let exact = table[model] { return (model, exact) }
-            if let key = ModelMatcher.bestKey(for: model, among: sortedKeys[index]), let price = table[key] {
-                return (key, price)
-            }
-        }
-        return nil
     }
 }
 

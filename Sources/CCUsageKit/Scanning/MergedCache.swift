@@ -23,7 +23,7 @@ enum MergedCache {
         }
         for file in files {
             var path = file.path
-            path.withUTF8 { mix(Hashing.pair($0).0) }
+            path.withUTF8 { mix(Hashing.quick($0)) }
             mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.stamp)); mix(file.inode)
         }
         mix(UInt64(files.count))
