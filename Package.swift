@@ -63,10 +63,12 @@ let package = Package(
         // not loaded by every other command.
         .executableTarget(name: "ccusage-mcp", dependencies: ["CCUsageMCP", "CCUsageKit"]),
         .executableTarget(name: "ccusage-fixtures", dependencies: ["FixtureKit"]),
+        // Helpers both test targets share (temporary directories and data trees).
+        .target(name: "CCUsageTestSupport", path: "Tests/CCUsageTestSupport"),
         .testTarget(
             name: "CCUsageKitTests",
             dependencies: [
-                "CCUsageKit", "FixtureKit",
+                "CCUsageKit", "FixtureKit", "CCUsageTestSupport",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ],
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "CCUsageCLITests",
             dependencies: [
-                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "FixtureKit",
+                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "FixtureKit", "CCUsageTestSupport",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ]

@@ -1,3 +1,4 @@
+import CCUsageTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -21,20 +22,7 @@ extension Tag {
     }
 
     static func tree(_ files: [String: [UInt8]]) throws -> String {
-        let root = try makeTemporaryDirectory("ccusage-cli-fault")
-        do {
-            try FileManager.default.createDirectory(atPath: root + "/projects", withIntermediateDirectories: true)
-            for (path, bytes) in files {
-                let full = root + "/projects/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                try Data(bytes).write(to: URL(fileURLWithPath: full))
-            }
-        } catch {
-            removeTemporary(root)
-            throw error
-        }
-        return root
+        try makeDataTree(files, prefix: "ccusage-cli-fault")
     }
 
     static func entry(_ id: String, input: Int, output: Int, day: Int = 20, extra: String = "") -> String {

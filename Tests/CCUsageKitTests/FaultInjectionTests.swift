@@ -1,3 +1,4 @@
+import CCUsageTestSupport
 import Dispatch
 import Foundation
 import Testing

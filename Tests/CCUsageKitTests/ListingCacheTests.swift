@@ -1,3 +1,4 @@
+import CCUsageTestSupport
 import CShims
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CCUsageTestSupport
 import Testing
 @testable import CCUsageKit
 

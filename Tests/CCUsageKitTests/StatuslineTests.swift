@@ -1,3 +1,4 @@
+import CCUsageTestSupport
 import Foundation
 import Testing
 @testable import CCUsageKit

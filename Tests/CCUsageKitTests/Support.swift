@@ -1,3 +1,4 @@
+import CCUsageTestSupport
 import CustomDump
 import Foundation
 import Testing
@@ -56,34 +57,8 @@ func line(id: String? = "msg_1", request: String? = "req_1", model: String? = "c
     return "{" + fields.joined(separator: ",") + "}"
 }
 
-/// A new empty directory `<temp dir>/<prefix>-<UUID>`. The caller removes it, whether the test passes,
-/// fails or throws: `defer { removeTemporary(dir) }` right after creating it (or a class suite's `deinit`).
-func makeTemporaryDirectory(_ prefix: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-/// Removes a test's temporary file or directory tree; errors are ignored (the test checks what it needs).
-func removeTemporary(_ path: String) {
-    try? FileManager.default.removeItem(atPath: path)
-}
-
 /// Writes a temporary data tree: `files` maps paths below `projects/` to their lines. Remove it with
 /// `defer { removeTemporary(root) }`.
 func makeTree(_ files: [String: [String]]) throws -> String {
-    let root = try makeTemporaryDirectory("ccusage-test")
-    do {
-        try FileManager.default.createDirectory(atPath: root + "/projects", withIntermediateDirectories: true)
-        for (path, lines) in files {
-            let full = root + "/projects/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try (lines.joined(separator: "\n") + "\n").write(toFile: full, atomically: true, encoding: .utf8)
-        }
-    } catch {
-        removeTemporary(root)
-        throw error
-    }
-    return root
+    try makeDataTree(files.mapValues { Array(($0.joined(separator: "\n") + "\n").utf8) }, prefix: "ccusage-test")
 }
