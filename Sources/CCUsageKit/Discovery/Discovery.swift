@@ -336,27 +336,17 @@ public enum Discovery {
 }
 
 extension stat {
-    var modifiedMilliseconds: Int64 {
-        #if canImport(Darwin)
-        Int64(st_mtimespec.tv_sec) * 1000 + Int64(st_mtimespec.tv_nsec) / 1_000_000
-        #else
-        Int64(st_mtim.tv_sec) * 1000 + Int64(st_mtim.tv_nsec) / 1_000_000
-        #endif
-    }
-    var modifiedNanoseconds: Int64 {
-        #if canImport(Darwin)
-        Int64(st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int64(st_mtimespec.tv_nsec)
-        #else
-        Int64(st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(st_mtim.tv_nsec)
-        #endif
-    }
-    var changedNanoseconds: Int64 {
-        #if canImport(Darwin)
-        Int64(st_ctimespec.tv_sec) &* 1_000_000_000 &+ Int64(st_ctimespec.tv_nsec)
-        #else
-        Int64(st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(st_ctim.tv_nsec)
-        #endif
-    }
+    #if canImport(Darwin)
+    private var modification: timespec { st_mtimespec }
+    private var statusChange: timespec { st_ctimespec }
+    #else
+    private var modification: timespec { st_mtim }
+    private var statusChange: timespec { st_ctim }
+    #endif
+
+    var modifiedMilliseconds: Int64 { Int64(modification.tv_sec) * 1000 + Int64(modification.tv_nsec) / 1_000_000 }
+    var modifiedNanoseconds: Int64 { Int64(modification.tv_sec) &* 1_000_000_000 &+ Int64(modification.tv_nsec) }
+    var changedNanoseconds: Int64 { Int64(statusChange.tv_sec) &* 1_000_000_000 &+ Int64(statusChange.tv_nsec) }
 }
 
 func lastComponent(_ path: String) -> String {

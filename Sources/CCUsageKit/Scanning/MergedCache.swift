@@ -161,10 +161,12 @@ enum MergedCache {
                 ids.append(id)
             }
             let limit = UInt32(strings.count)
+            // Every old index must lead to one of this run's files.
             let oldFiles = fileIndex?.count ?? fileCount
             var sameFiles = true
             if let fileIndex {
-                for (old, new) in fileIndex.enumerated() where new >= 0 && Int(new) != old { sameFiles = false }
+                guard fileIndex.allSatisfy({ $0 >= 0 && Int($0) < fileCount }) else { return nil }
+                sameFiles = fileIndex.enumerated().allSatisfy { $0.offset == Int($0.element) }
             }
             let records = raw.bindMemory(to: PricedRecord.self)
             for p in records {
@@ -173,8 +175,6 @@ enum MergedCache {
                       index >= 0, Int(index) < oldFiles, p.record.flagBits & ~UsageRecord.knownFlags == 0 else {
                     return nil
                 }
-                if let fileIndex, fileIndex[Int(index)] < 0 || Int(fileIndex[Int(index)]) >= fileCount { return nil }
-                if fileIndex == nil, Int(index) >= fileCount { return nil }
             }
             if sameIDs, sameFiles {
                 return RecordStore(mapping: bytes, offset: recordsAt, count: recordCount)
