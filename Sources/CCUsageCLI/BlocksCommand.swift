@@ -81,6 +81,6 @@ struct Blocks: AsyncParsableCommand {
         } else {
             table = BlocksTable.render(report, context.render)
         }
-        try context.emit(json: report.json(), table: table, usage: usage)
+        try context.emit(json: report.json(breakdown: context.render.breakdown), table: table, usage: usage)
     }
 }

@@ -48,6 +48,34 @@ import Testing
         #expect(BlocksReport.parseLimit("abc", max: 500) == nil)
     }
 
+    @Test func breakdownSplitsEachBlockByModelInJSONOnlyWhenAsked() throws {
+        let usage = try UsageLoader.load(LoadOptions(), testEnvironment(configDir: fixturesRoot + "/basic"))
+        let now = Timestamp.parse("2025-09-01T01:30:00Z")!
+        let report = BlocksReport(usage, options: BlocksOptions(zone: ReportZone(identifier: "UTC")!, tokenLimit: "max", now: now))
+        let withBreakdown = report.json(breakdown: true)
+        try expectGolden(withBreakdown.rendered(), named: "blocks-breakdown.json")
+        // The only difference from the plain JSON is the new key.
+        guard case .object(let top) = withBreakdown, case .array(let blocks)? = top.first?.value else {
+            Issue.record("blocks JSON is not {blocks: [...]}")
+            return
+        }
+        let stripped = JSONValue.object([.init("blocks", .array(blocks.map { block in
+            guard case .object(let members) = block else { return block }
+            return .object(members.filter { $0.key != "modelBreakdowns" })
+        }))] + top.dropFirst())
+        #expect(stripped.rendered() == report.json().rendered())
+        #expect(!report.json().rendered().contains("modelBreakdowns"))
+        for block in report.blocks {
+            var tokens = TokenCounts()
+            var cost = 0.0
+            for b in block.breakdowns { tokens += b.tokens; cost += b.cost }
+            #expect(tokens == block.tokens)   // the fixture's `<synthetic>` line (in no breakdown) has no tokens
+            #expect(abs(cost - block.cost) < 1e-9)
+            #expect(block.breakdowns.map(\.modelName).sorted() == block.models.sorted())
+            #expect(block.breakdowns.map(\.cost) == block.breakdowns.map(\.cost).sorted(by: >))
+        }
+    }
+
     @Test func goldenBlocks() throws {
         let usage = try UsageLoader.load(LoadOptions(), testEnvironment(configDir: fixturesRoot + "/basic"))
         let zone = ReportZone(identifier: "UTC")!

@@ -13,6 +13,8 @@ public struct SessionBlock: Sendable, Equatable {
     /// Distinct model labels in first-seen order (no `<synthetic>`).
     public var models: [String]
     public var usageLimitReset: Int64?
+    /// Tokens and cost per model label, most expensive first (`--breakdown`).
+    public var breakdowns: [ModelBreakdown] = []
 
     public var id: String { isGap ? "gap-" + Timestamp.iso(start) : Timestamp.iso(start) }
 
@@ -69,14 +71,19 @@ public enum SessionBlocks {
         func floorHour(_ t: Int64) -> Int64 { t - ((t % 3_600_000) + 3_600_000) % 3_600_000 }
         func close() {
             guard !current.isEmpty else { return }
-            var builder = BlockAccumulator()
-            for r in current { builder.add(r) }
+            var builder = SummaryBuilder()
+            var reset: Int64?
+            for r in current {
+                builder.add(r)
+                if reset == nil, let value = r.record.usageLimitReset { reset = value }
+            }
+            let summary = builder.build()
             let last = current.last!.time
             blocks.append(SessionBlock(
                 start: blockStart, end: blockStart + length, actualEnd: last, firstEntry: current.first!.time,
                 isActive: now - last < length && now < blockStart + length, isGap: false,
-                entryCount: current.count, tokens: builder.tokens, cost: builder.cost, models: builder.models,
-                usageLimitReset: builder.reset))
+                entryCount: current.count, tokens: summary.tokens, cost: summary.cost, models: summary.modelsUsed,
+                usageLimitReset: reset, breakdowns: summary.breakdowns))
         }
         for position in order {
             let record = records[position]
@@ -102,16 +109,6 @@ public enum SessionBlocks {
         }
         close()
         return blocks
-    }
-
-    struct BlockAccumulator {
-        var tokens = TokenCounts(), cost = 0.0, models: [String] = [], seen = Set<String>(), reset: Int64?
-        mutating func add(_ r: PricedRecord) {
-            tokens += r.tokens
-            cost += r.cost
-            if let label = SummaryBuilder.label(r.record), seen.insert(label).inserted { models.append(label) }
-            if reset == nil, let value = r.record.usageLimitReset { reset = value }
-        }
     }
 }
 
@@ -173,7 +170,8 @@ public struct BlocksReport: Sendable {
         return value
     }
 
-    public func json() -> JSONValue {
+    /// The `--json` object; `breakdown` adds each block's `modelBreakdowns` after its `models`.
+    public func json(breakdown: Bool = false) -> JSONValue {
         let items: [JSONValue] = blocks.map { b in
             var m: [JSONValue.Member] = [
                 .init("id", .string(b.id)),
@@ -193,6 +191,7 @@ public struct BlocksReport: Sendable {
                 .init("costUSD", .double(b.cost)),
                 .init("models", .array(b.models.map { .string($0) })),
             ]
+            if breakdown { m.append(.init("modelBreakdowns", .array(b.breakdowns.map { $0.json(hideCost: false) }))) }
             let projection = b.projection(now: options.now)
             if b.isActive, let rate = b.burnRate {
                 m.append(.init("burnRate", .object([
