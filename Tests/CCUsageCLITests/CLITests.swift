@@ -94,12 +94,22 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
     }
 
     @Test func compactNoticeAndEmptyData() throws {
-        let r = try runCLI(["session", "--compact"], env: env)
+        let r = try runCLI(["session", "--compact"], env: env.merging(["COLUMNS": "200"]) { $1 })
         #expect(r.out.contains("Running in Compact Mode") && !r.out.contains("Cache Create"))
+        #expect(r.out.contains("Compact layout (--compact)") && !r.out.contains("Expand terminal width"))
         let empty = try runCLI(["daily", "--since", "20300101"], env: env)
         #expect(empty.code == 0 && empty.out == "No Claude usage data found.\n")
         let json = try runCLI(["monthly", "--json", "--since", "20300101"], env: env)
         #expect(json.out.contains("\"monthly\": []"))
+    }
+
+    @Test func blocksBreakdownAddsModelRowsAndJSON() throws {
+        let plain = try runCLI(["blocks", "-O"], env: env.merging(["COLUMNS": "160"]) { $1 })
+        let split = try runCLI(["blocks", "-O", "--breakdown"], env: env.merging(["COLUMNS": "160"]) { $1 })
+        #expect(!plain.out.contains("└─ ") && split.out.contains("  └─ sonnet-4 "))
+        let json = try runCLI(["blocks", "-O", "--json", "--breakdown"], env: env)
+        #expect(json.code == 0 && json.out.contains("\"modelBreakdowns\": ["))
+        #expect(!(try runCLI(["blocks", "-O", "--json"], env: env)).out.contains("modelBreakdowns"))
     }
 
     @Test func versionAndHelp() throws {

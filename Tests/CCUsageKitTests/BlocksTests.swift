@@ -74,6 +74,8 @@ import Testing
             #expect(block.breakdowns.map(\.modelName).sorted() == block.models.sorted())
             #expect(block.breakdowns.map(\.cost) == block.breakdowns.map(\.cost).sorted(by: >))
         }
+        let table = BlocksTable.render(report, RenderOptions(width: 160, breakdown: true))
+        #expect(table.contains("  └─ opus-4-6-fast ") && table.contains("  └─ sonnet-4 "))
     }
 
     @Test func goldenBlocks() throws {

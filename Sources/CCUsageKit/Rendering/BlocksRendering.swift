@@ -32,39 +32,48 @@ enum BlockTime {
 }
 
 public enum BlocksTable {
+    /// The full time texts when they fit (120 columns or more, no `--compact`), else the compact ones; a
+    /// table that still cannot fit is printed whole.
     public static func render(_ report: BlocksReport, _ options: RenderOptions) -> String {
-        let zone = report.options.zone, now = report.options.now
         let compact = options.forceCompact || options.width < 120
+        let tables = compact ? [table(report, options, compact: true)]
+            : [table(report, options, compact: false), table(report, options, compact: true)]
+        var out = options.title("Claude Code Token Usage Report - Session Blocks")
+        out += Table.renderFirstFitting(tables, width: options.width, style: options.style).text + "\n"
+        return out
+    }
+
+    static func table(_ report: BlocksReport, _ options: RenderOptions, compact: Bool) -> Table {
+        let zone = report.options.zone, now = report.options.now
         let limit = report.limit
-        var headers = ["Block Start", "Duration/Status", "Models", "Tokens"]
+        let glue = String(Table.glue)
+        var headers = ["Block Start", "Duration/" + String(Table.breakHint) + "Status", "Models", "Tokens"]
         var aligns: [Table.Align] = [.left, .left, .left, .right]
         if limit != nil { headers.append("%"); aligns.append(.right) }
         if !options.hideCost { headers.append("Cost"); aligns.append(.right) }
-        var table = Table(headers: headers, aligns: aligns, modelsColumn: 2)
-        table.splitDatesWhenNarrow = false
+        var table = Table(headers: headers, aligns: aligns)
+        func start(_ millis: Int64) -> String {
+            (compact ? BlockTime.compact(millis, zone) : BlockTime.full(millis, zone))
+                .replacingOccurrences(of: " ", with: glue)
+        }
+        func duration(_ minutes: Int) -> String {
+            BlockTime.duration(minutes: minutes, compact: compact).replacingOccurrences(of: " ", with: glue)
+        }
         for block in report.blocks {
-            let startText = compact ? BlockTime.compact(block.start, zone) : BlockTime.full(block.start, zone)
             if block.isGap {
-                let hours = Int((Double(block.end - block.start) / 3_600_000).rounded())
-                let time = compact ? "\(startText)-\(BlockTime.clock(block.end, zone))\n(\(hours)h gap)"
-                    : "\(startText) - \(BlockTime.full(block.end, zone)) (\(hours)h gap)"
-                var cells = [time, "(inactive)", "-", "-"]
-                if limit != nil { cells.append("-") }
-                if !options.hideCost { cells.append("-") }
-                table.rows.append(Table.Row(cells, style: .secondary))
+                table.rows.append(Table.Row(gapCells(block, zone: zone, compact: compact, limit: limit,
+                                                     hideCost: options.hideCost), style: .secondary))
                 continue
             }
             let time: String
             if block.isActive {
                 let elapsed = Int((Double(now - block.start) / 60_000).rounded())
                 let remaining = Int((Double(block.end - now) / 60_000).rounded())
-                time = compact
-                    ? "\(startText)\n(\(BlockTime.duration(minutes: elapsed, compact: true))/\(BlockTime.duration(minutes: remaining, compact: true)))"
-                    : "\(startText) (\(BlockTime.duration(minutes: elapsed)) elapsed, \(BlockTime.duration(minutes: remaining)) remaining)"
+                time = compact ? "\(start(block.start))\n(\(duration(elapsed))/\(duration(remaining)))"
+                    : "\(start(block.start)) (\(duration(elapsed))\(glue)elapsed, \(duration(remaining))\(glue)remaining)"
             } else {
                 let minutes = Int((Double((block.actualEnd ?? block.start) - block.start) / 60_000).rounded())
-                time = compact ? "\(startText)\n(\(BlockTime.duration(minutes: minutes, compact: true)))"
-                    : "\(startText) (\(BlockTime.duration(minutes: minutes)))"
+                time = compact ? "\(start(block.start))\n(\(duration(minutes)))" : "\(start(block.start)) (\(duration(minutes)))"
             }
             var cells = [time, block.isActive ? "ACTIVE" : "",
                          block.models.isEmpty ? "-" : Format.modelList(block.models), Format.integer(block.tokens.total)]
@@ -76,6 +85,15 @@ public enum BlocksTable {
             }
             if !options.hideCost { cells.append(Format.money(block.cost)) }
             table.rows.append(Table.Row(cells, colors: colors))
+            if options.breakdown {
+                for b in block.breakdowns {
+                    // The label runs across the time, status and models columns.
+                    var row = [Format.breakdownLabel(b.modelName), "", "", Format.integer(b.tokens.total)]
+                    if limit != nil { row.append("") }
+                    if !options.hideCost { row.append(Format.money(b.cost)) }
+                    table.rows.append(Table.Row(row, style: .secondary, firstSpan: 3))
+                }
+            }
             guard block.isActive else { continue }
             if let limit {
                 let remaining = max(0, limit - block.tokens.total)
@@ -98,9 +116,30 @@ public enum BlocksTable {
                 table.rows.append(Table.Row(row, colors: c))
             }
         }
-        var out = options.title("Claude Code Token Usage Report - Session Blocks")
-        out += table.render(width: options.width, style: options.style) + "\n"
-        return out
+        return table
+    }
+
+    /// A gap row: `<start> - <end> (<N>h gap)`; compact `<start>-<end clock>` / `(<N>h gap)`, with the end's
+    /// date too when it falls on another day.
+    static func gapCells(_ block: SessionBlock, zone: ReportZone, compact: Bool, limit: Int?, hideCost: Bool) -> [String] {
+        let glue = String(Table.glue)
+        func glued(_ text: String) -> String { text.replacingOccurrences(of: " ", with: glue) }
+        let hours = Int((Double(block.end - block.start) / 3_600_000).rounded())
+        var time: String
+        if compact {
+            let sameDay = zone.day(ofMillis: block.start) == zone.day(ofMillis: block.end)
+            time = sameDay
+                ? glued(BlockTime.compact(block.start, zone) + "-") + String(Table.breakHint) + glued(BlockTime.clock(block.end, zone))
+                : glued(BlockTime.compact(block.start, zone) + " -") + " " + glued(BlockTime.compact(block.end, zone))
+            time += "\n" + glued("(\(hours)h gap)")
+        } else {
+            time = glued(BlockTime.full(block.start, zone) + " -") + " " + glued(BlockTime.full(block.end, zone))
+                + " " + glued("(\(hours)h gap)")
+        }
+        var cells = [time, "(inactive)", "-", "-"]
+        if limit != nil { cells.append("-") }
+        if !hideCost { cells.append("-") }
+        return cells
     }
 
     /// `blocks --active` with one block: the detail view.

@@ -65,8 +65,15 @@ public enum Format {
         return parts.joined(separator: "-")
     }
 
-    /// The Models cell: short names, de-duplicated, sorted, one `- name` per line.
+    /// The Models cell: short names, de-duplicated, sorted, one `• name` per line (glued for `Table`, so a
+    /// bullet never ends up alone on its line).
     public static func modelList(_ models: [String]) -> String {
-        Array(Set(models.map(shortModel))).sorted().map { "- " + $0 }.joined(separator: "\n")
+        Array(Set(models.map(shortModel))).sorted().map { "•" + String(Table.glue) + $0 }.joined(separator: "\n")
+    }
+
+    /// A `--breakdown` row's label, `  └─ <short model>`, glued into one word.
+    public static func breakdownLabel(_ model: String) -> String {
+        let glue = String(Table.glue)
+        return glue + glue + "└─" + glue + shortModel(model)
     }
 }

@@ -159,7 +159,7 @@ public enum UsageTable {
 
     static func breakdownRows(_ s: UsageSummary, compact: Bool, hideCost: Bool, trailing: Int) -> [Table.Row] {
         s.breakdowns.map { b in
-            var cells = ["  └─ " + Format.shortModel(b.modelName), "", Format.integer(b.tokens.input),
+            var cells = [Format.breakdownLabel(b.modelName), "", Format.integer(b.tokens.input),
                          Format.integer(b.tokens.output)]
             if !compact {
                 cells += [Format.integer(b.tokens.cacheCreation), Format.integer(b.tokens.cacheRead),
@@ -167,7 +167,8 @@ public enum UsageTable {
             }
             if !hideCost { cells.append(Format.money(b.cost)) }
             cells += Array(repeating: "", count: trailing)
-            return Table.Row(cells, style: .secondary)
+            // The label may run into the (empty) Models column, as in the seed's breakdown example.
+            return Table.Row(cells, style: .secondary, firstSpan: 2)
         }
     }
 
@@ -183,13 +184,37 @@ public enum UsageTable {
         return (headers, aligns)
     }
 
-    static let compactNotice = "\nRunning in Compact Mode\nExpand terminal width to see cache metrics and total tokens (or use --json for every field)."
+    /// The note under a compact table: why it is compact and how to see every column.
+    static func compactNotice(requested: Bool, width: Int) -> String {
+        let how = requested
+            ? "Compact layout (--compact): run without it or use --json to see cache metrics and total tokens."
+            : "Expand terminal width to see cache metrics and total tokens "
+                + "(or use --json for every field).".replacingOccurrences(of: " ", with: String(Table.glue))
+        let lines = ["", "Running in Compact Mode"] + TableText.wrap(how, width: width, breakLongWords: false)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The full column set when it fits the width, else the compact set (always below 100 columns or with
+    /// `--compact`), followed by the compact notice.
+    static func renderResponsive(_ options: RenderOptions, _ build: (_ compact: Bool) -> Table) -> String {
+        let tables = options.compact ? [build(true)] : [build(false), build(true)]
+        let (text, index) = Table.renderFirstFitting(tables, width: options.width, style: options.style)
+        var out = text + "\n"
+        if options.compact || index == 1 { out += compactNotice(requested: options.forceCompact, width: options.width) }
+        return out
+    }
 
     public static func render(_ report: PeriodReport, _ options: RenderOptions) -> String {
-        let compact = options.compact
-        let (headers, aligns) = headers(first: report.period.firstColumn, compact: compact, hideCost: options.hideCost)
-        var table = Table(headers: headers, aligns: aligns, modelsColumn: 1)
-        var currentProject: String?? = .none
+        options.title("Claude Code Token Usage Report - \(report.period.title)")
+            + renderResponsive(options) { table(report, options, compact: $0) }
+    }
+
+    public static func render(_ report: SessionReport, _ options: RenderOptions) -> String {
+        options.title("Claude Code Token Usage Report - By Session")
+            + renderResponsive(options) { table(report, options, compact: $0) }
+    }
+
+    static func table(_ report: PeriodReport, _ options: RenderOptions, compact: Bool) -> Table {
         var rows = report.rows
         if report.groupedByProject {
             // One block per project (alphabetical, as in JSON); rows keep their order inside it.
@@ -198,13 +223,15 @@ public enum UsageTable {
                 return pa != pb ? pa < pb : a.offset < b.offset
             }.map(\.element)
         }
+        let (headers, aligns) = headers(first: report.period.firstColumn, compact: compact, hideCost: options.hideCost)
+        var table = Table(headers: headers, aligns: aligns)
+        var currentProject: String?? = .none
         for row in rows {
             if report.groupedByProject, currentProject != .some(row.project) {
                 currentProject = .some(row.project)
                 let name = ProjectNames.display(row.project ?? "unknown", aliases: options.projectAliases)
-                var cells = ["Project: " + name]
-                cells += Array(repeating: "", count: headers.count - 1)
-                table.rows.append(Table.Row(cells, colors: [0: .cyan]))
+                let cells = ["Project: " + name] + Array(repeating: "", count: headers.count - 1)
+                table.rows.append(Table.Row(cells, colors: [0: .cyan], firstSpan: headers.count))
             }
             let cells = [row.key] + self.cells(row.summary, modelsCell: Format.modelList(row.summary.modelsUsed),
                                                compact: compact, hideCost: options.hideCost)
@@ -218,18 +245,13 @@ public enum UsageTable {
         totals.cost = report.totals.cost
         table.rows.append(Table.Row(["Total"] + cells(totals, modelsCell: "", compact: compact,
                                                       hideCost: options.hideCost), style: .totals))
-        var out = options.title("Claude Code Token Usage Report - \(report.period.title)")
-        out += table.render(width: options.width, style: options.style) + "\n"
-        if compact { out += compactNotice + "\n" }
-        return out
+        return table
     }
 
-    public static func render(_ report: SessionReport, _ options: RenderOptions) -> String {
-        let compact = options.compact
+    static func table(_ report: SessionReport, _ options: RenderOptions, compact: Bool) -> Table {
         let (headers, aligns) = headers(first: "Session", compact: compact, hideCost: options.hideCost,
                                         last: "Last Activity")
-        var table = Table(headers: headers, aligns: aligns, modelsColumn: 1)
-        table.splitDatesWhenNarrow = false
+        var table = Table(headers: headers, aligns: aligns)
         for row in report.rows {
             let label = row.sessionID.split(separator: "-", omittingEmptySubsequences: false).suffix(2)
                 .joined(separator: "-")
@@ -245,10 +267,7 @@ public enum UsageTable {
         totals.cost = report.totals.cost
         table.rows.append(Table.Row(["Total"] + cells(totals, modelsCell: "", compact: compact,
                                                       hideCost: options.hideCost) + [""], style: .totals))
-        var out = options.title("Claude Code Token Usage Report - By Session")
-        out += table.render(width: options.width, style: options.style) + "\n"
-        if compact { out += compactNotice + "\n" }
-        return out
+        return table
     }
 
     public static func render(_ detail: SessionDetail, _ options: RenderOptions, zone: ReportZone) -> String {
@@ -259,8 +278,7 @@ public enum UsageTable {
         var headers = ["Timestamp", "Model", "Input", "Output", "Cache Create", "Cache Read"]
         var aligns: [Table.Align] = [.left, .left, .right, .right, .right, .right]
         if !options.hideCost { headers.append("Cost (USD)"); aligns.append(.right) }
-        var table = Table(headers: headers, aligns: aligns, modelsColumn: 1)
-        table.splitDatesWhenNarrow = false
+        var table = Table(headers: headers, aligns: aligns)
         for e in detail.entries {
             let c = zone.clock(ofMillis: e.time)
             let when = "\(c.day) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"

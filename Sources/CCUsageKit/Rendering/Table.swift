@@ -66,159 +66,105 @@ func scalarWidth(_ v: UInt32) -> Int {
     return 1
 }
 
-/// A box-drawn table with v15's responsive widths: content-based column widths, scaled down to the
-/// terminal width when needed, with wrapping at spaces and `…` truncation.
+/// A box-drawn table whose columns are sized from their content. Rules sit only under the header and above
+/// a totals row. A cell wraps only at spaces (and after `Table.breakHint`); `Table.glue` joins words that must
+/// stay on one line. Numbers, dates and ids hold no break, so they are never cut: a table that cannot fit its
+/// width is printed whole (see `layout(fitting:)`).
 public struct Table: Sendable {
     public enum Align: Sendable { case left, right }
     public enum RowStyle: Sendable { case normal, secondary, totals, header }
+
+    /// A space no line break may fall on; printed as a plain space.
+    public static let glue: Character = "\u{00A0}"
+    /// An invisible place where a line may break (e.g. after the `/` of `Duration/Status`).
+    public static let breakHint: Character = "\u{200B}"
 
     public struct Row: Sendable {
         public var cells: [String]
         public var style: RowStyle
         /// Per-cell colour overrides (e.g. ACTIVE in green).
         public var colors: [Int: TerminalStyle.Color]
-        public init(_ cells: [String], style: RowStyle = .normal, colors: [Int: TerminalStyle.Color] = [:]) {
-            self.cells = cells; self.style = style; self.colors = colors
+        /// How many columns the first cell covers (the cells it covers are ignored); a span of every column
+        /// makes a full-width line (a project header) that never widens the table.
+        public var firstSpan: Int
+        public init(_ cells: [String], style: RowStyle = .normal, colors: [Int: TerminalStyle.Color] = [:],
+                    firstSpan: Int = 1) {
+            self.cells = cells; self.style = style; self.colors = colors; self.firstSpan = max(1, firstSpan)
         }
     }
 
     public var headers: [String]
     public var aligns: [Align]
     public var rows: [Row]
-    /// Index of the Models column, which gets a wider minimum.
-    public var modelsColumn: Int?
-    /// Split `YYYY-MM-DD` in the first column into two lines when the table has to shrink.
-    public var splitDatesWhenNarrow = true
 
-    public init(headers: [String], aligns: [Align], rows: [Row] = [], modelsColumn: Int? = nil) {
-        self.headers = headers; self.aligns = aligns; self.rows = rows; self.modelsColumn = modelsColumn
+    public init(headers: [String], aligns: [Align], rows: [Row] = []) {
+        self.headers = headers; self.aligns = aligns; self.rows = rows
     }
 
-    public func render(width terminalWidth: Int, style: TerminalStyle) -> String {
-        let n = headers.count
-        var rows = self.rows.filter { !$0.cells.allSatisfy(\.isEmpty) }
-        func contentWidths(_ rows: [Row]) -> [Int] {
-            var widths = headers.map(displayWidth)
-            for row in rows {
-                for (i, cell) in row.cells.enumerated() where i < n {
-                    for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
-                        widths[i] = max(widths[i], displayWidth(String(line)))
-                    }
-                }
-            }
-            return widths
-        }
-        let content = contentWidths(rows)
-        var widths = content.enumerated().map { i, w -> Int in
-            if aligns[i] == .right { return max(w + 3, 11) }
-            if i == modelsColumn { return max(w + 2, 15) }
-            return max(w + 2, 10)
-        }
-        // Borders take n + 1 cells (padding is inside the widths).
-        let overhead = n + 1
-        let preferred = widths.reduce(0, +)
-        if preferred + overhead > terminalWidth {
-            let scale = Double(max(terminalWidth - overhead, 0)) / Double(preferred)
-            widths = widths.enumerated().map { i, w in
-                let scaled = Int((Double(w) * scale).rounded(.down))
-                let minimum = aligns[i] == .right ? 10 : (i == 0 ? 10 : (i == modelsColumn ? 12 : 8))
-                return max(scaled, minimum)
-            }
-            if splitDatesWhenNarrow {
-                for r in rows.indices {
-                    let first = rows[r].cells[0]
-                    if isDate(first) {
-                        rows[r].cells[0] = String(first.prefix(4)) + "\n" + String(first.dropFirst(5))
-                    }
-                }
-            }
-        }
+    /// Rows that are printed: a row of empty cells is a separator v15 drops.
+    var printedRows: [Row] { rows.filter { !$0.cells.allSatisfy(\.isEmpty) } }
+
+    /// Total width in cells of a table with these inner column widths (one space of padding on each side
+    /// of a cell, one border between cells and at both ends).
+    public static func totalWidth(_ widths: [Int]) -> Int {
+        widths.reduce(0, +) + 3 * widths.count + 1
+    }
+
+    /// Renders at the widths `layout(fitting:)` finds, or whole at its natural widths when it cannot fit.
+    public func render(width: Int, style: TerminalStyle) -> String {
+        render(widths: layout(fitting: width) ?? naturalWidths, style: style)
+    }
+
+    /// Renders with the given inner column widths.
+    public func render(widths: [Int], style: TerminalStyle) -> String {
         var out: [String] = []
         let border = { (l: String, m: String, r: String) -> String in
-            style.paint(l + widths.map { String(repeating: "─", count: $0) }.joined(separator: m) + r, .gray)
+            style.paint(l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r, .gray)
         }
         out.append(border("┌", "┬", "┐"))
         out.append(contentsOf: renderRow(Row(headers, style: .header), widths: widths, style: style))
-        for row in rows {
-            out.append(border("├", "┼", "┤"))
+        out.append(border("├", "┼", "┤"))
+        for row in printedRows {
+            if row.style == .totals { out.append(border("├", "┼", "┤")) }
             out.append(contentsOf: renderRow(row, widths: widths, style: style))
         }
         out.append(border("└", "┴", "┘"))
         return out.joined(separator: "\n")
     }
 
-    private func isDate(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        return b.count == 10 && b[4] == 0x2D && b[7] == 0x2D
-            && b.enumerated().allSatisfy { i, c in i == 4 || i == 7 || (c >= 0x30 && c <= 0x39) }
-    }
-
     private func renderRow(_ row: Row, widths: [Int], style: TerminalStyle) -> [String] {
         let n = widths.count
+        // Segments: (first column, column count); the first may span several columns.
+        var segments = [(0, min(row.firstSpan, n))]
+        for i in segments[0].1..<n { segments.append((i, 1)) }
         var columns: [[String]] = []
-        for i in 0..<n {
-            let cell = i < row.cells.count ? row.cells[i] : ""
-            columns.append(wrap(cell, width: max(widths[i] - 2, 1)))
+        for (start, count) in segments {
+            let width = widths[start..<start + count].reduce(0, +) + 3 * (count - 1)
+            let cell = start < row.cells.count ? row.cells[start] : ""
+            columns.append(TableText.wrap(cell, width: width, breakLongWords: count == n))
         }
         let height = columns.map(\.count).max() ?? 1
-        var lines: [String] = []
+        let color: TerminalStyle.Color?
+        switch row.style {
+        case .header: color = .cyan
+        case .totals: color = .yellow
+        case .secondary: color = .gray
+        case .normal: color = nil
+        }
         let bar = style.paint("│", .gray)
+        var lines: [String] = []
         for lineIndex in 0..<height {
             var parts: [String] = []
-            for i in 0..<n {
-                let text = lineIndex < columns[i].count ? columns[i][lineIndex] : ""
-                let space = max(widths[i] - 2 - displayWidth(text), 0)
-                let padded = aligns[i] == .right && row.style != .header
-                    ? String(repeating: " ", count: space) + text
-                    : text + String(repeating: " ", count: space)
-                let color: TerminalStyle.Color?
-                switch row.style {
-                case .header: color = .cyan
-                case .totals: color = .yellow
-                case .secondary: color = .gray
-                case .normal: color = nil
-                }
-                parts.append(" " + style.paint(padded, row.colors[i] ?? color) + " ")
+            for (k, (start, count)) in segments.enumerated() {
+                let width = widths[start..<start + count].reduce(0, +) + 3 * (count - 1)
+                let text = lineIndex < columns[k].count ? columns[k][lineIndex] : ""
+                let space = String(repeating: " ", count: max(width - displayWidth(text), 0))
+                let padded = aligns[start] == .right && row.style != .header && count == 1 ? space + text : text + space
+                parts.append(" " + style.paint(padded, row.colors[start] ?? color) + " ")
             }
             lines.append(bar + parts.joined(separator: bar) + bar)
         }
         return lines
-    }
-
-    /// Word-wraps each line of `text` to `width` cells; a word longer than the width is cut with `…`.
-    func wrap(_ text: String, width: Int) -> [String] {
-        var result: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(line)
-            if displayWidth(line) <= width { result.append(line); continue }
-            var current = ""
-            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                if displayWidth(word) > width { word = truncate(word, width) }
-                if current.isEmpty {
-                    current = word
-                } else if displayWidth(current) + 1 + displayWidth(word) <= width {
-                    current += " " + word
-                } else {
-                    result.append(current)
-                    current = word
-                }
-            }
-            result.append(current)
-        }
-        return result.isEmpty ? [""] : result
-    }
-
-    func truncate(_ word: String, _ width: Int) -> String {
-        guard width > 1 else { return "…" }
-        var out = ""
-        var used = 0
-        for ch in word {
-            let w = displayWidth(String(ch))
-            if used + w > width - 1 { break }
-            out.append(ch); used += w
-        }
-        return out + "…"
     }
 }
 
