@@ -7,7 +7,8 @@ extension Table {
     /// layout (every cell wrapped down to its widest unbreakable word) is wider.
     ///
     /// Columns start at their natural width; while the table is too wide, the column with the most room to
-    /// shrink loses one cell. Then each column is tightened to the widest line it actually holds.
+    /// shrink loses one cell. Then each column is tightened to the widest line it actually holds, and the room
+    /// this frees unwraps whole columns again where it is enough.
     public func layout(fitting width: Int) -> [Int]? {
         let m = measure()
         if Self.totalWidth(m.natural) <= width { return m.natural }
