@@ -22,6 +22,8 @@ struct Statusline: AsyncParsableCommand {
         abstract: "One status line for Claude Code's statusLine hook (beta): reads the hook JSON on stdin.",
         discussion: """
         Prints: 🤖 <model> | 💰 <session> session / <today> today / <block> | 🧠 <context>
+        and, when Claude Code passes its plan limits (rate_limits), | ⏳ 5h 24% (resets 14:00) · 7d 41% (Tue 09:00): \
+        yellow from 70%, red from 90%, ▲ when usage runs ahead of the time elapsed in the window.
         The line is cached per session for --refresh-interval seconds (until the transcript changes) in \
         $TMPDIR/ccusage-semaphore/<session_id>.lock.
 
@@ -32,6 +34,7 @@ struct Statusline: AsyncParsableCommand {
           ccusage statusline --visual-burn-rate emoji-text
           ccusage statusline --cost-source both
           ccusage statusline --context-low-threshold 60 --context-medium-threshold 90
+          ccusage statusline --no-rate-limits
         """)
 
     @Flag(name: [.customShort("O"), .customLong("offline")], inversion: .prefixedNo,
@@ -56,7 +59,10 @@ struct Statusline: AsyncParsableCommand {
     @Option(help: "Context use below this percentage is yellow, else red (0-100, default 80).", transform: parseThreshold)
     var contextMediumThreshold: Int?
 
-    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today', e.g. Asia/Tokyo (default: TZ or the system zone).")
+    @Flag(inversion: .prefixedNo, help: "Show Claude's 5-hour and 7-day plan usage when the hook carries it (default: on).")
+    var rateLimits: Bool?
+
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today' and reset times, e.g. Asia/Tokyo (default: TZ or the system zone).")
     var timezone: String?
 
     @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
@@ -92,7 +98,8 @@ struct Statusline: AsyncParsableCommand {
         let format = StatuslineFormat(
             costSource: costSource ?? layer.string("costSource").flatMap(StatuslineCostSource.init(rawValue:)) ?? .auto,
             burnRateVisual: visualBurnRate ?? layer.string("visualBurnRate").flatMap(BurnRateVisual.init(rawValue:)) ?? .off,
-            thresholds: thresholds)
+            thresholds: thresholds,
+            showRateLimits: rateLimits ?? layer.bool("rateLimits") ?? true)
         let zone: ReportZone
         if let name = timezone ?? layer.string("timezone") {
             guard let named = ReportZone(identifier: name) else {
@@ -136,7 +143,7 @@ struct Statusline: AsyncParsableCommand {
         if let cacheDirectory {
             let decision = StatuslineCache.decide(previous, now: env.now, refreshSeconds: refreshSeconds,
                                                   transcriptPath: hook.transcriptPath, transcriptMtime: transcriptMtime,
-                                                  isAlive: Self.isAlive)
+                                                  rateLimitsShown: format.showRateLimits, isAlive: Self.isAlive)
             if case .reuse(let line) = decision {
                 log("cached line reused (\(env.now - (previous?.lastUpdateTime ?? env.now)) ms old)")
                 Terminal.out(line + "\n")
@@ -147,6 +154,7 @@ struct Statusline: AsyncParsableCommand {
                                                           transcriptMtime: transcriptMtime)
             marker.isUpdating = true
             marker.pid = pid
+            marker.rateLimitsShown = format.showRateLimits
             StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID)
         }
 
@@ -185,7 +193,8 @@ struct Statusline: AsyncParsableCommand {
         if let cacheDirectory {
             let state = StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: line,
                                              lastUpdateTime: Self.nowMillis(), transcriptPath: hook.transcriptPath,
-                                             transcriptMtime: transcriptMtime, isUpdating: false, pid: nil)
+                                             transcriptMtime: transcriptMtime, isUpdating: false, pid: nil,
+                                             rateLimitsShown: format.showRateLimits)
             if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID) {
                 log("could not write the cache file in \(cacheDirectory)")
             }

@@ -130,6 +130,84 @@ import Testing
         #expect(changed.out.contains("$103.75 block"))
     }
 
+    // MARK: Claude's rate limits (rate_limits)
+
+    static let rateLimits = #","rate_limits":{"five_hour":{"used_percentage":23.5,"resets_at":1795795200},"seven_day":{"used_percentage":41.2,"resets_at":1796227200}}"#
+    /// 2026-11-27 13:00 UTC: 2 of the 5 hours before the 16:00 reset are gone, 2 of the 7 days before 2 December.
+    static let pinnedNow = "2026-11-27T13:00:00Z"
+
+    @Test func aHookWithRateLimitsShowsBothWindows() throws {
+        let plain = try runCLI(["statusline", "--no-cache"], env: env, stdin: hookJSON())
+        let r = try runCLI(["statusline", "--no-cache"], env: env.merging(["CCUSAGE_NOW": Self.pinnedNow]) { $1 },
+                           stdin: hookJSON(extra: Self.rateLimits))
+        #expect(r.code == 0)
+        #expect(r.err == "")
+        // 23.5 % after 40 % of the 5 hours: within pace; 41.2 % after 27 % of the 7 days: ahead (▲).
+        #expect(r.out.hasSuffix(" | 🧠 21,500 (11%) | ⏳ 5h 24% (resets 16:00) · 7d 41%▲ (Wed 16:00)\n"), "\(r.out)")
+        // Everything before the segment is the usual line.
+        #expect(plain.out.hasSuffix(" | 🧠 21,500 (11%)\n"))
+        #expect(!plain.out.contains("⏳"))
+    }
+
+    @Test func theSharedSamplePayloadPrintsBothPercentages() throws {
+        let r = try runCLI(["statusline", "--no-cache"], env: env, stdin: statuslineHookFixtures["statusline-rate-limits.json"] ?? "")
+        #expect(r.code == 0)
+        #expect(r.out.range(of: #" \| 🧠 85,000 \(43%\) \| ⏳ 5h 24%▲? \(resets 16:00\) · 7d 41%▲? \(Wed 16:00\)\n$"#,
+                            options: .regularExpression) != nil, "\(r.out)")
+    }
+
+    @Test func resetTimesFollowTheTimeZoneAndThePaceMarkShows() throws {
+        // 14:00 UTC in Tokyo is 23:00; 80 % used after 60 % of the 5 hours: ahead of pace, yellow.
+        let limits = #","rate_limits":{"five_hour":{"used_percentage":80,"resets_at":1795795200},"seven_day":{"used_percentage":95.2,"resets_at":1796227200}}"#
+        let r = try runCLI(["statusline", "--no-cache", "--timezone", "Asia/Tokyo"],
+                           env: env.merging(["CCUSAGE_NOW": "2026-11-27T14:00:00Z", "FORCE_COLOR": "1"]) { $1 },
+                           stdin: hookJSON(extra: limits))
+        #expect(r.out.contains("⏳ 5h \u{1B}[33m80%▲\u{1B}[39m (resets 01:00) · 7d \u{1B}[31m95%▲\u{1B}[39m (Thu 01:00)"), "\(r.out)")
+        let noColor = try runCLI(["statusline", "--no-cache", "--timezone", "Asia/Tokyo"],
+                                 env: env.merging(["CCUSAGE_NOW": "2026-11-27T14:00:00Z", "FORCE_COLOR": "1", "NO_COLOR": ""]) { $1 },
+                                 stdin: hookJSON(extra: limits))
+        #expect(noColor.out.contains("⏳ 5h 80%▲ (resets 01:00) · 7d 95%▲ (Thu 01:00)"), "\(noColor.out)")
+        #expect(!noColor.out.contains("\u{1B}"))
+    }
+
+    @Test("a malformed rate_limits still prints the usual line, exit 0", arguments: [
+        #","rate_limits":"lots""#,
+        #","rate_limits":null"#,
+        #","rate_limits":{"five_hour":{"used_percentage":-1,"resets_at":1795795200}}"#,
+        #","rate_limits":{"five_hour":{"used_percentage":"lots","resets_at":1795795200},"seven_day":null}"#,
+        #","rate_limits":{"five_hour":{"used_percentage":12}}"#,
+        #","rate_limits":[]"#,
+    ])
+    func malformedRateLimits(_ extra: String) throws {
+        let plain = try runCLI(["statusline", "--no-cache"], env: env.merging(["CCUSAGE_NOW": Self.pinnedNow]) { $1 }, stdin: hookJSON())
+        let r = try runCLI(["statusline", "--no-cache"], env: env.merging(["CCUSAGE_NOW": Self.pinnedNow]) { $1 },
+                           stdin: hookJSON(extra: extra))
+        #expect(r.code == 0)
+        #expect(r.err == "")
+        #expect(r.out == plain.out)
+    }
+
+    @Test func theOptionAndTheConfigKeyHideTheSegmentAndTheCachedLineFollows() throws {
+        let pinned = env.merging(["CCUSAGE_NOW": Self.pinnedNow]) { $1 }
+        let shown = try runCLI(["statusline", "--refresh-interval", "60"], env: pinned, stdin: hookJSON(extra: Self.rateLimits))
+        #expect(shown.out.contains("⏳ 5h 24%"))
+        // The line cached a moment ago had the segment: with the option it is computed again, without it.
+        let hidden = try runCLI(["statusline", "--refresh-interval", "60", "--no-rate-limits"], env: pinned,
+                                stdin: hookJSON(extra: Self.rateLimits))
+        #expect(!hidden.out.contains("⏳"), "\(hidden.out)")
+        #expect(shown.out.hasPrefix(String(hidden.out.dropLast())))
+        let again = try runCLI(["statusline", "--refresh-interval", "60"], env: pinned, stdin: hookJSON(extra: Self.rateLimits))
+        #expect(again.out == shown.out)
+        let config = root + "/ccusage.json"
+        try #"{"commands":{"statusline":{"rateLimits":false}}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        let configured = try runCLI(["statusline", "--no-cache", "--config", config], env: pinned, stdin: hookJSON(extra: Self.rateLimits))
+        #expect(configured.out == hidden.out)
+        #expect(configured.err == "")
+        let forced = try runCLI(["statusline", "--no-cache", "--config", config, "--rate-limits"], env: pinned,
+                                stdin: hookJSON(extra: Self.rateLimits))
+        #expect(forced.out == shown.out)
+    }
+
     @Test func anUnusableTempDirectoryOnlyDisablesTheCache() throws {
         for tmp in ["/nonexistent/dir", "/dev/null"] {
             let r = try runCLI(["statusline"], env: env.merging(["TMPDIR": tmp]) { $1 }, stdin: hookJSON())
@@ -212,6 +290,7 @@ import Testing
 
 /// The real hook payloads of `shared/fixtures/statusline`, minified (the Kit tests keep verbatim copies in step with the files).
 let statuslineHookFixtures: [String: String] = [
+    "statusline-rate-limits.json": #"{"session_id":"test-session-opus4","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-opus-4-1-20250805","display_name":"Opus 4.1"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"2.1.230","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0892,"total_duration_ms":180000,"total_api_duration_ms":12000,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":85000,"total_output_tokens":5000,"context_window_size":200000},"exceeds_200k_tokens":false,"rate_limits":{"five_hour":{"used_percentage":23.5,"resets_at":1795795200},"seven_day":{"used_percentage":41.2,"resets_at":1796227200}}}"#,
     "statusline-test-opus4.json": #"{"session_id":"test-session-opus4","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-opus-4-1-20250805","display_name":"Opus 4.1"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0892,"total_duration_ms":180000,"total_api_duration_ms":12000,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":85000,"total_output_tokens":5000,"context_window_size":200000},"exceeds_200k_tokens":false}"#,
     "statusline-test-sonnet4.json": #"{"session_id":"test-session-sonnet4","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-sonnet-4-20250514","display_name":"Sonnet 4"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0245,"total_duration_ms":120000,"total_api_duration_ms":8500,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":35000,"total_output_tokens":2500,"context_window_size":200000},"exceeds_200k_tokens":false}"#,
     "statusline-test-sonnet41.json": #"{"session_id":"test-session-sonnet41","transcript_path":"test/test-transcript.jsonl","cwd":"/Users/test/project","model":{"id":"claude-sonnet-4-1-20250805","display_name":"Sonnet 4.1"},"workspace":{"current_dir":"/Users/test/project","project_dir":"/Users/test/project"},"version":"1.0.88","output_style":{"name":"default"},"cost":{"total_cost_usd":0.0356,"total_duration_ms":150000,"total_api_duration_ms":9500,"total_lines_added":0,"total_lines_removed":0},"context_window":{"total_input_tokens":52000,"total_output_tokens":3800,"context_window_size":200000},"exceeds_200k_tokens":false}"#,

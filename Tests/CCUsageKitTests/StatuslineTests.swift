@@ -6,6 +6,48 @@ import Testing
 /// Copies of `shared/fixtures/statusline/*.json` (real Claude Code hook payloads), so the tests do not
 /// depend on a checkout layout; `embeddedFixturesMatchTheSharedFiles` keeps them in step.
 let statuslineFixtures: [String: String] = [
+    "statusline-rate-limits.json": #"""
+    {
+      "session_id": "test-session-opus4",
+      "transcript_path": "test/test-transcript.jsonl",
+      "cwd": "/Users/test/project",
+      "model": {
+        "id": "claude-opus-4-1-20250805",
+        "display_name": "Opus 4.1"
+      },
+      "workspace": {
+        "current_dir": "/Users/test/project",
+        "project_dir": "/Users/test/project"
+      },
+      "version": "2.1.230",
+      "output_style": {
+        "name": "default"
+      },
+      "cost": {
+        "total_cost_usd": 0.0892,
+        "total_duration_ms": 180000,
+        "total_api_duration_ms": 12000,
+        "total_lines_added": 0,
+        "total_lines_removed": 0
+      },
+      "context_window": {
+        "total_input_tokens": 85000,
+        "total_output_tokens": 5000,
+        "context_window_size": 200000
+      },
+      "exceeds_200k_tokens": false,
+      "rate_limits": {
+        "five_hour": {
+          "used_percentage": 23.5,
+          "resets_at": 1795795200
+        },
+        "seven_day": {
+          "used_percentage": 41.2,
+          "resets_at": 1796227200
+        }
+      }
+    }
+    """#,
     "statusline-test-opus4.json": #"""
     {
     	"session_id": "test-session-opus4",

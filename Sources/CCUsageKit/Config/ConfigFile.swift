@@ -52,7 +52,7 @@ public struct ConfigFile: Sendable, Equatable {
         "statusline": ["visualBurnRate": .enumeration(["off", "emoji", "text", "emoji-text"]),
                        "costSource": .enumeration(["auto", "ccusage", "cc", "both"]), "cache": .bool, "noCache": .bool,
                        "refreshInterval": .number, "contextLowThreshold": .int, "contextMediumThreshold": .int,
-                       "modelLabelAliases": .object],
+                       "modelLabelAliases": .object, "rateLimits": .bool],
     ]
 
     /// Reads and validates the file; every problem is a `ConfigError` naming the file and key.

@@ -18,12 +18,15 @@ public struct StatuslineCacheState: Codable, Sendable, Equatable {
     public var transcriptMtime: Int64
     public var isUpdating: Bool?
     public var pid: Int32?
+    /// Whether `lastOutput` was made with the rate-limit segment allowed (absent: it was); a line made
+    /// with the other setting is not reused.
+    public var rateLimitsShown: Bool?
 
     public init(date: String, lastOutput: String, lastUpdateTime: Int64, transcriptPath: String,
-                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil) {
+                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil, rateLimitsShown: Bool? = nil) {
         self.date = date; self.lastOutput = lastOutput; self.lastUpdateTime = lastUpdateTime
         self.transcriptPath = transcriptPath; self.transcriptMtime = transcriptMtime
-        self.isUpdating = isUpdating; self.pid = pid
+        self.isUpdating = isUpdating; self.pid = pid; self.rateLimitsShown = rateLimitsShown
     }
 }
 
@@ -38,9 +41,11 @@ public enum StatuslineCache {
     /// Reuse the last line when it is younger than the refresh interval and the transcript has not changed
     /// since; when it is stale but another live process is already computing, reuse it too.
     public static func decide(_ state: StatuslineCacheState?, now: Int64, refreshSeconds: Double,
-                              transcriptPath: String, transcriptMtime: Int64,
+                              transcriptPath: String, transcriptMtime: Int64, rateLimitsShown: Bool = true,
                               isAlive: (Int32) -> Bool) -> Decision {
-        guard let state, !state.lastOutput.isEmpty else { return .compute }
+        guard let state, !state.lastOutput.isEmpty, (state.rateLimitsShown ?? true) == rateLimitsShown else {
+            return .compute
+        }
         let age = now - state.lastUpdateTime
         if age >= 0, Double(age) < refreshSeconds * 1000, state.transcriptMtime == transcriptMtime,
            state.transcriptPath == transcriptPath {

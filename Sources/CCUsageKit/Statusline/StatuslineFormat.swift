@@ -60,20 +60,28 @@ public struct ContextThresholds: Sendable, Equatable {
 }
 
 /// Renders the one status line:
-/// `🤖 <model> | 💰 <session> session / <today> today / <block> | 🧠 <context>`.
+/// `🤖 <model> | 💰 <session> session / <today> today / <block> | 🧠 <context>`, then
+/// ` | ⏳ 5h 24% (resets 14:00) · 7d 41% (Tue 09:00)` when the hook carries Claude's rate limits.
 public struct StatuslineFormat: Sendable, Equatable {
     public var costSource: StatuslineCostSource
     public var burnRateVisual: BurnRateVisual
     public var thresholds: ContextThresholds
+    /// Show the rate-limit segment (`--no-rate-limits` / config `rateLimits: false` hide it).
+    public var showRateLimits: Bool
 
     public init(costSource: StatuslineCostSource = .auto, burnRateVisual: BurnRateVisual = .off,
-                thresholds: ContextThresholds = .default) {
+                thresholds: ContextThresholds = .default, showRateLimits: Bool = true) {
         self.costSource = costSource; self.burnRateVisual = burnRateVisual; self.thresholds = thresholds
+        self.showRateLimits = showRateLimits
     }
 
     public func render(_ status: StatuslineStatus, style: TerminalStyle) -> String {
-        "🤖 \(status.model) | 💰 \(session(status)) session / \(Format.money(status.todayCost)) today / "
+        var line = "🤖 \(status.model) | 💰 \(session(status)) session / \(Format.money(status.todayCost)) today / "
             + block(status.block, style: style) + " | 🧠 " + context(status.context, style: style)
+        if showRateLimits, let limits = RateLimitDisplay.segment(status.rateLimits, style: style) {
+            line += " | " + limits
+        }
+        return line
     }
 
     func session(_ status: StatuslineStatus) -> String {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The JSON object Claude Code pipes into its `statusLine` command. Only `session_id`, `transcript_path` and
-/// `model.display_name` are required; unknown fields are ignored, a known field of the wrong type is an error.
+/// `model.display_name` are required; unknown fields are ignored, a known field of the wrong type is an error
+/// (except `rate_limits`, read leniently: a malformed window is left out).
 public struct StatuslineHook: Sendable, Equatable {
     public struct Model: Sendable, Equatable {
         public var id: String?
@@ -47,12 +48,15 @@ public struct StatuslineHook: Sendable, Equatable {
     public var version: String?
     public var cost: Cost?
     public var contextWindow: ContextWindow?
+    /// Claude's plan usage (`rate_limits`); nil when absent or when no window in it is well-formed.
+    public var rateLimits: RateLimits?
 
     public init(sessionID: String, transcriptPath: String, model: Model, cwd: String? = nil,
                 workspace: Workspace? = nil, version: String? = nil, cost: Cost? = nil,
-                contextWindow: ContextWindow? = nil) {
+                contextWindow: ContextWindow? = nil, rateLimits: RateLimits? = nil) {
         self.sessionID = sessionID; self.transcriptPath = transcriptPath; self.model = model; self.cwd = cwd
         self.workspace = workspace; self.version = version; self.cost = cost; self.contextWindow = contextWindow
+        self.rateLimits = rateLimits
     }
 
     /// Parses the hook input; whitespace-only input is `.empty`.
@@ -82,7 +86,8 @@ public struct StatuslineHook: Sendable, Equatable {
                 ContextWindow(totalInputTokens: $0.total_input_tokens?.value,
                               totalOutputTokens: $0.total_output_tokens?.value,
                               contextWindowSize: $0.context_window_size?.value)
-            })
+            },
+            rateLimits: wire.rate_limits?.value)
     }
 
     // The wire shape, snake_case as Claude Code sends it.
@@ -109,6 +114,7 @@ public struct StatuslineHook: Sendable, Equatable {
         let version: String?
         let cost: Cost?
         let context_window: ContextWindow?
+        let rate_limits: LenientRateLimits?
     }
 
     /// A JSON number used as a count: a whole or fractional number (rounded), within ±2^53.

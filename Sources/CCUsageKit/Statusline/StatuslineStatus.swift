@@ -40,11 +40,14 @@ public struct StatuslineStatus: Sendable, Equatable {
     public var todayCost: Double
     public var block: Block?
     public var context: Context?
+    /// Claude's 5-hour and 7-day plan usage from the hook; empty when the hook has none.
+    public var rateLimits: [RateLimitDisplay]
 
     public init(model: String, hookSessionCost: Double? = nil, computedSessionCost: Double? = nil,
-                todayCost: Double = 0, block: Block? = nil, context: Context? = nil) {
+                todayCost: Double = 0, block: Block? = nil, context: Context? = nil,
+                rateLimits: [RateLimitDisplay] = []) {
         self.model = model; self.hookSessionCost = hookSessionCost; self.computedSessionCost = computedSessionCost
-        self.todayCost = todayCost; self.block = block; self.context = context
+        self.todayCost = todayCost; self.block = block; self.context = context; self.rateLimits = rateLimits
     }
 
     /// The context window of a model: its pricing entry's limit, else 200 000.
@@ -57,8 +60,9 @@ public struct StatuslineStatus: Sendable, Equatable {
     }
 
     /// Everything from one load: the session's cost (JSONL `sessionId` or transcript name equal to the hook's
-    /// `session_id`), today's cost in `zone`, the active block, and the context (hook `context_window` first,
-    /// else `transcriptContextTokens`, read from the transcript by the caller).
+    /// `session_id`), today's cost in `zone`, the active block, the context (hook `context_window` first,
+    /// else `transcriptContextTokens`, read from the transcript by the caller) and the hook's rate limits
+    /// (reset times in `zone`).
     public init(hook: StatuslineHook, usage: LoadedUsage, now: Int64, zone: ReportZone,
                 transcriptContextTokens: Int?, prices: PriceTable = .embedded,
                 hours: Double = SessionBlocks.defaultHours) {
@@ -91,6 +95,7 @@ public struct StatuslineStatus: Sendable, Equatable {
         }
         self.init(model: hook.model.displayName, hookSessionCost: hook.cost?.totalCostUSD,
                   computedSessionCost: sessionEntries > 0 ? sessionCost : nil, todayCost: today,
-                  block: block, context: context)
+                  block: block, context: context,
+                  rateLimits: RateLimitDisplay.windows(hook.rateLimits, now: now, zone: zone))
     }
 }
