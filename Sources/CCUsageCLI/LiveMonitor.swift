@@ -67,7 +67,8 @@ struct LiveMonitor {
                                         refreshSeconds: refreshSeconds)
             let sinceLast = DispatchTime.now().uptimeNanoseconds - lastFrame.uptimeNanoseconds
             if sinceLast < 16_000_000 { usleep(useconds_t((16_000_000 - sinceLast) / 1000)) }
-            let shown = screen.show(LiveDashboard.render(snapshot, width: Self.width(env.variables), style: context.render.style))
+            let shown = screen.show(LiveDashboard.render(snapshot, width: Self.width(env.variables), style: context.render.style,
+                                                         anchored: screen.tty))
             lastFrame = DispatchTime.now()
             return shown
         }

@@ -148,6 +148,47 @@ final class LiveMonitorTests {
         #expect(!after.contains("CLAUDE CODE - LIVE"))   // the alternate screen is gone
     }
 
+    /// Where tmux itself puts the end of each of the pane's first `rows` lines (copy mode's end-of-line
+    /// column): measured by the terminal, not by our width function.
+    func lineEnds(rows: Int) throws -> [Int] {
+        try tmux(["copy-mode", "-t", "live"])
+        try tmux(["send-keys", "-t", "live", "-X", "top-line"])
+        var ends: [Int] = []
+        for _ in 0..<rows {
+            try tmux(["send-keys", "-t", "live", "-X", "end-of-line"])
+            let x = try tmux(["display-message", "-p", "-t", "live", "#{copy_cursor_x}"])
+            ends.append(Int(x.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1)
+            try tmux(["send-keys", "-t", "live", "-X", "cursor-down"])
+        }
+        try tmux(["send-keys", "-t", "live", "-X", "cancel"])
+        return ends
+    }
+
+    @Test(.timeLimit(.minutes(1)), arguments: [100, 130])
+    func bordersStayStraightAroundEmojiRows(width: Int) throws {
+        defer { stop() }
+        let now = Date()
+        try write([Self.entry("1", at: now.addingTimeInterval(-1800), output: 500),
+                   Self.entry("2", at: now.addingTimeInterval(-600), output: 1500)])
+        try start(["blocks", "--live", "--refresh-interval", "1", "--token-limit", "100000"], width: width)
+        let frame = try waitFor(8) { $0.contains("Models: sonnet-4") && $0.contains("Refreshing every") }
+        let lines = try tmux(["capture-pane", "-p", "-t", "live"]).split(separator: "\n", omittingEmptySubsequences: false)
+        // The rows with variation-selector emoji are there: the ones that used to end a column early or late.
+        #expect(frame.contains("⏱️ SESSION") && frame.contains("⚙️  Models: sonnet-4") && frame.contains("🔥 USAGE"), "\(frame)")
+        let boxRows = lines.indices.filter { lines[$0].contains("│") || lines[$0].contains("┌") || lines[$0].contains("└") }
+        #expect(boxRows.count > 15, "\(frame)")
+        let ends = try lineEnds(rows: (boxRows.last ?? 0) + 1)
+        let top = try #require(boxRows.first)
+        let box = min(120, width - 2), margin = (width - box) / 2
+        // Every row of the box ends where its ASCII top border does, one column past the right edge.
+        for row in boxRows {
+            #expect(ends[row] == ends[top], "row \(row) ends at \(ends[row]), the top border at \(ends[top]): \(lines[row])")
+        }
+        #expect(ends[top] == margin + box, "\(ends[top])")
+        try tmux(["send-keys", "-t", "live", "C-c"])
+        _ = try waitFor(5) { $0.contains("EXITED:") }
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func waitingStateNarrowTerminalAndSIGTERM() throws {
         defer { stop() }

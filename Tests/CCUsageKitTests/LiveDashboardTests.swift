@@ -30,7 +30,7 @@ import Testing
          │                                       CLAUDE CODE - LIVE TOKEN USAGE MONITOR                                       │
          ├────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┤
          │                                                                                                                    │
-         │ ⏱️ SESSION      [██████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]   25.2%                 │
+         │ ⏱️ SESSION     [██████████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]   25.2%                 │
          │    Started: 10:00:00 AM  Elapsed: 1h  Remaining: 3h (03:00:00 PM)                                                  │
          │                                                                                                                    │
          ├────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┤
@@ -44,7 +44,7 @@ import Testing
          │    Status: ❌ WILL EXCEED LIMIT  Tokens: 521,725  Cost: $12.73                                                     │
          │                                                                                                                    │
          ├────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┤
-         │ ⚙️  Models: opus-4-1, sonnet-4                                                                                      │
+         │ ⚙️  Models: opus-4-1, sonnet-4                                                                                     │
          ├────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┤
          │                                   ↻ Refreshing every 1s  •  Press Ctrl+C to stop                                   │
          └────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
@@ -60,9 +60,25 @@ import Testing
                                                  width: width, style: .plain)
                 let box = min(120, width - 2), margin = (width - box) / 2
                 for line in frame.split(separator: "\n") {
-                    #expect(displayWidth(String(line)) == margin + box, "width \(width), limit \(String(describing: limit)): \(line)")
+                    #expect(DisplayWidth.of(String(line)) == margin + box, "width \(width), limit \(String(describing: limit)): \(line)")
                 }
             }
+        }
+    }
+
+    @Test func anchoredFramesPlaceBordersAndBarsWithCursorMoves() throws {
+        for width in [80, 121] {
+            let plain = LiveDashboard.render(try snapshot(), width: width, style: .plain)
+            let anchored = LiveDashboard.render(try snapshot(), width: width, style: .plain, anchored: true)
+            let box = min(120, width - 2), margin = (width - box) / 2
+            // Without the cursor moves it is the plain frame.
+            #expect(anchored.replacingOccurrences(of: "\u{1B}\\[[0-9]+G", with: "", options: .regularExpression) == plain)
+            for line in anchored.split(separator: "\n") where line.hasSuffix("│") {
+                #expect(line.hasSuffix("\u{1B}[\(margin + box)G│"), "\(line)")
+            }
+            let bars = anchored.split(separator: "\n").filter { $0.contains("[█") || $0.contains("[░") }
+            #expect(bars.count == 3)
+            for bar in bars { #expect(bar.contains("\u{1B}[\(margin + 2 + 14 + 1 + 1)G["), "\(bar)") }
         }
     }
 

@@ -21,12 +21,15 @@ public enum LiveDashboard {
     public static let title = "CLAUDE CODE - LIVE TOKEN USAGE MONITOR"
     public static let waitingMessage = "No active session block found. Waiting..."
 
-    /// One frame, lines ending in `\n`.
-    public static func render(_ snapshot: LiveSnapshot, width: Int, style: TerminalStyle) -> String {
+    /// One frame, lines ending in `\n`. With `anchored`, the right border and the bars are placed with cursor
+    /// moves (`ESC [ n G`) after the padding, so they line up even where the terminal gives an emoji another
+    /// width than `DisplayWidth` does (tmux 3.3 draws `⚙️` in one cell, newer terminals in two).
+    public static func render(_ snapshot: LiveSnapshot, width: Int, style: TerminalStyle,
+                              anchored: Bool = false) -> String {
         guard let block = snapshot.block else { return style.paint(waitingMessage, .yellow) + "\n" }
         let width = max(width, 20)
         let lines = width < 60 ? compact(block, snapshot, width: width, style: style)
-                               : wide(block, snapshot, width: width, style: style)
+                               : wide(block, snapshot, width: width, style: style, anchored: anchored)
         return lines.map { $0 + "\n" }.joined()
     }
 
@@ -61,7 +64,8 @@ public enum LiveDashboard {
         return lines
     }
 
-    static func wide(_ block: SessionBlock, _ s: LiveSnapshot, width: Int, style: TerminalStyle) -> [String] {
+    static func wide(_ block: SessionBlock, _ s: LiveSnapshot, width: Int, style: TerminalStyle,
+                     anchored: Bool = false) -> [String] {
         let boxWidth = min(120, width - 2)
         let margin = String(repeating: " ", count: max(0, (width - boxWidth) / 2))
         let inner = boxWidth - 2
@@ -84,18 +88,23 @@ public enum LiveDashboard {
             limit.map { "\(percentText(projectedPercent)) (\(short(p.totalTokens))/\(short($0)))" }
                 ?? "(\(short(p.totalTokens)) tokens)"
         } ?? ""
-        let rightWidth = max(displayWidth(sessionRight), displayWidth(usageRight), displayWidth(projectionRight))
+        let rightWidth = max(DisplayWidth.of(sessionRight), DisplayWidth.of(usageRight), DisplayWidth.of(projectionRight))
         let barWidth = max(1, boxWidth - labelWidth - rightWidth - 4 - 4)
 
         var lines: [String] = []
+        /// Moves the cursor to the 0-based `column` when anchoring (escape sequences take no cells).
+        func anchor(_ column: Int) -> String { anchored ? "\u{1B}[\(column + 1)G" : "" }
+        let rightBorder = margin.count + boxWidth - 1
         func row(_ content: String) {
-            lines.append(margin + "│ " + content + String(repeating: " ", count: max(0, contentWidth - displayWidth(content))) + "│")
+            lines.append(margin + "│ " + content + String(repeating: " ", count: max(0, contentWidth - DisplayWidth.of(content)))
+                         + anchor(rightBorder) + "│")
         }
-        func blank() { lines.append(margin + "│" + String(repeating: " ", count: inner) + "│") }
+        func blank() { lines.append(margin + "│" + String(repeating: " ", count: inner) + anchor(rightBorder) + "│") }
         func rule() { lines.append(margin + "├" + String(repeating: "─", count: inner) + "┤") }
         func barRow(_ label: String, _ bar: String, _ right: String) {
             let labelText = style.bold(label)
-            row(labelText + String(repeating: " ", count: max(0, labelWidth - displayWidth(labelText))) + " " + bar + " " + right)
+            row(labelText + String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(labelText))) + " "
+                + anchor(margin.count + 2 + labelWidth + 1) + bar + " " + right)
         }
         func bar(_ value: Double, of maximum: Double, fill color: TerminalStyle.Color) -> String {
             let percent = maximum > 0 ? min(100, value / maximum * 100) : 0
@@ -113,7 +122,7 @@ public enum LiveDashboard {
 
         // Header
         lines.append(margin + "┌" + String(repeating: "─", count: inner) + "┐")
-        lines.append(margin + "│" + style.bold(center(title, inner)) + "│")
+        lines.append(margin + "│" + style.bold(center(title, inner)) + anchor(rightBorder) + "│")
         rule(); blank()
 
         // SESSION
@@ -121,7 +130,7 @@ public enum LiveDashboard {
         let started = "\(label("Started:")) \(clock(block.start, s.zone))"
         let elapsedText = "\(label("Elapsed:")) \(prettyCompact(elapsedMs))"
         let remainingText = "\(label("Remaining:")) \(prettyCompact(remainingMs)) (\(clock(block.end, s.zone)))"
-        if displayWidth(started) + displayWidth(elapsedText) + displayWidth(remainingText) + 4 > detailsAvailable {
+        if DisplayWidth.of(started) + DisplayWidth.of(elapsedText) + DisplayWidth.of(remainingText) + 4 > detailsAvailable {
             row(detailsIndent + started + gap + remainingText)
         } else {
             row(detailsIndent + started + gap + elapsedText + gap + remainingText)
@@ -150,7 +159,7 @@ public enum LiveDashboard {
                     "\(label("Cost:")) \(Format.money(block.cost))")
         }
         let (tokensCol, limitCol, costCol) = usageColumns(short: false)
-        let usageWidth = displayWidth(tokensCol) + (limitCol.map { displayWidth($0) + 2 } ?? 0) + 2 + displayWidth(costCol)
+        let usageWidth = DisplayWidth.of(tokensCol) + (limitCol.map { DisplayWidth.of($0) + 2 } ?? 0) + 2 + DisplayWidth.of(costCol)
         if usageWidth > detailsAvailable {
             let (t, l, c) = usageColumns(short: true)
             row(detailsIndent + t)
@@ -173,7 +182,7 @@ public enum LiveDashboard {
             let statusCol = "\(label("Status:")) \(status)"
             let tokensFull = "\(label("Tokens:")) \(Format.integer(projection.totalTokens))"
             let cost = "\(label("Cost:")) \(Format.money(projection.totalCost))"
-            if displayWidth(statusCol) + displayWidth(tokensFull) + displayWidth(cost) + 4 > detailsAvailable {
+            if DisplayWidth.of(statusCol) + DisplayWidth.of(tokensFull) + DisplayWidth.of(cost) + 4 > detailsAvailable {
                 row(detailsIndent + statusCol)
                 row(detailsIndent + "\(label("Tokens:")) \(short(projection.totalTokens))" + gap + cost)
             } else {
@@ -192,7 +201,7 @@ public enum LiveDashboard {
         // Footer
         rule()
         let footer = "↻ Refreshing every \(seconds(s.refreshSeconds))s  •  Press Ctrl+C to stop"
-        lines.append(margin + "│" + style.paint(center(footer, inner), .gray) + "│")
+        lines.append(margin + "│" + style.paint(center(footer, inner), .gray) + anchor(rightBorder) + "│")
         lines.append(margin + "└" + String(repeating: "─", count: inner) + "┘")
         return lines
     }
@@ -201,14 +210,14 @@ public enum LiveDashboard {
 
     /// `text` centred in `width` cells (extra space on the right); unchanged when it does not fit.
     static func center(_ text: String, _ width: Int) -> String {
-        let w = displayWidth(text)
+        let w = DisplayWidth.of(text)
         guard w < width else { return text }
         let left = (width - w) / 2
         return String(repeating: " ", count: left) + text + String(repeating: " ", count: width - w - left)
     }
 
     static func padLeft(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - displayWidth(text))) + text
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
     }
 
     /// `12.3k` from 1 000 up, else the number.
@@ -240,13 +249,7 @@ public enum LiveDashboard {
 
     /// Cuts plain text to `width` cells, ending with `…` when cut.
     static func truncate(_ text: String, to width: Int) -> String {
-        guard displayWidth(text) > width, width > 1 else { return text }
-        var out = "", used = 0
-        for character in text {
-            let w = displayWidth(String(character))
-            if used + w > width - 1 { break }
-            out.append(character); used += w
-        }
-        return out + "…"
+        guard width > 1 else { return text }
+        return DisplayWidth.truncate(text, to: width)
     }
 }
