@@ -72,7 +72,10 @@ struct Blocks: AsyncParsableCommand {
         let options = BlocksOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
                                     active: active, recent: recent, tokenLimit: tokenLimit,
                                     hours: hours, now: context.env.now)
-        let report = BlocksReport(usage, options: options)
+        var report = BlocksReport(usage, options: options)
+        // Claude's own limits, as the status line last saw them for these data directories.
+        report.rateLimits = RateLimitStore.current(RateLimitStore.read(cacheDirectory: ScanCache.defaultDirectory(context.env)),
+                                                   directories: usage.baseDirectories, now: context.env.now)
         let table: String
         if report.blocks.isEmpty {
             table = active ? "No active session block found.\n" : "No Claude usage data found.\n"

@@ -63,8 +63,10 @@ struct LiveMonitor {
             if let block = active, !(now < block.end && now - (block.actualEnd ?? block.start) < block.end - block.start) {
                 active = Self.activeBlock(usage, now: now, hours: hours)
             }
+            let remembered = RateLimitStore.current(RateLimitStore.read(cacheDirectory: ScanCache.defaultDirectory(env)),
+                                                    directories: usage.baseDirectories, now: now).first
             let snapshot = LiveSnapshot(block: active, now: now, zone: context.zone, tokenLimit: limit,
-                                        refreshSeconds: refreshSeconds)
+                                        refreshSeconds: refreshSeconds, rateLimits: remembered)
             let sinceLast = DispatchTime.now().uptimeNanoseconds - lastFrame.uptimeNanoseconds
             if sinceLast < 16_000_000 { usleep(useconds_t((16_000_000 - sinceLast) / 1000)) }
             let shown = screen.show(LiveDashboard.render(snapshot, width: Self.width(env.variables), style: context.render.style,

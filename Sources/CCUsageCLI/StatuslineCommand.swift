@@ -118,12 +118,22 @@ struct Statusline: AsyncParsableCommand {
         let online = !(offline ?? layer.bool("offline") ?? true)
 
         // The hook input.
+        var ignoredProblems: [LoadProblem] = []
         let hook: StatuslineHook
         do {
             hook = try StatuslineHook.parse(try StdinReader.read())
         } catch {
             Terminal.out("\(error)\n")
             throw ExitCode.failure
+        }
+        // Claude's own limits are remembered per config directory for `blocks`.
+        if let limits = hook.rateLimits,
+           let directory = RateLimitStore.configDirectory(ofTranscript: hook.transcriptPath)
+               ?? (try? Discovery.baseDirectories(env, problems: &ignoredProblems))?.first {
+            if !RateLimitStore.remember(limits, configDirectory: directory, now: env.now,
+                                        cacheDirectory: ScanCache.defaultDirectory(env)) {
+                log("could not remember the rate limits in \(ScanCache.defaultDirectory(env))")
+            }
         }
         var label = hook.model.displayName
         if case .object(let aliases)? = layer.values["modelLabelAliases"], case .string(let alias)? = aliases[label] {

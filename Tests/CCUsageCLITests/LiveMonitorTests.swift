@@ -170,8 +170,15 @@ final class LiveMonitorTests {
         let now = Date()
         try write([Self.entry("1", at: now.addingTimeInterval(-1800), output: 500),
                    Self.entry("2", at: now.addingTimeInterval(-600), output: 1500)])
+        // Claude's own limits as a status line would have remembered them for this data directory.
+        let reset = Int(now.timeIntervalSince1970) + 7200
+        try FileManager.default.createDirectory(atPath: root + "/cache/ccusage", withIntermediateDirectories: true)
+        try #"{"entries":[{"configDir":"\#(root)","seenAt":\#(Int(now.timeIntervalSince1970 * 1000) - 120_000),"fiveHour":{"usedPercentage":42.4,"resetsAt":\#(reset)}}]}"#
+            .write(toFile: root + "/cache/ccusage/rate-limits-v1.json", atomically: true, encoding: .utf8)
         try start(["blocks", "--live", "--refresh-interval", "1", "--token-limit", "100000"], width: width)
         let frame = try waitFor(8) { $0.contains("Models: sonnet-4") && $0.contains("Refreshing every") }
+        #expect(frame.contains("Claude 5h limit: 42% used") || frame.contains("Claude 5h: 42% used"), "\(frame)")
+        #expect(frame.contains("2m ago"), "\(frame)")
         let lines = try tmux(["capture-pane", "-p", "-t", "live"]).split(separator: "\n", omittingEmptySubsequences: false)
         // The rows with variation-selector emoji are there: the ones that used to end a column early or late.
         #expect(frame.contains("⏱️ SESSION") && frame.contains("⚙️  Models: sonnet-4") && frame.contains("🔥 USAGE"), "\(frame)")

@@ -208,6 +208,60 @@ import Testing
         #expect(forced.out == shown.out)
     }
 
+    @Test func blocksShowTheLimitsTheStatusLineLastSawUntilTheyReset() throws {
+        // Its own tree, at fixed times: two requests at 12:10 and 12:40 UTC make a block active until 17:00.
+        let base = root + "/limits"
+        let project = base + "/projects/p"
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        let first = try #require(ISO8601DateFormatter().date(from: "2026-11-27T12:10:00Z"))
+        let lines = [Self.entry("l1", session: "s", at: first, cost: 1),
+                     Self.entry("l2", session: "s", at: first.addingTimeInterval(1800), cost: 2)]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: project + "/s.jsonl", atomically: true, encoding: .utf8)
+        let env = ["CLAUDE_CONFIG_DIR": base, "TMPDIR": root + "/tmp", "XDG_CACHE_HOME": root + "/cache"]
+        func at(_ now: String) -> [String: String] { env.merging(["CCUSAGE_NOW": now]) { $1 } }
+        let hook = #"{"session_id":"s","transcript_path":"\#(project)/s.jsonl","model":{"display_name":"Opus"}\#(Self.rateLimits)}"#
+
+        // Nothing seen yet: no rateLimits key.
+        let before = try runCLI(["blocks", "--json", "--active"], env: at("2026-11-27T13:00:00Z"))
+        #expect(before.code == 0)
+        #expect(!before.out.contains("rateLimits"))
+
+        let line = try runCLI(["statusline", "--no-cache"], env: at("2026-11-27T13:00:00Z"), stdin: hook)
+        #expect(line.out.contains("⏳ 5h 24%"))
+        let stored = try String(contentsOfFile: root + "/cache/ccusage/rate-limits-v1.json", encoding: .utf8)
+        #expect(stored.contains(#""configDir":"\#(base)""#), "\(stored)")
+
+        let json = try runCLI(["blocks", "--json", "--active"], env: at("2026-11-27T13:03:00Z"))
+        #expect(json.out.contains("""
+              "rateLimits": [
+                {
+                  "configDir": "\(base)",
+                  "seenAt": "2026-11-27T13:00:00.000Z",
+                  "ageSeconds": 180,
+                  "fiveHour": {
+                    "usedPercentage": 23.5,
+                    "resetsAt": "2026-11-27T16:00:00.000Z"
+                  },
+                  "sevenDay": {
+                    "usedPercentage": 41.2,
+                    "resetsAt": "2026-12-02T16:00:00.000Z"
+                  }
+                }
+              ]
+        """), "\(json.out)")
+        let text = try runCLI(["blocks", "--active", "--no-color"], env: at("2026-11-27T13:03:00Z"))
+        #expect(text.out.contains("Claude Plan Limits (seen by the status line 3m ago):\n  5-hour window:    24% used, resets 04:00 PM\n  7-day window:     41% used, resets Wed 04:00 PM\n"), "\(text.out)")
+
+        // Past the 5-hour reset only the 7-day window is still in effect; the table view shows nothing extra.
+        let later = try runCLI(["blocks", "--json", "--active"], env: at("2026-11-27T16:00:00Z"))
+        #expect(later.out.contains(#""sevenDay""#) && !later.out.contains(#""fiveHour""#), "\(later.out)")
+        let laterText = try runCLI(["blocks", "--active", "--no-color"], env: at("2026-11-27T16:00:00Z"))
+        #expect(!laterText.out.contains("5-hour window") && laterText.out.contains("7-day window:     41% used"))
+        // Another data directory's blocks do not show them.
+        let other = try runCLI(["blocks", "--json", "--active"], env: self.env.merging(["CCUSAGE_NOW": "2026-11-27T13:03:00Z"]) { $1 })
+        #expect(!other.out.contains("rateLimits"))
+    }
+
     @Test func anUnusableTempDirectoryOnlyDisablesTheCache() throws {
         for tmp in ["/nonexistent/dir", "/dev/null"] {
             let r = try runCLI(["statusline"], env: env.merging(["TMPDIR": tmp]) { $1 }, stdin: hookJSON())

@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    @Test func claudesOwnLimitIsShownWithItsAge() throws {
+        var s = try snapshot()
+        let reset = Timestamp.parse("2025-07-20T14:00:00Z")! / 1000
+        s.rateLimits = RememberedRateLimits(configDirectory: "/home/u/.claude", seenAt: now - 3 * 60_000,
+                                            limits: RateLimits(fiveHour: .init(usedPercentage: 71.6, resetsAt: reset)))
+        let wide = LiveDashboard.render(s, width: 120, style: .plain)
+        #expect(wide.contains("│    Claude 5h limit: 72% used  Resets: 02:00 PM  Seen: 3m ago "), "\(wide)")
+        let narrow = LiveDashboard.render(s, width: 62, style: .plain)
+        #expect(narrow.contains("│    Claude 5h: 72% used · 02:00 PM · 3m ago"), "\(narrow)")
+        let compact = LiveDashboard.render(s, width: 50, style: TerminalStyle(colors: true))
+        #expect(compact.contains("Claude 5h: \u{1B}[33m72%\u{1B}[39m (3m ago)"), "\(compact)")
+        for line in wide.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) == 119, "\(line)") }
+    }
+
     @Test func withoutALimitTheBarsAreFixedAndShowTokenCounts() throws {
         let frame = LiveDashboard.render(try snapshot(limit: nil), width: 120, style: .plain)
         let lines = frame.split(separator: "\n").map(String.init)

@@ -139,6 +139,9 @@ public struct BlocksReport: Sendable {
     public var maxTokens: Int
     /// The limit the table's % column and REMAINING row use (`max` when no flag is given).
     public var limit: Int?
+    /// Claude's own limits last seen by the status line for the data directories read (still in effect),
+    /// shown with the active block.
+    public var rateLimits: [RememberedRateLimits] = []
 
     public init(_ usage: LoadedUsage, options: BlocksOptions) {
         self.init(records: usage.records, options: options)
@@ -223,6 +226,9 @@ public struct BlocksReport: Sendable {
                 m.append(.init("projection", .null))
             }
             if let reset = b.usageLimitReset { m.append(.init("usageLimitResetTime", .string(Timestamp.iso(reset)))) }
+            if b.isActive, !rateLimits.isEmpty {
+                m.append(.init("rateLimits", .array(rateLimits.map { $0.json(now: options.now) })))
+            }
             return .object(m)
         }
         var members = [JSONValue.Member("blocks", .array(items))]

@@ -8,10 +8,13 @@ public struct LiveSnapshot: Sendable {
     /// Tokens the USAGE and PROJECTION bars measure against; nil or 0 for none.
     public var tokenLimit: Int?
     public var refreshSeconds: Double
+    /// Claude's own limits as last seen by the status line (still in effect), shown under SESSION.
+    public var rateLimits: RememberedRateLimits?
 
-    public init(block: SessionBlock?, now: Int64, zone: ReportZone, tokenLimit: Int? = nil, refreshSeconds: Double = 1) {
+    public init(block: SessionBlock?, now: Int64, zone: ReportZone, tokenLimit: Int? = nil, refreshSeconds: Double = 1,
+                rateLimits: RememberedRateLimits? = nil) {
         self.block = block; self.now = now; self.zone = zone; self.tokenLimit = tokenLimit
-        self.refreshSeconds = refreshSeconds
+        self.refreshSeconds = refreshSeconds; self.rateLimits = rateLimits
     }
 }
 
@@ -56,6 +59,10 @@ public enum LiveDashboard {
             lines.append("Tokens: \(Format.integer(tokens))")
         }
         lines.append("Cost: \(Format.money(block.cost))")
+        if let limits = s.rateLimits, let w = limits.limits.fiveHour {
+            lines.append("Claude 5h: " + style.paint("\(w.roundedPercent)%", RateLimitDisplay.color(percent: w.roundedPercent))
+                         + " (\(limits.age(now: s.now)))")
+        }
         if let rate = block.burnRate {
             lines.append("Rate: \(Format.integer(Int(rate.tokensPerMinute.rounded())))/min")
         }
@@ -137,6 +144,12 @@ public enum LiveDashboard {
         }
         if let reset = block.usageLimitReset, s.now < reset {
             row(style.paint("❌ USAGE LIMIT. RESET AT \(clock(reset, s.zone, seconds: false))", .red))
+        }
+        if let limits = s.rateLimits, let w = limits.limits.fiveHour {
+            let used = style.paint("\(w.roundedPercent)% used", RateLimitDisplay.color(percent: w.roundedPercent))
+            let resets = clock(w.resetsAt * 1000, s.zone, seconds: false), age = limits.age(now: s.now)
+            let full = detailsIndent + "\(label("Claude 5h limit:")) \(used)  \(label("Resets:")) \(resets)  \(label("Seen:")) \(age)"
+            row(DisplayWidth.of(full) <= contentWidth ? full : detailsIndent + "Claude 5h: \(used) · \(resets) · \(age)")
         }
         blank(); rule(); blank()
 

@@ -180,6 +180,19 @@ public enum BlocksTable {
                 lines.append("  Projected Usage:  \(Format.percent(projected)) \(status)")
             }
         }
+        for remembered in report.rateLimits {
+            let source = report.rateLimits.count > 1 ? "\(remembered.configDirectory), " : ""
+            lines.append("")
+            lines.append(s.bold("Claude Plan Limits (\(source)seen by the status line \(remembered.age(now: now))):"))
+            if let text = remembered.fiveHourSummary(zone: zone) {
+                let percent = remembered.limits.fiveHour?.roundedPercent ?? 0
+                lines.append("  5-hour window:    " + s.paint(text, RateLimitDisplay.color(percent: percent)))
+            }
+            if let text = remembered.sevenDaySummary(zone: zone) {
+                let percent = remembered.limits.sevenDay?.roundedPercent ?? 0
+                lines.append("  7-day window:     " + s.paint(text, RateLimitDisplay.color(percent: percent)))
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }
