@@ -116,7 +116,8 @@ struct Session: AsyncParsableCommand {
 
         Examples:
           ccusage session
-          ccusage session --id 9a1c2b3d-…  --json    one session's requests
+          ccusage session --id 9a1c2b3d-…  --json    one session's requests, split by agent
+          ccusage session --breakdown                per model and per sub-agent (Task tool) rows
         """)
     @OptionGroup(title: "Report options") var flags: ReportFlags
     @Option(name: .shortAndLong, help: "Show one session by its id.") var id: String?
@@ -125,9 +126,10 @@ struct Session: AsyncParsableCommand {
         let context = try Context(flags, command: "session")
         if let id = id ?? context.config.string("id") {
             let usage = try context.load(keepRawTimestamps: true)
-            guard let detail = SessionDetail(usage, id: id) else {
+            guard var detail = SessionDetail(usage, id: id) else {
                 throw CLIError("No session found with ID: \(id)")
             }
+            detail.attachSubagents(usage)
             try context.emit(json: detail.json(hideCost: context.render.hideCost),
                              table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
             return
@@ -136,7 +138,8 @@ struct Session: AsyncParsableCommand {
         let range = context.range
         try context.runReport(["session", "since", range.since?.description ?? "", "until", range.until?.description ?? "",
                                "order", order.rawValue]) { usage in
-            let report = SessionReport(usage, zone: context.zone, range: range, order: order)
+            var report = SessionReport(usage, zone: context.zone, range: range, order: order)
+            if context.render.breakdown { report.attachSubagents(usage) }
             return context.text(json: report.json(hideCost: context.render.hideCost),
                                 table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
         }

@@ -74,10 +74,13 @@ public struct ToolRequest: Sendable {
         case .monthly: return period(.month)
         case .session:
             if let sessionID {
-                guard let detail = SessionDetail(usage, id: sessionID) else { throw .unknownSession(sessionID) }
+                guard var detail = SessionDetail(usage, id: sessionID) else { throw .unknownSession(sessionID) }
+                detail.attachSubagents(usage)
                 return detail.json()
             }
-            return SessionReport(usage, zone: zone, range: range, order: order ?? .desc).json()
+            var report = SessionReport(usage, zone: zone, range: range, order: order ?? .desc)
+            if breakdown { report.attachSubagents(usage) }
+            return report.json()
         case .blocks:
             let options = BlocksOptions(zone: zone, range: range, order: order ?? .asc, active: active, recent: recent,
                                         tokenLimit: tokenLimit, hours: sessionLength, now: env.now)

@@ -76,6 +76,28 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         #expect(!r.err.contains("Fatal error"))
     }
 
+    @Test func sessionViewsSplitUsageByAgentAndTheSplitAddsUp() throws {
+        let id = "0a1b2c3d-1111-2222-3333-444455556666"
+        let detail = try runCLI(["session", "--id", id, "--json", "--offline"], env: env)
+        #expect(detail.code == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(detail.out.utf8)) as? [String: Any])
+        let subagents = try #require(object["subagents"] as? [[String: Any]])
+        #expect(subagents.map { $0["agentId"] as? String } == ["1"])
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(subagents.compactMap { $0["totalTokens"] as? Int }.reduce(0, +) < (object["totalTokens"] as? Int ?? 0))
+        #expect(entries.count > 0)
+        let table = try runCLI(["session", "--id", id, "--offline"], env: env.merging(["COLUMNS": "160"]) { $1 })
+        #expect(table.out.contains("│ main agent ") && table.out.contains("│ agent 1 "), "\(table.out)")
+
+        let breakdown = try runCLI(["session", "--breakdown", "--json", "--offline"], env: env)
+        let sessions = try #require((try JSONSerialization.jsonObject(with: Data(breakdown.out.utf8)) as? [String: Any])?["sessions"] as? [[String: Any]])
+        #expect(sessions.allSatisfy { $0["subagents"] is [Any] })
+        let plain = try runCLI(["session", "--json", "--offline"], env: env)
+        #expect(!plain.out.contains("subagents"))
+        let rows = try runCLI(["session", "--breakdown", "--offline"], env: env.merging(["COLUMNS": "160"]) { $1 })
+        #expect(rows.out.contains("▸ main agent") && rows.out.contains("▸ agent 1"), "\(rows.out)")
+    }
+
     @Test func missingDataDirectoryIsAClearError() throws {
         let r = try runCLI(["daily"], env: ["CLAUDE_CONFIG_DIR": "/nonexistent/claude"])
         #expect(r.code == 1)

@@ -8,7 +8,8 @@ trees of edge_cases.py. For each, every combination of report (daily, monthly, w
 session), mode (auto, calculate, display) and time zone (UTC, America/Los_Angeles, Asia/Tokyo, Pacific/Chatham)
 is run through `ccusage <report> --json --offline --timezone Z --mode M` (the few-line regression sets: daily and
 session in UTC) and compared with the reference: same row keys, exact token counts, costs within 1e-6 relative
-or 1e-9 absolute, same model sets, same session lastActivity, row order, and the `totals` object. A non-zero
+or 1e-9 absolute, same model sets, same session lastActivity, row order, and the `totals` object. On the generated
+trees `session --breakdown` (UTC) is also compared sub-agent by sub-agent (the `subagents` array). A non-zero
 exit of ccusage is a mismatch. Prints every mismatch and a summary line; exits 1 on any mismatch, 2 on a setup
 problem. Prices: shared/pricing/claude-pricing.json beside the checkout, else the copy next to reference.py
 (or $CCUSAGE_REFERENCE_PRICING).
@@ -32,6 +33,8 @@ REPORTS = {
     "monthly": ("monthly", "month", []),
     "weekly": ("weekly", "week", ["--start-of-week", "monday"]),
     "session": ("sessions", "sessionId", []),
+    # `session --breakdown`: also each session's `subagents` split (agent id, tokens, cost), in UTC only.
+    "session-breakdown": ("sessions", "sessionId", ["--breakdown"]),
 }
 MODES = ["auto", "calculate", "display"]
 ZONES = ["UTC", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Chatham"]
@@ -47,7 +50,8 @@ def cost_close(a, b):
 
 def run_ccusage(binary, data_dir, home, report, mode, zone):
     command, _, extra = REPORTS[report]
-    args = [binary, report, "--json", "--offline", "--timezone", zone, "--mode", mode] + extra
+    subcommand = "session" if report == "session-breakdown" else report
+    args = [binary, subcommand, "--json", "--offline", "--timezone", zone, "--mode", mode] + extra
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TZ": "UTC",
            "CLAUDE_CONFIG_DIR": data_dir, "CCUSAGE_NO_CACHE": "1"}
     env["SWIFT_BACKTRACE"] = "enable=no"  # a crash is reported by its exit code and message; no slow backtrace
@@ -62,6 +66,9 @@ def compare_run(label, reference_rows, output, report):
     """Returns a list of mismatch descriptions and the number of rows compared."""
     problems = []
     array_key, key_field, _ = REPORTS[report]
+    breakdown = report == "session-breakdown"
+    if breakdown:
+        report = "session"
     try:
         doc = json.loads(output)
         actual_rows = doc[array_key]
@@ -105,6 +112,8 @@ def compare_run(label, reference_rows, output, report):
         if report == "session" and a.get("lastActivity") != e["lastActivity"]:
             problems.append("%s: row %r lastActivity: ccusage %r, reference %r"
                             % (label, k, a.get("lastActivity"), e["lastActivity"]))
+        if breakdown:
+            problems.extend(compare_subagents("%s: row %r" % (label, k), e["subagents"], a))
     # Row order: date-keyed reports ascending by key (00-decisions 13); sessions by cost, most expensive first,
     # ties: later last activity first (00-decisions 6).
     keys = [r.get(key_field) for r in actual_rows]
@@ -129,6 +138,32 @@ def compare_run(label, reference_rows, output, report):
     if not cost_close(totals.get("totalCost"), want):
         problems.append("%s: totals.totalCost: ccusage %r, reference %r" % (label, totals.get("totalCost"), want))
     return problems, compared
+
+
+def compare_subagents(label, expected, row):
+    """A session's `subagents` array against the reference's split; what is left for the main agent must not be
+    negative (the parts add up to the session)."""
+    problems = []
+    actual = row.get("subagents")
+    if not isinstance(actual, list):
+        return ["%s: no subagents array" % label]
+    by_id = {}
+    for a in actual:
+        by_id[a.get("agentId")] = a
+    if len(by_id) != len(actual) or set(by_id) != set(expected):
+        return ["%s: sub-agents %s, reference %s" % (label, sorted(map(str, by_id)), sorted(expected))]
+    for agent, e in expected.items():
+        a = by_id[agent]
+        for f in TOKEN_FIELDS:
+            if a.get(f) != e[f]:
+                problems.append("%s sub-agent %s %s: ccusage %s, reference %s" % (label, agent, f, a.get(f), e[f]))
+        if not cost_close(a.get("totalCost"), e["totalCost"]):
+            problems.append("%s sub-agent %s totalCost: ccusage %r, reference %r"
+                            % (label, agent, a.get("totalCost"), e["totalCost"]))
+    for f in TOKEN_FIELDS:
+        if sum(a.get(f, 0) for a in actual) > row.get(f, 0):
+            problems.append("%s: sub-agents' %s exceed the session's" % (label, f))
+    return problems
 
 
 def main(argv):
@@ -183,7 +218,8 @@ def main(argv):
             if name in edge_cases.SMALL_DATASETS:
                 jobs = [(report, mode, "UTC") for report in ("daily", "session") for mode in MODES]
             else:
-                jobs = [(report, mode, zone) for report in REPORTS for mode in MODES for zone in ZONES]
+                jobs = [(report, mode, zone) for report in REPORTS for mode in MODES for zone in ZONES
+                        if report != "session-breakdown" or zone == "UTC"]
             with ThreadPoolExecutor(max_workers=max(2, min(16, os.cpu_count() or 2))) as pool:
                 futures = [pool.submit(run_ccusage, binary, data, home, *job) for job in jobs]
                 for (report, mode, zone), future in zip(jobs, futures):
@@ -195,7 +231,8 @@ def main(argv):
                         mismatches.append("%s: exit code %d: %s" % (label, p.returncode,
                                                                     " / ".join(lines[:2]) or p.stderr[-300:]))
                         continue
-                    expected = R.build_report(survivors[mode], report, mode, zone, pricing,
+                    expected = R.build_report(survivors[mode], "session" if report == "session-breakdown" else report,
+                                              mode, zone, pricing,
                                               "monday" if report == "weekly" else "sunday")
                     problems, compared = compare_run(label, expected, p.stdout, report)
                     rows_compared += compared

@@ -313,7 +313,7 @@ def _check_version(obj):
 
 class Entry:
     __slots__ = ("ms", "msg_id", "req_id", "sidechain", "has_speed", "fast", "model", "input", "output", "cw5m",
-                 "cw1h", "cread", "cost_usd", "session_id", "project_path", "order", "line_ref")
+                 "cw1h", "cread", "cost_usd", "session_id", "project_path", "order", "line_ref", "agent")
 
     @property
     def cache_creation(self):
@@ -394,6 +394,30 @@ def session_identity(rel_parts):
     return rel_parts[-2], "/".join(rel_parts[:-2])
 
 
+def file_agent(rel_parts):
+    """The sub-agent id of a sub-agent transcript (`agent-<id>.jsonl`, or any file under `subagents/`), else None."""
+    stem = rel_parts[-1][: -len(".jsonl")]
+    if stem.startswith("agent-") and len(stem) > 6:
+        return stem[6:]
+    if "subagents" in rel_parts[:-1]:
+        return stem
+    return None
+
+
+def entry_agent(obj, e, agent_of_file):
+    """Which agent an entry belongs to (None: the main agent): the sub-agent of its file; in a parent, the agent
+    named by the progress line that replays it (`data.agentId`), else `sidechain` for sidechain lines."""
+    if agent_of_file is not None:
+        return agent_of_file
+    data = obj.get("data") if obj.get("type") == "progress" else None
+    msg = obj.get("message")
+    if isinstance(data, dict) and not (isinstance(msg, dict) and isinstance(msg.get("usage"), dict)):
+        agent = data.get("agentId")
+        if isinstance(agent, str) and agent:
+            return agent
+    return "sidechain" if e.sidechain else None
+
+
 def base_dirs(config):
     bases = []
     seen = set()
@@ -448,6 +472,7 @@ def load_entries(config, stats=None):
     for path, rel in discover(config):
         stats["files"] += 1
         session_id, project_path = session_identity(rel)
+        agent_of_file = file_agent(rel)
         try:
             with open(path, "rb") as f:
                 raw = f.read()
@@ -473,6 +498,7 @@ def load_entries(config, stats=None):
             if e is None:
                 continue
             e.session_id, e.project_path = session_id, project_path
+            e.agent = entry_agent(obj, e, agent_of_file)
             e.order = len(entries)
             e.line_ref = "%s:%d" % (path, lineno)
             entries.append(e)
@@ -575,6 +601,7 @@ class Row:
         self.models = set()
         self.last_ms = None
         self.session_id = self.project_path = None
+        self.agents = {}  # session rows: sub-agent id -> Row of its entries
 
     def add(self, e, cost):
         self.input += e.input
@@ -614,6 +641,11 @@ def build_report(survivors, report, mode, tz_name, pricing, start_of_week="sunda
         if row is None:
             row = rows[key] = Row(key)
         row.add(e, cost)
+        if report == "session" and e.agent is not None:
+            agent = row.agents.get(e.agent)
+            if agent is None:
+                agent = row.agents[e.agent] = Row(e.agent)
+            agent.add(e, cost)
         if report == "session" and (row.last_ms is None or e.ms >= row.last_ms):
             row.last_ms = e.ms
             row.session_id, row.project_path = e.session_id, e.project_path
@@ -627,6 +659,7 @@ def build_report(survivors, report, mode, tz_name, pricing, start_of_week="sunda
             d["sessionId"] = row.session_id
             d["projectPath"] = row.project_path
             d["lastActivity"] = report_date(row.last_ms, zone).isoformat()
+            d["subagents"] = {k: a.as_dict() for k, a in row.agents.items()}
             out.append(d)
         out.sort(key=lambda r: (-r["totalCost"], r["key"]))
     else:

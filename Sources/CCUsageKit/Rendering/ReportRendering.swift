@@ -113,6 +113,7 @@ extension SessionReport {
             members.append(.init("lastActivity", .string(r.lastDay.description)))
             members.append(.init("versions", .array(r.versions.map { .string($0) })))
             members += models
+            if let agents = r.agents { members.append(.init("subagents", agents.json(hideCost: hideCost))) }
             return .object(members)
         }
         return .object([.init("sessions", .array(sessions)), .init("totals", totals.json(hideCost: hideCost))])
@@ -124,6 +125,7 @@ extension SessionDetail {
         var members: [JSONValue.Member] = [.init("sessionId", .string(sessionID))]
         if !hideCost { members.append(.init("totalCost", .double(totalCost))) }
         members.append(.init("totalTokens", .int(totalTokens)))
+        if let agents { members.append(.init("subagents", agents.json(hideCost: hideCost))) }
         members.append(.init("entries", .array(entries.map { e in
             var m: [JSONValue.Member] = [
                 .init("timestamp", .string(e.record.rawTimestamp ?? Timestamp.iso(e.time))),
@@ -260,6 +262,7 @@ public enum UsageTable {
             table.rows.append(Table.Row(cells))
             if options.breakdown {
                 table.rows += breakdownRows(row.summary, compact: compact, hideCost: options.hideCost, trailing: 1)
+                if let agents = row.agents { table.rows += agentRows(agents, compact: compact, hideCost: options.hideCost) }
             }
         }
         var totals = UsageSummary()
@@ -275,6 +278,9 @@ public enum UsageTable {
         if !options.hideCost { out += "Total Cost: \(Format.money(detail.totalCost))\n" }
         out += "Total Tokens: \(Format.integer(detail.totalTokens))\n"
         out += "Total Entries: \(Format.integer(detail.entries.count))\n\n"
+        if let agents = detail.agents, !agents.subagents.isEmpty {
+            out += agentTable(agents, options) + "\n"
+        }
         var headers = ["Timestamp", "Model", "Input", "Output", "Cache Create", "Cache Read"]
         var aligns: [Table.Align] = [.left, .left, .right, .right, .right, .right]
         if !options.hideCost { headers.append("Cost (USD)"); aligns.append(.right) }

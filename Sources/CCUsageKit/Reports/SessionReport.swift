@@ -9,6 +9,8 @@ public struct SessionRow: Sendable, Equatable {
     public var lastDay: CalendarDay
     /// Distinct Claude Code versions, string-sorted.
     public var versions: [String]
+    /// The main agent / sub-agent split (`session --breakdown`); nil unless attached.
+    public var agents: AgentSplit? = nil
 }
 
 /// The session report: most expensive first by default.
@@ -81,6 +83,8 @@ public struct SessionDetail: Sendable {
     public var entries: [PricedRecord]
     public var totalCost: Double
     public var totalTokens: Int
+    /// The main agent / sub-agent split; nil unless attached.
+    public var agents: AgentSplit?
 
     /// Entries whose JSONL `sessionId` or path-derived session id is `id`; nil when there are none.
     public init?(_ usage: LoadedUsage, id: String) {
