@@ -77,22 +77,14 @@ public struct SubagentLinks: Sendable, Equatable {
         }
     }
 
-    /// Calls `body` with every line of the file that contains one of `needles`, reading 4 MiB at a time.
+    /// Calls `body` with every line of the file that contains one of `needles`, reading 4 MiB at a time and
+    /// searching the whole chunk (not line by line), so lines without a needle cost one `memmem` pass.
     static func forEachLine(_ path: String, containing needles: [[UInt8]], _ body: (Data) -> Void) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
-        func lines(_ bytes: ArraySlice<UInt8>) {
-            var start = bytes.startIndex
-            while start < bytes.endIndex {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-                let line = bytes[start..<end]
-                if needles.contains(where: { contains(line, $0) }) { body(Data(line)) }
-                start = end + 1
-            }
-        }
         while true {
             let n = buffer.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
@@ -100,25 +92,42 @@ public struct SubagentLinks: Sendable, Equatable {
             }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { break }
-            let chunk = buffer[0..<n]
-            guard let last = chunk.lastIndex(of: 0x0A) else { pending += chunk; continue }
+            guard let last = buffer[0..<n].lastIndex(of: 0x0A) else { pending += buffer[0..<n]; continue }
             if pending.isEmpty {
-                lines(chunk[..<last])
+                matchingLines(buffer[..<last], needles, body)
             } else {
-                pending += chunk[..<last]
-                lines(pending[...])
+                pending += buffer[..<last]
+                matchingLines(pending[...], needles, body)
                 pending.removeAll(keepingCapacity: true)
             }
-            pending += chunk[(last + 1)...]
+            pending += buffer[(last + 1)..<n]
         }
-        if !pending.isEmpty { lines(pending[...]) }
+        if !pending.isEmpty { matchingLines(pending[...], needles, body) }
     }
 
-    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        haystack.withUnsafeBytes { h in
-            needle.withUnsafeBytes { n in
-                guard let hb = h.baseAddress, let nb = n.baseAddress else { return false }
-                return ccusage_memmem(hb, h.count, nb, n.count) != nil
+    /// The lines of `text` (complete lines, without their final newline) that contain a needle.
+    static func matchingLines(_ text: ArraySlice<UInt8>, _ needles: [[UInt8]], _ body: (Data) -> Void) {
+        text.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            let count = raw.count
+            var from = 0
+            while from < count {
+                // The earliest hit of any needle.
+                var hit = -1
+                for needle in needles {
+                    let found = needle.withUnsafeBytes { n -> Int in
+                        guard let nb = n.baseAddress,
+                              let p = ccusage_memmem(base + from, count - from, nb, n.count) else { return -1 }
+                        return base.distance(to: UnsafeRawPointer(p))
+                    }
+                    if found >= 0, hit < 0 || found < hit { hit = found }
+                }
+                guard hit >= 0 else { return }
+                var start = hit
+                while start > from, raw[start - 1] != 0x0A { start -= 1 }
+                let end = memchr(base + hit, 0x0A, count - hit).map { base.distance(to: UnsafeRawPointer($0)) } ?? count
+                body(Data(raw[start..<end]))
+                from = end + 1
             }
         }
     }
