@@ -140,7 +140,8 @@ struct Statusline: AsyncParsableCommand {
             label = alias
         }
 
-        // The per-session cache.
+        // The per-session cache, keyed by the options too.
+        let optionsKey = "\(format)"
         let transcriptMtime = Self.modifiedMillis(hook.transcriptPath)
         let pid = getpid()
         var cacheDirectory: String?
@@ -153,7 +154,7 @@ struct Statusline: AsyncParsableCommand {
         if let cacheDirectory {
             let decision = StatuslineCache.decide(previous, now: env.now, refreshSeconds: refreshSeconds,
                                                   transcriptPath: hook.transcriptPath, transcriptMtime: transcriptMtime,
-                                                  rateLimitsShown: format.showRateLimits, isAlive: Self.isAlive)
+                                                  options: optionsKey, isAlive: Self.isAlive)
             if case .reuse(let line) = decision {
                 log("cached line reused (\(env.now - (previous?.lastUpdateTime ?? env.now)) ms old)")
                 Terminal.out(line + "\n")
@@ -162,9 +163,9 @@ struct Statusline: AsyncParsableCommand {
             var marker = previous ?? StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: "", lastUpdateTime: 0,
                                                           transcriptPath: hook.transcriptPath,
                                                           transcriptMtime: transcriptMtime)
+            // The marker keeps the options its line was made with: only runs with those reuse it meanwhile.
             marker.isUpdating = true
             marker.pid = pid
-            marker.rateLimitsShown = format.showRateLimits
             StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID)
         }
 
@@ -204,7 +205,7 @@ struct Statusline: AsyncParsableCommand {
             let state = StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: line,
                                              lastUpdateTime: Self.nowMillis(), transcriptPath: hook.transcriptPath,
                                              transcriptMtime: transcriptMtime, isUpdating: false, pid: nil,
-                                             rateLimitsShown: format.showRateLimits)
+                                             options: optionsKey)
             if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID) {
                 log("could not write the cache file in \(cacheDirectory)")
             }

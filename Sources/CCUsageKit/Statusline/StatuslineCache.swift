@@ -18,15 +18,15 @@ public struct StatuslineCacheState: Codable, Sendable, Equatable {
     public var transcriptMtime: Int64
     public var isUpdating: Bool?
     public var pid: Int32?
-    /// Whether `lastOutput` was made with the rate-limit segment allowed (absent: it was); a line made
-    /// with the other setting is not reused.
-    public var rateLimitsShown: Bool?
+    /// The options `lastOutput` was rendered with (see `StatuslineCache.optionsKey`): a line made with other
+    /// options (`--cost-source`, `--visual-burn-rate`, …) is never reused.
+    public var options: String?
 
     public init(date: String, lastOutput: String, lastUpdateTime: Int64, transcriptPath: String,
-                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil, rateLimitsShown: Bool? = nil) {
+                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil, options: String? = nil) {
         self.date = date; self.lastOutput = lastOutput; self.lastUpdateTime = lastUpdateTime
         self.transcriptPath = transcriptPath; self.transcriptMtime = transcriptMtime
-        self.isUpdating = isUpdating; self.pid = pid; self.rateLimitsShown = rateLimitsShown
+        self.isUpdating = isUpdating; self.pid = pid; self.options = options
     }
 }
 
@@ -38,14 +38,13 @@ public enum StatuslineCache {
         case compute
     }
 
-    /// Reuse the last line when it is younger than the refresh interval and the transcript has not changed
-    /// since; when it is stale but another live process is already computing, reuse it too.
+    /// Reuse the last line when it was rendered with the same `options`, is younger than the refresh interval
+    /// and the transcript has not changed since; when it is stale but another live process is already
+    /// computing it (with the same options), reuse it too.
     public static func decide(_ state: StatuslineCacheState?, now: Int64, refreshSeconds: Double,
-                              transcriptPath: String, transcriptMtime: Int64, rateLimitsShown: Bool = true,
+                              transcriptPath: String, transcriptMtime: Int64, options: String? = nil,
                               isAlive: (Int32) -> Bool) -> Decision {
-        guard let state, !state.lastOutput.isEmpty, (state.rateLimitsShown ?? true) == rateLimitsShown else {
-            return .compute
-        }
+        guard let state, !state.lastOutput.isEmpty, state.options == options else { return .compute }
         let age = now - state.lastUpdateTime
         if age >= 0, Double(age) < refreshSeconds * 1000, state.transcriptMtime == transcriptMtime,
            state.transcriptPath == transcriptPath {
