@@ -84,7 +84,11 @@ public struct ToolRequest: Sendable {
         case .blocks:
             let options = BlocksOptions(zone: zone, range: range, order: order ?? .asc, active: active, recent: recent,
                                         tokenLimit: tokenLimit, hours: sessionLength, now: env.now)
-            return BlocksReport(usage, options: options).json()
+            var report = BlocksReport(usage, options: options)
+            // As the CLI: Claude's own limits last seen by the status line, beside the active block.
+            report.rateLimits = RateLimitStore.current(RateLimitStore.read(cacheDirectory: ScanCache.defaultDirectory(env)),
+                                                       directories: usage.baseDirectories, now: env.now)
+            return report.json()
         }
     }
 

@@ -43,6 +43,12 @@ import Testing
         #expect(RateLimitStore.current(all, directories: ["/home/u/.claude/", "/work/claude"], now: now + 120_000)
             .map(\.configDirectory) == ["/home/u/.claude", "/work/claude"])
         #expect(RateLimitStore.current(all, directories: ["/elsewhere"], now: now).isEmpty)
+        // A data directory reached through a symbolic link is the same directory.
+        let real = cache + "/real", link = cache + "/link"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let linked = [RememberedRateLimits(configDirectory: link, seenAt: now, limits: a)]
+        #expect(RateLimitStore.current(linked, directories: [real + "/"], now: now).count == 1)
         let afterReset = RateLimitStore.current(all, directories: ["/home/u/.claude", "/work/claude"], now: reset * 1000)
         #expect(afterReset == [RememberedRateLimits(configDirectory: "/work/claude", seenAt: now + 1000,
                                                     limits: RateLimits(sevenDay: b.sevenDay))])

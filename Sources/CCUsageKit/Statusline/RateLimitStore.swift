@@ -78,11 +78,11 @@ public enum RateLimitStore {
     }
 
     /// The remembered values of `directories` still in effect at `now` (windows past their reset left out),
-    /// most recently seen first. Paths are compared after removing trailing slashes.
+    /// most recently seen first. Paths are compared with symbolic links resolved and trailing slashes removed.
     public static func current(_ entries: [RememberedRateLimits], directories: [String],
                                now: Int64) -> [RememberedRateLimits] {
         func normal(_ path: String) -> String {
-            var p = path
+            var p = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             while p.count > 1, p.hasSuffix("/") { p.removeLast() }
             return p
         }
