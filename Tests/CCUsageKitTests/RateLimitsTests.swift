@@ -72,6 +72,7 @@ import Testing
         (51.0, 2.5, true),
         (0.2, 4.99, false),   // rounds to 0 %: nothing to warn about
         (99.0, 0.0, false),   // the window is over
+        (10.0, 6.0, false),   // a reset further away than 5 hours: no pace to judge
     ])
     func pace(_ used: Double, _ hoursLeft: Double, _ marked: Bool) {
         let window = RateLimits.Window(usedPercentage: used, resetsAt: Self.fiveHourReset)

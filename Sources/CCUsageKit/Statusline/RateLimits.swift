@@ -25,10 +25,12 @@ public struct RateLimits: Sendable, Equatable {
         public var roundedPercent: Int { Int(usedPercentage.rounded()) }
 
         /// True when more of the allowance is used than of the window's time has passed (`length` ms long,
-        /// ending at `resetsAt`): at this pace the limit is reached before the reset.
+        /// ending at `resetsAt`): at this pace the limit is reached before the reset. A reset further away than
+        /// the window is long says nothing about pace.
         public func isAheadOfPace(now: Int64, length: Int64) -> Bool {
             let start = resetsAt * 1000 - length
-            let elapsed = min(1, max(0, Double(now - start) / Double(length)))
+            guard now >= start else { return false }
+            let elapsed = min(1, Double(now - start) / Double(length))
             return roundedPercent > 0 && usedPercentage > elapsed * 100
         }
 
