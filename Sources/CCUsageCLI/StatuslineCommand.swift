@@ -126,15 +126,6 @@ struct Statusline: AsyncParsableCommand {
             Terminal.out("\(error)\n")
             throw ExitCode.failure
         }
-        // Claude's own limits are remembered per config directory for `blocks`.
-        if let limits = hook.rateLimits,
-           let directory = RateLimitStore.configDirectory(ofTranscript: hook.transcriptPath)
-               ?? (try? Discovery.baseDirectories(env, problems: &ignoredProblems))?.first {
-            if !RateLimitStore.remember(limits, configDirectory: directory, now: env.now,
-                                        cacheDirectory: ScanCache.defaultDirectory(env)) {
-                log("could not remember the rate limits in \(ScanCache.defaultDirectory(env))")
-            }
-        }
         var label = hook.model.displayName
         if case .object(let aliases)? = layer.values["modelLabelAliases"], case .string(let alias)? = aliases[label] {
             label = alias
@@ -169,7 +160,16 @@ struct Statusline: AsyncParsableCommand {
             StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID)
         }
 
-        // Compute.
+        // Compute. Claude's own limits are remembered per config directory for `blocks` (here, not on the
+        // cached path: a reused line is at most --refresh-interval old, and so are the limits remembered).
+        if let limits = hook.rateLimits,
+           let directory = RateLimitStore.configDirectory(ofTranscript: hook.transcriptPath)
+               ?? (try? Discovery.baseDirectories(env, problems: &ignoredProblems))?.first {
+            if !RateLimitStore.remember(limits, configDirectory: directory, now: env.now,
+                                        cacheDirectory: ScanCache.defaultDirectory(env)) {
+                log("could not remember the rate limits in \(ScanCache.defaultDirectory(env))")
+            }
+        }
         let started = DispatchTime.now()
         var prices = PriceTable.embedded
         if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) }
