@@ -38,7 +38,7 @@ struct ReportFlags: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
     var color: Bool?
 
-    @Option(name: [.customShort("z"), .long], help: "IANA time zone for dates, e.g. Asia/Tokyo (default: TZ or the system zone).")
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for dates, e.g. Asia/Tokyo (default: TZ, else the config file's timezone, else the system zone).")
     var timezone: String?
 
     @Option(name: [.customShort("q"), .long], help: "Pipe the JSON output through jq with this filter (implies --json).")

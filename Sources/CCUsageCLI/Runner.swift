@@ -53,14 +53,7 @@ struct Context {
         if let since = range.since, let until = range.until, until < since {
             throw CLIError("--since \(since) is after --until \(until).")
         }
-        if let name = flags.timezone ?? c.string("timezone") {
-            guard let zone = ReportZone(identifier: name) else {
-                throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
-            }
-            self.zone = zone
-        } else {
-            self.zone = ReportZone(env.timeZone)
-        }
+        zone = try Context.zone(flag: flags.timezone, config: c.string("timezone"), env: env)
         mode = flags.mode ?? c.string("mode").flatMap(CostMode.init(rawValue:)) ?? .auto
         order = flags.order ?? c.string("order").flatMap(ReportOrder.init(rawValue:))
         jq = flags.jq ?? c.string("jq")
@@ -68,24 +61,21 @@ struct Context {
         debug = flags.debug || c.bool("debug") == true
         debugSamples = flags.debugSamples ?? c.int("debugSamples") ?? 5
         singleThread = flags.singleThread || c.bool("singleThread") == true
-        let noCacheEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
-        let noCache = flags.noCache || noCacheEnv || c.bool("noCache") == true
+        let noCache = flags.noCache || (Context.switchVariable("CCUSAGE_NO_CACHE", env) ?? c.bool("noCache") ?? false)
         cacheDirectory = noCache ? nil : ScanCache.defaultDirectory(env)
         let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
         quiet = logLevel == 0
-        var color = flags.color
-        if color == nil, let configured = c.bool("color") { color = configured }
-        if color == nil, c.bool("noColor") == true { color = false }
+        let color = Context.color(flag: flags.color, config: c, env: env)
         let style = TerminalStyle.decide(flag: color, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
-        var aliases = ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? "")
-        aliases.merge(ProjectNames.parseAliases(c.string("projectAliases") ?? "")) { $1 }
+        var aliases = ProjectNames.parseAliases(c.string("projectAliases") ?? "")
+        aliases.merge(ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? "")) { $1 }
         render = RenderOptions(style: style, width: Terminal.width(env.variables),
                                forceCompact: flags.compact || c.bool("compact") == true,
                                breakdown: flags.breakdown || c.bool("breakdown") == true,
                                hideCost: flags.noCost || c.bool("noCost") == true,
                                projectAliases: aliases, showTitle: !quiet)
-        let offlineEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_OFFLINE"] ?? "").lowercased())
-        var offline = flags.offline ?? (offlineEnv ? true : nil) ?? c.bool("offline") ?? c.bool("noOffline").map { !$0 } ?? false
+        var offline = flags.offline ?? Context.switchVariable("CCUSAGE_OFFLINE", env) ?? c.bool("offline")
+            ?? c.bool("noOffline").map { !$0 } ?? false
         if mode == .display { offline = true }   // display mode never needs prices
         var table = PriceTable.embedded
         Trace.mark("embedded prices")
@@ -93,6 +83,33 @@ struct Context {
         prices = table.applying(overrides: try c.pricingOverrides())
         if debug {
             Terminal.error(config.searchLog.map { "[debug] " + $0 }.joined(separator: "\n"))
+        }
+    }
+
+    /// The report zone: `--timezone` > `TZ` > the config file's `timezone` > the system zone.
+    static func zone(flag: String?, config: String?, env: Environment) throws -> ReportZone {
+        let tz = (env.variables["TZ"] ?? "").trimmed
+        guard let name = flag ?? (tz.isEmpty ? config : nil) else { return ReportZone(env.timeZone) }
+        guard let zone = ReportZone(identifier: name) else {
+            throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
+        }
+        return zone
+    }
+
+    /// `--color`/`--no-color` > `NO_COLOR`/`FORCE_COLOR` (decided by `TerminalStyle`) > the config file's
+    /// `color`/`noColor` > whether stdout is a terminal. Nil leaves the choice to the environment and the terminal.
+    static func color(flag: Bool?, config: ConfigLayer, env: Environment) -> Bool? {
+        if let flag { return flag }
+        if env.variables["NO_COLOR"] != nil || env.variables["FORCE_COLOR"] != nil { return nil }
+        return config.bool("color") ?? (config.bool("noColor") == true ? false : nil)
+    }
+
+    /// A yes/no environment variable: `1`/`true`/`yes` or `0`/`false`/`no` (any case); nil when unset or other.
+    static func switchVariable(_ name: String, _ env: Environment) -> Bool? {
+        switch (env.variables[name] ?? "").trimmed.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: return nil
         }
     }
 

@@ -56,7 +56,7 @@ struct Statusline: AsyncParsableCommand {
     @Option(help: "Context use below this percentage is yellow, else red (0-100, default 80).", transform: parseThreshold)
     var contextMediumThreshold: Int?
 
-    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today', e.g. Asia/Tokyo (default: TZ or the system zone).")
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today', e.g. Asia/Tokyo (default: TZ, else the config file's timezone, else the system zone).")
     var timezone: String?
 
     @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
@@ -93,20 +93,10 @@ struct Statusline: AsyncParsableCommand {
             costSource: costSource ?? layer.string("costSource").flatMap(StatuslineCostSource.init(rawValue:)) ?? .auto,
             burnRateVisual: visualBurnRate ?? layer.string("visualBurnRate").flatMap(BurnRateVisual.init(rawValue:)) ?? .off,
             thresholds: thresholds)
-        let zone: ReportZone
-        if let name = timezone ?? layer.string("timezone") {
-            guard let named = ReportZone(identifier: name) else {
-                throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
-            }
-            zone = named
-        } else {
-            zone = ReportZone(env.timeZone)
-        }
+        let zone = try Context.zone(flag: timezone, config: layer.string("timezone"), env: env)
         let useCache = cache ?? layer.bool("cache") ?? (layer.bool("noCache").map { !$0 } ?? true)
         let refreshSeconds = refreshInterval ?? layer.number("refreshInterval") ?? 1
-        var colorFlag = color
-        if colorFlag == nil, let configured = layer.bool("color") { colorFlag = configured }
-        if colorFlag == nil, layer.bool("noColor") == true { colorFlag = false }
+        let colorFlag = Context.color(flag: color, config: layer, env: env)
         let style = TerminalStyle.decide(flag: colorFlag, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
         let online = !(offline ?? layer.bool("offline") ?? true)
 
