@@ -99,6 +99,8 @@ struct Statusline: AsyncParsableCommand {
         let colorFlag = Context.color(flag: color, config: layer, env: env)
         let style = TerminalStyle.decide(flag: colorFlag, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
         let online = !(offline ?? layer.bool("offline") ?? true)
+        var overrides: [String: [String: Double]] = [:]
+        do { overrides = try layer.pricingOverrides() } catch { log("\(error)") }
 
         // The hook input.
         let hook: StatuslineHook
@@ -113,7 +115,9 @@ struct Statusline: AsyncParsableCommand {
             label = alias
         }
 
-        // The per-session cache.
+        // The per-session cache, keyed by the options too.
+        let optionsKey = StatuslineCache.optionsKey(format: format, label: label, zone: zone.identifier,
+                                                    colors: style.colors, online: online, overrides: overrides)
         let transcriptMtime = Self.modifiedMillis(hook.transcriptPath)
         let pid = getpid()
         var cacheDirectory: String?
@@ -126,7 +130,7 @@ struct Statusline: AsyncParsableCommand {
         if let cacheDirectory {
             let decision = StatuslineCache.decide(previous, now: env.now, refreshSeconds: refreshSeconds,
                                                   transcriptPath: hook.transcriptPath, transcriptMtime: transcriptMtime,
-                                                  isAlive: Self.isAlive)
+                                                  options: optionsKey, isAlive: Self.isAlive)
             if case .reuse(let line) = decision {
                 log("cached line reused (\(env.now - (previous?.lastUpdateTime ?? env.now)) ms old)")
                 Terminal.out(line + "\n")
@@ -135,6 +139,7 @@ struct Statusline: AsyncParsableCommand {
             var marker = previous ?? StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: "", lastUpdateTime: 0,
                                                           transcriptPath: hook.transcriptPath,
                                                           transcriptMtime: transcriptMtime)
+            // The marker keeps the options its line was made with: only runs with those reuse it meanwhile.
             marker.isUpdating = true
             marker.pid = pid
             StatuslineCache.write(marker, directory: cacheDirectory, sessionID: hook.sessionID)
@@ -144,7 +149,7 @@ struct Statusline: AsyncParsableCommand {
         let started = DispatchTime.now()
         var prices = PriceTable.embedded
         if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) }
-        do { prices = prices.applying(overrides: try layer.pricingOverrides()) } catch { log("\(error)") }
+        prices = prices.applying(overrides: overrides)
         let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
         var options = LoadOptions(mode: .auto, prices: prices,
                                   cacheDirectory: noScanCache ? nil : ScanCache.defaultDirectory(env))
@@ -175,7 +180,8 @@ struct Statusline: AsyncParsableCommand {
         if let cacheDirectory {
             let state = StatuslineCacheState(date: Timestamp.iso(env.now), lastOutput: line,
                                              lastUpdateTime: Self.nowMillis(), transcriptPath: hook.transcriptPath,
-                                             transcriptMtime: transcriptMtime, isUpdating: false, pid: nil)
+                                             transcriptMtime: transcriptMtime, isUpdating: false, pid: nil,
+                                             options: optionsKey)
             if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID) {
                 log("could not write the cache file in \(cacheDirectory)")
             }

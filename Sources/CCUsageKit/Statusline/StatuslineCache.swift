@@ -18,12 +18,15 @@ public struct StatuslineCacheState: Codable, Sendable, Equatable {
     public var transcriptMtime: Int64
     public var isUpdating: Bool?
     public var pid: Int32?
+    /// The options `lastOutput` was rendered with (see `StatuslineCache.optionsKey`): a line made with other
+    /// options (`--cost-source`, `--visual-burn-rate`, …) is never reused.
+    public var options: String?
 
     public init(date: String, lastOutput: String, lastUpdateTime: Int64, transcriptPath: String,
-                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil) {
+                transcriptMtime: Int64, isUpdating: Bool? = nil, pid: Int32? = nil, options: String? = nil) {
         self.date = date; self.lastOutput = lastOutput; self.lastUpdateTime = lastUpdateTime
         self.transcriptPath = transcriptPath; self.transcriptMtime = transcriptMtime
-        self.isUpdating = isUpdating; self.pid = pid
+        self.isUpdating = isUpdating; self.pid = pid; self.options = options
     }
 }
 
@@ -35,12 +38,13 @@ public enum StatuslineCache {
         case compute
     }
 
-    /// Reuse the last line when it is younger than the refresh interval and the transcript has not changed
-    /// since; when it is stale but another live process is already computing, reuse it too.
+    /// Reuse the last line when it was rendered with the same `options`, is younger than the refresh interval
+    /// and the transcript has not changed since; when it is stale but another live process is already
+    /// computing it (with the same options), reuse it too.
     public static func decide(_ state: StatuslineCacheState?, now: Int64, refreshSeconds: Double,
-                              transcriptPath: String, transcriptMtime: Int64,
+                              transcriptPath: String, transcriptMtime: Int64, options: String? = nil,
                               isAlive: (Int32) -> Bool) -> Decision {
-        guard let state, !state.lastOutput.isEmpty else { return .compute }
+        guard let state, !state.lastOutput.isEmpty, state.options == options else { return .compute }
         let age = now - state.lastUpdateTime
         if age >= 0, Double(age) < refreshSeconds * 1000, state.transcriptMtime == transcriptMtime,
            state.transcriptPath == transcriptPath {
@@ -48,6 +52,18 @@ public enum StatuslineCache {
         }
         if state.isUpdating == true, let pid = state.pid, pid > 0, isAlive(pid) { return .reuse(state.lastOutput) }
         return .compute
+    }
+
+    /// Everything besides the data that shapes the line, as one string: the format (cost source, burn-rate
+    /// style, context thresholds and whatever else it holds), the model label, the time zone, colour, whether
+    /// prices may be fetched, and the price overrides.
+    public static func optionsKey(format: StatuslineFormat, label: String, zone: String, colors: Bool, online: Bool,
+                                  overrides: [String: [String: Double]]) -> String {
+        let prices = overrides.sorted { $0.key < $1.key }.map { model, rates in
+            model + ":" + rates.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        }
+        return ["\(format)", "label=\(label)", "zone=\(zone)", "colors=\(colors)", "online=\(online)",
+                "prices=" + prices.joined(separator: ";")].joined(separator: "|")
     }
 
     /// `<tmpdir>/ccusage-semaphore`.
