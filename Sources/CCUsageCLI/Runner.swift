@@ -59,10 +59,11 @@ struct Context {
         jq = flags.jq ?? c.string("jq")
         json = flags.json || c.bool("json") == true || jq != nil
         debug = flags.debug || c.bool("debug") == true
-        debugSamples = flags.debugSamples ?? c.int("debugSamples") ?? 5
+        debugSamples = max(0, flags.debugSamples ?? c.int("debugSamples") ?? 5)
         singleThread = flags.singleThread || c.bool("singleThread") == true
         let noCache = flags.noCache || (Context.switchVariable("CCUSAGE_NO_CACHE", env) ?? c.bool("noCache") ?? false)
-        cacheDirectory = noCache ? nil : ScanCache.defaultDirectory(env)
+        // --debug reads every file itself: its counts, bytes and line offsets never come from a cache.
+        cacheDirectory = noCache || debug ? nil : ScanCache.defaultDirectory(env)
         let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
         quiet = logLevel == 0
         let color = Context.color(flag: flags.color, config: c, env: env)
@@ -119,6 +120,7 @@ struct Context {
         var options = LoadOptions(mode: mode, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps,
                                   singleThread: singleThread, cacheDirectory: cacheDirectory)
         options.writeCachesInBackground = true   // CCUsageCommand.run waits for them before it returns
+        if debug { options.skippedSamples = debugSamples }
         return options
     }
 
@@ -221,16 +223,28 @@ struct Context {
             var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
             lines.append("[debug] files: \(s.files), bytes: \(s.bytes), lines: \(s.lines)")
             lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved), kept: \(usage.records.count)")
-            lines.append("[debug] load: " + (cacheDirectory == nil ? "no cache" : usage.source.rawValue))
+            lines.append("[debug] load: every file read (--debug uses no cache)")
             lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
-            for problem in usage.problems { lines.append("[debug] " + problem.description) }
-            for file in usage.skipped {
-                let at = file.offsets.isEmpty ? "" : " (at byte " + file.offsets.map(String.init).joined(separator: ", ") + ")"
+            // --debug-samples N bounds every list: problems, files with skipped lines, their offsets, models.
+            let n = debugSamples
+            func more(_ count: Int, _ what: String) {
+                if count > n { lines.append("[debug] … and \(count - n) more \(what) (--debug-samples \(n))") }
+            }
+            for problem in usage.problems.prefix(n) { lines.append("[debug] " + problem.description) }
+            more(usage.problems.count, "problems")
+            for file in usage.skipped.prefix(n) {
+                let offsets = file.offsets.prefix(n)
+                let at = offsets.isEmpty ? "" : " (at byte " + offsets.map(String.init).joined(separator: ", ")
+                    + (file.malformed + file.invalid > offsets.count ? ", …" : "") + ")"
                 lines.append("[debug] skipped lines in \(file.path): \(file.malformed) malformed, \(file.invalid) invalid\(at)")
             }
+            more(usage.skipped.count, "files with skipped lines")
             if !usage.unpricedModels.isEmpty {
-                lines.append("[debug] models without pricing (cost 0): " + usage.unpricedModels.joined(separator: ", "))
+                let models = usage.unpricedModels
+                var text = models.prefix(n).joined(separator: ", ")
+                if models.count > n { text += (n == 0 ? "" : ", ") + "… and \(models.count - n) more (--debug-samples \(n))" }
+                lines.append("[debug] models without pricing (cost 0): " + text)
             }
             Terminal.error(lines.joined(separator: "\n"))
             Terminal.error(PricingMismatchReport(usage, prices: prices, sampleLimit: debugSamples).render())

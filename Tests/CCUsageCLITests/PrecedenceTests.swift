@@ -49,6 +49,7 @@ import Testing
         #expect(try context([], ["CCUSAGE_NO_CACHE": "0"], config: noCache).cacheDirectory != nil)
         #expect(try context([], ["CCUSAGE_NO_CACHE": "yes"], config: "{}").cacheDirectory == nil)
         #expect(try context(["--no-cache"], ["CCUSAGE_NO_CACHE": "0"], config: "{}").cacheDirectory == nil)
+        #expect(try context(["--debug"], [:], config: "{}").cacheDirectory == nil)   // --debug reads every file
         let aliases = try context([], ["CCUSAGE_PROJECT_ALIASES": "a=FromEnv"], config: noCache).render.projectAliases
         #expect(aliases == ["a": "FromEnv", "b": "B"])
     }
