@@ -72,13 +72,18 @@ struct Daily: AsyncParsableCommand {
         """)
     @OptionGroup(title: "Report options") var flags: ReportFlags
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
     @Option(help: "Display names for projects: raw=Alias,raw2=Alias2.") var projectAliases: String?
 
     func run() async throws {
         try runPeriod("daily", flags: flags, instances: instances, project: project, aliases: projectAliases)
     }
 }
+
+/// `--project`'s help. Its value is taken as it is, also when it starts with `-` (Claude Code's folder names do).
+let projectHelp = ArgumentHelp(
+    "Only this project: its folder name under projects/ (e.g. -Users-me-code-api) or the name --instances shows (api).",
+    valueName: "name")
 
 struct Weekly: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -88,7 +93,7 @@ struct Weekly: AsyncParsableCommand {
     @Option(name: [.customShort("w"), .long], help: "First day of the week: sunday … saturday (default sunday).")
     var startOfWeek: Weekday?
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
 
     func run() async throws {
         try runPeriod("weekly", flags: flags, instances: instances, project: project, aliases: nil, startOfWeek: startOfWeek)
@@ -101,7 +106,7 @@ struct Monthly: AsyncParsableCommand {
         discussion: "Examples:\n  ccusage monthly\n  ccusage monthly --breakdown --json")
     @OptionGroup(title: "Report options") var flags: ReportFlags
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
 
     func run() async throws {
         try runPeriod("monthly", flags: flags, instances: instances, project: project, aliases: nil)
@@ -119,14 +124,16 @@ struct Session: AsyncParsableCommand {
           ccusage session --id 9a1c2b3d-…  --json    one session's requests
         """)
     @OptionGroup(title: "Report options") var flags: ReportFlags
-    @Option(name: .shortAndLong, help: "Show one session by its id.") var id: String?
+    @Option(name: .shortAndLong, help: "Show one session by its id, or a unique prefix or suffix of it (as the table shows).")
+    var id: String?
 
     func run() async throws {
         let context = try Context(flags, command: "session")
-        if let id = id ?? context.config.string("id") {
+        if let query = id ?? context.config.string("id") {
             let usage = try context.load(keepRawTimestamps: true)
+            let id = try Self.resolve(query, in: usage)
             guard let detail = SessionDetail(usage, id: id) else {
-                throw CLIError("No session found with ID: \(id)")
+                throw CLIError("No session found with ID: \(query).")
             }
             try context.emit(json: detail.json(hideCost: context.render.hideCost),
                              table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
@@ -141,6 +148,26 @@ struct Session: AsyncParsableCommand {
                                 table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
         }
     }
+
+    /// The full id of the one session `query` names: the id itself, or a unique prefix or suffix of it (the
+    /// table shows the last two parts); otherwise an error listing the candidates or the closest ids.
+    static func resolve(_ query: String, in usage: LoadedUsage) throws -> String {
+        switch NameLookup.session(query, among: SessionDetail.ids(in: usage)) {
+        case .found(let id):
+            return id
+        case .ambiguous(let ids):
+            throw CLIError("Session ID '\(query)' matches \(ids.count) sessions: \(listed(ids)). Give more of the ID.")
+        case .notFound(let close):
+            throw CLIError("No session found with ID: \(query)."
+                           + (close.isEmpty ? "" : " Closest session IDs: \(listed(close))."))
+        }
+    }
+}
+
+/// `a, b, c` for at most `limit` names, then `and N more`.
+func listed(_ names: [String], limit: Int = 10) -> String {
+    let shown = names.prefix(limit).joined(separator: ", ")
+    return names.count > limit ? shown + " and \(names.count - limit) more" : shown
 }
 
 enum Weekday: String, CaseIterable, ExpressibleByArgument {
@@ -153,7 +180,8 @@ func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: 
     var context = try Context(flags, command: command)
     let config = context.config
     if let aliases { context.render.projectAliases.merge(ProjectNames.parseAliases(aliases)) { $1 } }
-    let project = project ?? config.string("project")
+    let query = project ?? config.string("project")
+    let project = try query.map { try context.resolveProject($0) }
     let instances = instances || config.bool("instances") == true
     let period: Period
     switch command {

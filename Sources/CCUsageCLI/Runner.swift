@@ -114,6 +114,38 @@ struct Context {
         }
     }
 
+    /// The project folder `--project` names: the folder name itself, or the name `--instances` shows for it
+    /// (see `NameLookup.project`). An unknown or ambiguous name is an error that lists the projects.
+    func resolveProject(_ query: String) throws -> String {
+        var problems: [LoadProblem] = []
+        let bases: [String]
+        do {
+            bases = try Discovery.baseDirectories(env, problems: &problems)
+        } catch let error as NoDataDirectoryError {
+            throw CLIError(error.description)
+        }
+        let raws = Discovery.projectFolders(in: bases)
+        let aliases = render.projectAliases
+        func shown(_ raw: String) -> String {
+            let name = ProjectNames.display(raw, aliases: aliases)
+            return name == raw ? raw : "\(name) (\(raw))"
+        }
+        switch NameLookup.project(query, among: raws, aliases: aliases) {
+        case .found(let raw):
+            return raw
+        case .ambiguous(let matches):
+            throw CLIError("Project '\(query)' matches \(matches.count) project folders: \(listed(matches.map(shown))). "
+                           + "Give the folder name.")
+        case .notFound(let close):
+            if raws.isEmpty { throw CLIError("No project named '\(query)': there are no project folders.") }
+            let others = raws.filter { !close.contains($0) }.sorted {
+                (ProjectNames.display($0, aliases: aliases), $0) < (ProjectNames.display($1, aliases: aliases), $1)
+            }
+            throw CLIError("No project named '\(query)'. Projects (name shown by --instances, then folder): "
+                           + listed((close + others).map(shown), limit: 20) + ".")
+        }
+    }
+
     /// Every file is read, whatever its modification time: a file's entries are not trusted to be older than
     /// the file (copied or synthetic data), so `--since` never skips files.
     func loadOptions(project: String? = nil, keepRawTimestamps: Bool = false) -> LoadOptions {
