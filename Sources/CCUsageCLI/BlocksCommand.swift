@@ -75,7 +75,9 @@ struct Blocks: AsyncParsableCommand {
         let report = BlocksReport(usage, options: options)
         let table: String
         if report.blocks.isEmpty {
-            table = active ? "No active session block found.\n" : "No Claude usage data found.\n"
+            table = active ? "No active session block found.\n"
+                : NoDataMessage(subject: .blocks, range: context.range, recentDays: recent ? 3 : nil)
+                    .text(usage, zone: context.zone)
         } else if active, report.blocks.count == 1 {
             table = BlocksTable.renderActive(report.blocks[0], report, context.render)
         } else {

@@ -145,7 +145,9 @@ struct Session: AsyncParsableCommand {
                                "order", order.rawValue]) { usage in
             let report = SessionReport(usage, zone: context.zone, range: range, order: order)
             return context.text(json: report.json(hideCost: context.render.hideCost),
-                                table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
+                                table: report.rows.isEmpty
+                                    ? NoDataMessage(subject: .sessions, range: range).text(usage, zone: context.zone)
+                                    : UsageTable.render(report, context.render))
         }
     }
 
@@ -199,6 +201,8 @@ func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: 
     try context.runReport(key, project: project) { usage in
         let report = PeriodReport(usage, period: period, options: options)
         return context.text(json: report.json(hideCost: context.render.hideCost),
-                            table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
+                            table: report.rows.isEmpty
+                                ? NoDataMessage(range: options.range, project: query).text(usage, zone: context.zone)
+                                : UsageTable.render(report, context.render))
     }
 }

@@ -97,7 +97,7 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         let r = try runCLI(["session", "--compact"], env: env)
         #expect(r.out.contains("Running in Compact Mode") && !r.out.contains("Cache Create"))
         let empty = try runCLI(["daily", "--since", "20300101"], env: env)
-        #expect(empty.code == 0 && empty.out == "No Claude usage data found.\n")
+        #expect(empty.code == 0 && empty.out == "No Claude usage data since 2030-01-01 (data exists from 2025-07-19 to 2025-09-01).\n")
         let json = try runCLI(["monthly", "--json", "--since", "20300101"], env: env)
         #expect(json.out.contains("\"monthly\": []"))
     }
