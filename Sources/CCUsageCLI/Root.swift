@@ -197,7 +197,8 @@ func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: 
                                 instances: instances, project: project)
     let key = [command, "\(period)", "since", options.range.since?.description ?? "",
                "until", options.range.until?.description ?? "", "order", options.order.rawValue,
-               "instances", "\(instances)", "project", project ?? "", project == nil ? "all" : "one"]
+               "instances", "\(instances)", "project", project ?? "", project == nil ? "all" : "one",
+               "as typed", query ?? ""]   // an empty report names the project as it was typed
     try context.runReport(key, project: project) { usage in
         let report = PeriodReport(usage, period: period, options: options)
         return context.text(json: report.json(hideCost: context.render.hideCost),

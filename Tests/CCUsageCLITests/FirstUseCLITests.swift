@@ -25,6 +25,18 @@ import Testing
         #expect(r.out == expected)
     }
 
+    @Test func theReportCacheKeepsTheProjectAsTyped() throws {
+        let cache = try makeTemporaryDirectory("ccusage-empty-cache")
+        defer { removeTemporary(cache) }
+        let cached = env.merging(["XDG_CACHE_HOME": cache]) { $1 }
+        for _ in 0..<2 {
+            for name in ["lib", "-Users-me-code-lib"] {
+                let r = try runCLI(["monthly", "-O", "--since", "20300101", "--project", name], env: cached)
+                #expect(r.out == "No Claude usage data for project \(name) since 2030-01-01 (data exists from 2025-08-01 to 2025-09-01).\n")
+            }
+        }
+    }
+
     @Test func blocksLiveRefusesWithoutATerminal() throws {
         let r = try runCLI(["blocks", "--live", "-O", "--refresh-interval", "1"], env: env, timeout: 60)
         #expect(r.code == 1)
