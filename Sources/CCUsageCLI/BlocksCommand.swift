@@ -1,5 +1,10 @@
 import ArgumentParser
 import CCUsageKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct Blocks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +14,8 @@ struct Blocks: AsyncParsableCommand {
         than that leaves a gap. Without --token-limit the % column measures against the largest finished block.
 
         --live shows a full-screen dashboard of the active block, refreshed every --refresh-interval seconds \
-        until Ctrl+C (only new and appended transcript lines are read on each refresh).
+        until Ctrl+C (only new and appended transcript lines are read on each refresh). It needs a terminal on \
+        standard output: piped or redirected, it stops with an error (use --active for one snapshot).
 
         Examples:
           ccusage blocks --recent
@@ -38,6 +44,9 @@ struct Blocks: AsyncParsableCommand {
         }
     }
 
+    static let liveNeedsTerminal = "blocks --live draws a dashboard and needs a terminal, but standard output is "
+        + "not one (piped or redirected). For one snapshot use `ccusage blocks --active` (or add --json)."
+
     static func checkSessionLength(_ value: Double) throws {
         guard value > 0, value.isFinite else { throw ValidationError("Session length must be a positive number.") }
     }
@@ -57,6 +66,7 @@ struct Blocks: AsyncParsableCommand {
         let hours = sessionLength ?? config.number("sessionLength") ?? SessionBlocks.defaultHours
         try Self.checkSessionLength(hours)
         if (live || config.bool("live") == true), !context.json {
+            guard Terminal.isTTY(STDOUT_FILENO) else { throw CLIError(Self.liveNeedsTerminal) }
             var interval = refreshInterval ?? config.number("refreshInterval") ?? 1
             if interval < 1 || interval > 60 {
                 interval = min(60, max(1, interval))
@@ -78,7 +88,9 @@ struct Blocks: AsyncParsableCommand {
                                                    directories: usage.baseDirectories, now: context.env.now)
         let table: String
         if report.blocks.isEmpty {
-            table = active ? "No active session block found.\n" : "No Claude usage data found.\n"
+            table = active ? "No active session block found.\n"
+                : NoDataMessage(subject: .blocks, range: context.range, recentDays: recent ? 3 : nil)
+                    .text(usage, zone: context.zone)
         } else if active, report.blocks.count == 1 {
             table = BlocksTable.renderActive(report.blocks[0], report, context.render)
         } else {

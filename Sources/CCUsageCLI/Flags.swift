@@ -38,7 +38,7 @@ struct ReportFlags: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
     var color: Bool?
 
-    @Option(name: [.customShort("z"), .long], help: "IANA time zone for dates, e.g. Asia/Tokyo (default: TZ or the system zone).")
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for dates, e.g. Asia/Tokyo (default: TZ, else the config file's timezone, else the system zone).")
     var timezone: String?
 
     @Option(name: [.customShort("q"), .long], help: "Pipe the JSON output through jq with this filter (implies --json).")
@@ -50,10 +50,10 @@ struct ReportFlags: ParsableArguments {
     @Flag(name: .customLong("no-cost"), help: "Hide costs (no cost column, no cost fields in JSON).")
     var noCost = false
 
-    @Flag(name: .shortAndLong, help: "Print loader diagnostics (files, lines, duplicates, skipped lines, unreadable files) on stderr.")
+    @Flag(name: .shortAndLong, help: "Print loader diagnostics (files, lines, duplicates, skipped lines, unreadable files) on stderr; reads every file (no cache).")
     var debug = false
 
-    @Option(help: "How many samples --debug shows per problem (default 5).")
+    @Option(help: "How many items each list of --debug shows at most (default 5).")
     var debugSamples: Int?
 
     @Flag(help: "Read files on one thread.")

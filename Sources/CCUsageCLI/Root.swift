@@ -72,13 +72,18 @@ struct Daily: AsyncParsableCommand {
         """)
     @OptionGroup(title: "Report options") var flags: ReportFlags
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
     @Option(help: "Display names for projects: raw=Alias,raw2=Alias2.") var projectAliases: String?
 
     func run() async throws {
         try runPeriod("daily", flags: flags, instances: instances, project: project, aliases: projectAliases)
     }
 }
+
+/// `--project`'s help. Its value is taken as it is, also when it starts with `-` (Claude Code's folder names do).
+let projectHelp = ArgumentHelp(
+    "Only this project: its folder name under projects/ (e.g. -Users-me-code-api) or the name --instances shows (api).",
+    valueName: "name")
 
 struct Weekly: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -88,7 +93,7 @@ struct Weekly: AsyncParsableCommand {
     @Option(name: [.customShort("w"), .long], help: "First day of the week: sunday … saturday (default sunday).")
     var startOfWeek: Weekday?
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
 
     func run() async throws {
         try runPeriod("weekly", flags: flags, instances: instances, project: project, aliases: nil, startOfWeek: startOfWeek)
@@ -101,7 +106,7 @@ struct Monthly: AsyncParsableCommand {
         discussion: "Examples:\n  ccusage monthly\n  ccusage monthly --breakdown --json")
     @OptionGroup(title: "Report options") var flags: ReportFlags
     @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, help: "Only this project (its directory name under projects/).") var project: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
 
     func run() async throws {
         try runPeriod("monthly", flags: flags, instances: instances, project: project, aliases: nil)
@@ -120,14 +125,16 @@ struct Session: AsyncParsableCommand {
           ccusage session --breakdown                per model and per sub-agent (Task tool) rows
         """)
     @OptionGroup(title: "Report options") var flags: ReportFlags
-    @Option(name: .shortAndLong, help: "Show one session by its id.") var id: String?
+    @Option(name: .shortAndLong, help: "Show one session by its id, or a unique prefix or suffix of it (as the table shows).")
+    var id: String?
 
     func run() async throws {
         let context = try Context(flags, command: "session")
-        if let id = id ?? context.config.string("id") {
+        if let query = id ?? context.config.string("id") {
             let usage = try context.load(keepRawTimestamps: true)
+            let id = try Self.resolve(query, in: usage)
             guard var detail = SessionDetail(usage, id: id) else {
-                throw CLIError("No session found with ID: \(id)")
+                throw CLIError("No session found with ID: \(query).")
             }
             detail.attachSubagents(usage)
             try context.emit(json: detail.json(hideCost: context.render.hideCost),
@@ -141,9 +148,31 @@ struct Session: AsyncParsableCommand {
             var report = SessionReport(usage, zone: context.zone, range: range, order: order)
             if context.render.breakdown { report.attachSubagents(usage) }
             return context.text(json: report.json(hideCost: context.render.hideCost),
-                                table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
+                                table: report.rows.isEmpty
+                                    ? NoDataMessage(subject: .sessions, range: range).text(usage, zone: context.zone)
+                                    : UsageTable.render(report, context.render))
         }
     }
+
+    /// The full id of the one session `query` names: the id itself, or a unique prefix or suffix of it (the
+    /// table shows the last two parts); otherwise an error listing the candidates or the closest ids.
+    static func resolve(_ query: String, in usage: LoadedUsage) throws -> String {
+        switch NameLookup.session(query, among: SessionDetail.ids(in: usage)) {
+        case .found(let id):
+            return id
+        case .ambiguous(let ids):
+            throw CLIError("Session ID '\(query)' matches \(ids.count) sessions: \(listed(ids)). Give more of the ID.")
+        case .notFound(let close):
+            throw CLIError("No session found with ID: \(query)."
+                           + (close.isEmpty ? "" : " Closest session IDs: \(listed(close))."))
+        }
+    }
+}
+
+/// `a, b, c` for at most `limit` names, then `and N more`.
+func listed(_ names: [String], limit: Int = 10) -> String {
+    let shown = names.prefix(limit).joined(separator: ", ")
+    return names.count > limit ? shown + " and \(names.count - limit) more" : shown
 }
 
 enum Weekday: String, CaseIterable, ExpressibleByArgument {
@@ -156,7 +185,8 @@ func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: 
     var context = try Context(flags, command: command)
     let config = context.config
     if let aliases { context.render.projectAliases.merge(ProjectNames.parseAliases(aliases)) { $1 } }
-    let project = project ?? config.string("project")
+    let query = project ?? config.string("project")
+    let project = try query.map { try context.resolveProject($0) }
     let instances = instances || config.bool("instances") == true
     let period: Period
     switch command {
@@ -170,10 +200,13 @@ func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: 
                                 instances: instances, project: project)
     let key = [command, "\(period)", "since", options.range.since?.description ?? "",
                "until", options.range.until?.description ?? "", "order", options.order.rawValue,
-               "instances", "\(instances)", "project", project ?? "", project == nil ? "all" : "one"]
+               "instances", "\(instances)", "project", project ?? "", project == nil ? "all" : "one",
+               "as typed", query ?? ""]   // an empty report names the project as it was typed
     try context.runReport(key, project: project) { usage in
         let report = PeriodReport(usage, period: period, options: options)
         return context.text(json: report.json(hideCost: context.render.hideCost),
-                            table: report.rows.isEmpty ? "No Claude usage data found.\n" : UsageTable.render(report, context.render))
+                            table: report.rows.isEmpty
+                                ? NoDataMessage(range: options.range, project: query).text(usage, zone: context.zone)
+                                : UsageTable.render(report, context.render))
     }
 }

@@ -53,39 +53,30 @@ struct Context {
         if let since = range.since, let until = range.until, until < since {
             throw CLIError("--since \(since) is after --until \(until).")
         }
-        if let name = flags.timezone ?? c.string("timezone") {
-            guard let zone = ReportZone(identifier: name) else {
-                throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
-            }
-            self.zone = zone
-        } else {
-            self.zone = ReportZone(env.timeZone)
-        }
+        zone = try Context.zone(flag: flags.timezone, config: c.string("timezone"), env: env)
         mode = flags.mode ?? c.string("mode").flatMap(CostMode.init(rawValue:)) ?? .auto
         order = flags.order ?? c.string("order").flatMap(ReportOrder.init(rawValue:))
         jq = flags.jq ?? c.string("jq")
         json = flags.json || c.bool("json") == true || jq != nil
         debug = flags.debug || c.bool("debug") == true
-        debugSamples = flags.debugSamples ?? c.int("debugSamples") ?? 5
+        debugSamples = max(0, flags.debugSamples ?? c.int("debugSamples") ?? 5)
         singleThread = flags.singleThread || c.bool("singleThread") == true
-        let noCacheEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
-        let noCache = flags.noCache || noCacheEnv || c.bool("noCache") == true
-        cacheDirectory = noCache ? nil : ScanCache.defaultDirectory(env)
+        let noCache = flags.noCache || (Context.switchVariable("CCUSAGE_NO_CACHE", env) ?? c.bool("noCache") ?? false)
+        // --debug reads every file itself: its counts, bytes and line offsets never come from a cache.
+        cacheDirectory = noCache || debug ? nil : ScanCache.defaultDirectory(env)
         let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
         quiet = logLevel == 0
-        var color = flags.color
-        if color == nil, let configured = c.bool("color") { color = configured }
-        if color == nil, c.bool("noColor") == true { color = false }
+        let color = Context.color(flag: flags.color, config: c, env: env)
         let style = TerminalStyle.decide(flag: color, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
-        var aliases = ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? "")
-        aliases.merge(ProjectNames.parseAliases(c.string("projectAliases") ?? "")) { $1 }
+        var aliases = ProjectNames.parseAliases(c.string("projectAliases") ?? "")
+        aliases.merge(ProjectNames.parseAliases(env.variables["CCUSAGE_PROJECT_ALIASES"] ?? "")) { $1 }
         render = RenderOptions(style: style, width: Terminal.width(env.variables),
                                forceCompact: flags.compact || c.bool("compact") == true,
                                breakdown: flags.breakdown || c.bool("breakdown") == true,
                                hideCost: flags.noCost || c.bool("noCost") == true,
                                projectAliases: aliases, showTitle: !quiet)
-        let offlineEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_OFFLINE"] ?? "").lowercased())
-        var offline = flags.offline ?? (offlineEnv ? true : nil) ?? c.bool("offline") ?? c.bool("noOffline").map { !$0 } ?? false
+        var offline = flags.offline ?? Context.switchVariable("CCUSAGE_OFFLINE", env) ?? c.bool("offline")
+            ?? c.bool("noOffline").map { !$0 } ?? false
         if mode == .display { offline = true }   // display mode never needs prices
         var table = PriceTable.embedded
         Trace.mark("embedded prices")
@@ -96,12 +87,72 @@ struct Context {
         }
     }
 
+    /// The report zone: `--timezone` > `TZ` > the config file's `timezone` > the system zone.
+    static func zone(flag: String?, config: String?, env: Environment) throws -> ReportZone {
+        let tz = (env.variables["TZ"] ?? "").trimmed
+        guard let name = flag ?? (tz.isEmpty ? config : nil) else { return ReportZone(env.timeZone) }
+        guard let zone = ReportZone(identifier: name) else {
+            throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
+        }
+        return zone
+    }
+
+    /// `--color`/`--no-color` > `NO_COLOR`/`FORCE_COLOR` (decided by `TerminalStyle`) > the config file's
+    /// `color`/`noColor` > whether stdout is a terminal. Nil leaves the choice to the environment and the terminal.
+    static func color(flag: Bool?, config: ConfigLayer, env: Environment) -> Bool? {
+        if let flag { return flag }
+        if env.variables["NO_COLOR"] != nil || env.variables["FORCE_COLOR"] != nil { return nil }
+        return config.bool("color") ?? (config.bool("noColor") == true ? false : nil)
+    }
+
+    /// A yes/no environment variable: `1`/`true`/`yes` or `0`/`false`/`no` (any case); nil when unset or other.
+    static func switchVariable(_ name: String, _ env: Environment) -> Bool? {
+        switch (env.variables[name] ?? "").trimmed.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: return nil
+        }
+    }
+
+    /// The project folder `--project` names: the folder name itself, or the name `--instances` shows for it
+    /// (see `NameLookup.project`). An unknown or ambiguous name is an error that lists the projects.
+    func resolveProject(_ query: String) throws -> String {
+        var problems: [LoadProblem] = []
+        let bases: [String]
+        do {
+            bases = try Discovery.baseDirectories(env, problems: &problems)
+        } catch let error as NoDataDirectoryError {
+            throw CLIError(error.description)
+        }
+        let raws = Discovery.projectFolders(in: bases)
+        let aliases = render.projectAliases
+        func shown(_ raw: String) -> String {
+            let name = ProjectNames.display(raw, aliases: aliases)
+            return name == raw ? raw : "\(name) (\(raw))"
+        }
+        switch NameLookup.project(query, among: raws, aliases: aliases) {
+        case .found(let raw):
+            return raw
+        case .ambiguous(let matches):
+            throw CLIError("Project '\(query)' matches \(matches.count) project folders: \(listed(matches.map(shown))). "
+                           + "Give the folder name.")
+        case .notFound(let close):
+            if raws.isEmpty { throw CLIError("No project named '\(query)': there are no project folders.") }
+            let others = raws.filter { !close.contains($0) }.sorted {
+                (ProjectNames.display($0, aliases: aliases), $0) < (ProjectNames.display($1, aliases: aliases), $1)
+            }
+            throw CLIError("No project named '\(query)'. Projects (name shown by --instances, then folder): "
+                           + listed((close + others).map(shown), limit: 20) + ".")
+        }
+    }
+
     /// Every file is read, whatever its modification time: a file's entries are not trusted to be older than
     /// the file (copied or synthetic data), so `--since` never skips files.
     func loadOptions(project: String? = nil, keepRawTimestamps: Bool = false) -> LoadOptions {
         var options = LoadOptions(mode: mode, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps,
                                   singleThread: singleThread, cacheDirectory: cacheDirectory)
         options.writeCachesInBackground = true   // CCUsageCommand.run waits for them before it returns
+        if debug { options.skippedSamples = debugSamples }
         return options
     }
 
@@ -204,16 +255,28 @@ struct Context {
             var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
             lines.append("[debug] files: \(s.files), bytes: \(s.bytes), lines: \(s.lines)")
             lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved), kept: \(usage.records.count)")
-            lines.append("[debug] load: " + (cacheDirectory == nil ? "no cache" : usage.source.rawValue))
+            lines.append("[debug] load: every file read (--debug uses no cache)")
             lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
-            for problem in usage.problems { lines.append("[debug] " + problem.description) }
-            for file in usage.skipped {
-                let at = file.offsets.isEmpty ? "" : " (at byte " + file.offsets.map(String.init).joined(separator: ", ") + ")"
+            // --debug-samples N bounds every list: problems, files with skipped lines, their offsets, models.
+            let n = debugSamples
+            func more(_ count: Int, _ what: String) {
+                if count > n { lines.append("[debug] … and \(count - n) more \(what) (--debug-samples \(n))") }
+            }
+            for problem in usage.problems.prefix(n) { lines.append("[debug] " + problem.description) }
+            more(usage.problems.count, "problems")
+            for file in usage.skipped.prefix(n) {
+                let offsets = file.offsets.prefix(n)
+                let at = offsets.isEmpty ? "" : " (at byte " + offsets.map(String.init).joined(separator: ", ")
+                    + (file.malformed + file.invalid > offsets.count ? ", …" : "") + ")"
                 lines.append("[debug] skipped lines in \(file.path): \(file.malformed) malformed, \(file.invalid) invalid\(at)")
             }
+            more(usage.skipped.count, "files with skipped lines")
             if !usage.unpricedModels.isEmpty {
-                lines.append("[debug] models without pricing (cost 0): " + usage.unpricedModels.joined(separator: ", "))
+                let models = usage.unpricedModels
+                var text = models.prefix(n).joined(separator: ", ")
+                if models.count > n { text += (n == 0 ? "" : ", ") + "… and \(models.count - n) more (--debug-samples \(n))" }
+                lines.append("[debug] models without pricing (cost 0): " + text)
             }
             Terminal.error(lines.joined(separator: "\n"))
             Terminal.error(PricingMismatchReport(usage, prices: prices, sampleLimit: debugSamples).render())

@@ -62,7 +62,7 @@ struct Statusline: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show Claude's 5-hour and 7-day plan usage when the hook carries it (default: on).")
     var rateLimits: Bool?
 
-    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today' and reset times, e.g. Asia/Tokyo (default: TZ or the system zone).")
+    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today' and reset times, e.g. Asia/Tokyo (default: TZ, else the config file's timezone, else the system zone).")
     var timezone: String?
 
     @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
@@ -100,22 +100,14 @@ struct Statusline: AsyncParsableCommand {
             burnRateVisual: visualBurnRate ?? layer.string("visualBurnRate").flatMap(BurnRateVisual.init(rawValue:)) ?? .off,
             thresholds: thresholds,
             showRateLimits: rateLimits ?? layer.bool("rateLimits") ?? true)
-        let zone: ReportZone
-        if let name = timezone ?? layer.string("timezone") {
-            guard let named = ReportZone(identifier: name) else {
-                throw CLIError("Unknown time zone '\(name)'. Use an IANA name such as America/New_York or Asia/Tokyo.")
-            }
-            zone = named
-        } else {
-            zone = ReportZone(env.timeZone)
-        }
+        let zone = try Context.zone(flag: timezone, config: layer.string("timezone"), env: env)
         let useCache = cache ?? layer.bool("cache") ?? (layer.bool("noCache").map { !$0 } ?? true)
         let refreshSeconds = refreshInterval ?? layer.number("refreshInterval") ?? 1
-        var colorFlag = color
-        if colorFlag == nil, let configured = layer.bool("color") { colorFlag = configured }
-        if colorFlag == nil, layer.bool("noColor") == true { colorFlag = false }
+        let colorFlag = Context.color(flag: color, config: layer, env: env)
         let style = TerminalStyle.decide(flag: colorFlag, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
         let online = !(offline ?? layer.bool("offline") ?? true)
+        var overrides: [String: [String: Double]] = [:]
+        do { overrides = try layer.pricingOverrides() } catch { log("\(error)") }
 
         // The hook input.
         var ignoredProblems: [LoadProblem] = []
@@ -132,7 +124,8 @@ struct Statusline: AsyncParsableCommand {
         }
 
         // The per-session cache, keyed by the options too.
-        let optionsKey = "\(format)"
+        let optionsKey = StatuslineCache.optionsKey(format: format, label: label, zone: zone.identifier,
+                                                    colors: style.colors, online: online, overrides: overrides)
         let transcriptMtime = Self.modifiedMillis(hook.transcriptPath)
         let pid = getpid()
         var cacheDirectory: String?
@@ -173,7 +166,7 @@ struct Statusline: AsyncParsableCommand {
         let started = DispatchTime.now()
         var prices = PriceTable.embedded
         if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) }
-        do { prices = prices.applying(overrides: try layer.pricingOverrides()) } catch { log("\(error)") }
+        prices = prices.applying(overrides: overrides)
         let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
         var options = LoadOptions(mode: .auto, prices: prices,
                                   cacheDirectory: noScanCache ? nil : ScanCache.defaultDirectory(env))

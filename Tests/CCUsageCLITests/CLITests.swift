@@ -120,7 +120,7 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         #expect(r.out.contains("Running in Compact Mode") && !r.out.contains("Cache Create"))
         #expect(r.out.contains("Compact layout (--compact)") && !r.out.contains("Expand terminal width"))
         let empty = try runCLI(["daily", "--since", "20300101"], env: env)
-        #expect(empty.code == 0 && empty.out == "No Claude usage data found.\n")
+        #expect(empty.code == 0 && empty.out == "No Claude usage data since 2030-01-01 (data exists from 2025-07-19 to 2025-09-01).\n")
         let json = try runCLI(["monthly", "--json", "--since", "20300101"], env: env)
         #expect(json.out.contains("\"monthly\": []"))
     }

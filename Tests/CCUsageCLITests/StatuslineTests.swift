@@ -73,6 +73,24 @@ import Testing
         #expect(!r.out.contains("\u{1B}"))
     }
 
+    @Test func theCachedLineIsReusedOnlyWithTheSameOptions() throws {
+        let hook = hookJSON(extra: #","cost":{"total_cost_usd":0.5}"#)
+        let plain = ["statusline", "--refresh-interval", "600"]
+        let first = try runCLI(plain, env: env, stdin: hook)
+        #expect(first.code == 0 && first.out.contains("💰 $0.50 session"))
+        // Within the refresh interval, other options still give their own line…
+        let both = try runCLI(plain + ["--cost-source", "both", "-B", "emoji-text", "--debug"], env: env, stdin: hook)
+        #expect(both.out.contains("💰 ($0.50 cc / $3.75 ccusage) session") && both.out.contains("🟢 (Normal)"))
+        #expect(!both.err.contains("cached line reused"))
+        // …which the same options then reuse, and the first options recompute theirs.
+        let again = try runCLI(plain + ["--cost-source", "both", "-B", "emoji-text", "--debug"], env: env, stdin: hook)
+        #expect(again.out == both.out && again.err.contains("cached line reused"))
+        let back = try runCLI(plain + ["--debug"], env: env, stdin: hook)
+        #expect(back.out == first.out && !back.err.contains("cached line reused"))
+        let zone = try runCLI(plain + ["--debug", "-z", "Pacific/Kiritimati"], env: env, stdin: hook)
+        #expect(!zone.err.contains("cached line reused"))
+    }
+
     @Test func optionsChangeTheLine() throws {
         let both = try runCLI(["statusline", "--no-cache", "--cost-source", "both", "-B", "emoji-text"], env: env,
                               stdin: hookJSON(extra: #","cost":{"total_cost_usd":0.5}"#))

@@ -538,6 +538,50 @@ func fixtureHook(_ name: String) throws -> StatuslineHook {
         #expect(decide(updating, now: 20_000, alive: false) == .compute)          // …but it died
     }
 
+    @Test func aLineMadeWithOtherOptionsIsNeverReused() {
+        let plain = StatuslineCache.optionsKey(format: StatuslineFormat(), label: "Sonnet 4", zone: "UTC", colors: false,
+                                               online: false, overrides: [:])
+        var keyed = state
+        keyed.options = plain
+        func decide(_ s: StatuslineCacheState, _ options: String, alive: Bool = false, now: Int64 = 10_500) -> StatuslineCache.Decision {
+            StatuslineCache.decide(s, now: now, refreshSeconds: 1, transcriptPath: "/t.jsonl", transcriptMtime: 500,
+                                   options: options, isAlive: { _ in alive })
+        }
+        #expect(decide(keyed, plain) == .reuse("🤖 line"))
+        let others = [
+            StatuslineCache.optionsKey(format: StatuslineFormat(costSource: .both), label: "Sonnet 4", zone: "UTC",
+                                       colors: false, online: false, overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(burnRateVisual: .emojiText), label: "Sonnet 4", zone: "UTC",
+                                       colors: false, online: false, overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(thresholds: ContextThresholds(low: 10, medium: 20)),
+                                       label: "Sonnet 4", zone: "UTC", colors: false, online: false, overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(), label: "S4", zone: "UTC", colors: false, online: false,
+                                       overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(), label: "Sonnet 4", zone: "Asia/Tokyo", colors: false,
+                                       online: false, overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(), label: "Sonnet 4", zone: "UTC", colors: true,
+                                       online: false, overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(), label: "Sonnet 4", zone: "UTC", colors: false,
+                                       online: true, overrides: [:]),
+            StatuslineCache.optionsKey(format: StatuslineFormat(), label: "Sonnet 4", zone: "UTC", colors: false,
+                                       online: false, overrides: ["m": ["inputCostPerToken": 1e-6]]),
+        ]
+        #expect(Set(others + [plain]).count == others.count + 1)
+        for other in others {
+            #expect(decide(keyed, other) == .compute)
+            var updating = keyed
+            updating.isUpdating = true
+            updating.pid = 4242
+            #expect(decide(updating, other, alive: true, now: 20_000) == .compute)   // being made, but with other options
+        }
+        // The key does not depend on the order overrides come in.
+        let a = StatuslineCache.optionsKey(format: StatuslineFormat(), label: "", zone: "UTC", colors: false, online: false,
+                                           overrides: ["m": ["a": 1, "b": 2], "n": ["c": 3]])
+        let b = StatuslineCache.optionsKey(format: StatuslineFormat(), label: "", zone: "UTC", colors: false, online: false,
+                                           overrides: ["n": ["c": 3], "m": ["b": 2, "a": 1]])
+        #expect(a == b)
+    }
+
     @Test("file names stay inside the directory", arguments: [
         ("73cc9f9a-2775-4418-beec-bc36b62a1c6f", "73cc9f9a-2775-4418-beec-bc36b62a1c6f.lock"),
         ("test-session.v2_x", "test-session.v2_x.lock"),

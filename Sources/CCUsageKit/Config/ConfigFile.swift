@@ -64,6 +64,10 @@ public struct ConfigFile: Sendable, Equatable {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
+            // Foundation names neither line nor column: find them ourselves.
+            if let syntax = JSONSyntax.firstError(in: [UInt8](data)) {
+                throw ConfigError(path: path, key: nil, message: "not valid JSON at \(syntax)")
+            }
             throw ConfigError(path: path, key: nil, message: "not valid JSON (\(error.localizedDescription))")
         }
         guard let object = root as? [String: Any] else {

@@ -98,4 +98,15 @@ public struct SessionDetail: Sendable {
         totalCost = entries.reduce(0) { $0 + $1.cost }
         totalTokens = entries.reduce(0) { $0 + $1.tokens.total }
     }
+
+    /// Every id `init(_:id:)` accepts: the session ids of the files with usage and the JSONL `sessionId`s.
+    public static func ids(in usage: LoadedUsage) -> [String] {
+        var ids = Set<String>()
+        var seenFiles = Set<Int32>()
+        for record in usage.records {
+            if seenFiles.insert(record.record.fileIndex).inserted { ids.insert(usage.file(of: record).sessionID) }
+            if let field = record.record.sessionField { ids.insert(field) }
+        }
+        return ids.sorted()
+    }
 }

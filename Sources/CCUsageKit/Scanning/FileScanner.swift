@@ -49,10 +49,10 @@ public enum FileScanner {
     ///
     /// A range of a large file: with `alignedStart`, reading begins at the first line that starts at or after
     /// `offset` (the line that straddles it belongs to the previous range); with `until`, lines starting at or
-    /// after it are left to the next range.
+    /// after it are left to the next range. The offsets of the first `samples` skipped lines are kept.
     public static func scan(path: String, fileIndex: Int32, from offset: Int64 = 0,
                             keepRawTimestamps: Bool = false, finalLineComplete: Bool = true,
-                            alignedStart: Bool = false, until: Int64? = nil) -> FileScan {
+                            alignedStart: Bool = false, until: Int64? = nil, samples: Int = 3) -> FileScan {
         var result = FileScan()
         result.consumed = offset
         // Aligning starts one byte early: if that byte is a newline, a line starts exactly at `offset`.
@@ -101,10 +101,10 @@ public enum FileScanner {
             case .other: break
             case .malformed:
                 result.stats.malformedLines += 1
-                if result.skippedSamples.count < 3 { result.skippedSamples.append(position + Int64(start)) }
+                if result.skippedSamples.count < samples { result.skippedSamples.append(position + Int64(start)) }
             case .invalid:
                 result.stats.invalidLines += 1
-                if result.skippedSamples.count < 3 { result.skippedSamples.append(position + Int64(start)) }
+                if result.skippedSamples.count < samples { result.skippedSamples.append(position + Int64(start)) }
             case .usage(let record):
                 result.stats.usageLines += 1
                 result.records.append(record)

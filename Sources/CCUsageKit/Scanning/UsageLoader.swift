@@ -22,6 +22,8 @@ public struct LoadOptions: Sendable {
     /// Bytes added to the files since the merged cache was written that a run re-reads, inserting their
     /// records into the mapped ones, instead of rewriting the cache (0: rewrite it after every change).
     public var rereadLimit: Int64 = 8 << 20
+    /// Byte offsets of malformed or invalid lines kept per file read (`--debug-samples`).
+    public var skippedSamples = 3
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
                 keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
@@ -482,14 +484,15 @@ public enum UsageLoader {
             }
         }
         let results = ScanSlots<FileScan>(count: pieces.count, empty: FileScan())
-        let keepRaw = options.keepRawTimestamps
+        let keepRaw = options.keepRawTimestamps, samples = options.skippedSamples
         let allPieces = pieces
         let work: @Sendable (Int) -> Void = { index in
             let piece = allPieces[index]
             let scan = FileScanner.scan(path: files[piece.file].path,
                                         fileIndex: fileIndices?[piece.file] ?? Int32(piece.file),
                                         from: piece.start, keepRawTimestamps: keepRaw,
-                                        alignedStart: piece.start > (offsets?[piece.file] ?? 0), until: piece.end)
+                                        alignedStart: piece.start > (offsets?[piece.file] ?? 0), until: piece.end,
+                                        samples: samples)
             results.store(scan, at: index)
             if let progress { progress(piece.last ? 1 : 0, scan.stats.bytes) }
         }
@@ -525,7 +528,9 @@ public enum UsageLoader {
             whole.records += part.records
             whole.stats += part.stats
             whole.stats.files = 1
-            if whole.skippedSamples.count < 3 { whole.skippedSamples += part.skippedSamples.prefix(3 - whole.skippedSamples.count) }
+            if whole.skippedSamples.count < samples {
+                whole.skippedSamples += part.skippedSamples.prefix(samples - whole.skippedSamples.count)
+            }
             whole.error = whole.error ?? part.error
             whole.consumed = part.consumed
             whole.tailRecords = part.tailRecords

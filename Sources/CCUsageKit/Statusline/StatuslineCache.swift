@@ -54,6 +54,18 @@ public enum StatuslineCache {
         return .compute
     }
 
+    /// Everything besides the data that shapes the line, as one string: the format (cost source, burn-rate
+    /// style, context thresholds and whatever else it holds), the model label, the time zone, colour, whether
+    /// prices may be fetched, and the price overrides.
+    public static func optionsKey(format: StatuslineFormat, label: String, zone: String, colors: Bool, online: Bool,
+                                  overrides: [String: [String: Double]]) -> String {
+        let prices = overrides.sorted { $0.key < $1.key }.map { model, rates in
+            model + ":" + rates.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        }
+        return ["\(format)", "label=\(label)", "zone=\(zone)", "colors=\(colors)", "online=\(online)",
+                "prices=" + prices.joined(separator: ";")].joined(separator: "|")
+    }
+
     /// `<tmpdir>/ccusage-semaphore`.
     public static func directory(tmp: String) -> String {
         var base = tmp.isEmpty ? "/tmp" : tmp
