@@ -35,6 +35,8 @@ struct Context {
     /// `--order` when given on the command line or in the config file.
     var order: ReportOrder?
     var prices: PriceTable
+    var offline: Bool
+    var hasPricingOverrides: Bool
     var quiet: Bool
 
     /// Resolves every shared option: explicit flag > environment > config file > default.
@@ -90,7 +92,10 @@ struct Context {
         var table = PriceTable.embedded
         Trace.mark("embedded prices")
         if !offline { table = OnlinePricing.table(base: table, env: env, verbose: logLevel >= 4 || debug) }
-        prices = table.applying(overrides: try c.pricingOverrides())
+        self.offline = offline
+        let overrides = try c.pricingOverrides()
+        hasPricingOverrides = !overrides.isEmpty
+        prices = table.applying(overrides: overrides)
         if debug {
             Terminal.error(config.searchLog.map { "[debug] " + $0 }.joined(separator: "\n"))
         }
@@ -203,7 +208,7 @@ struct Context {
         if debug {
             var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
             lines.append("[debug] files: \(s.files), bytes: \(s.bytes), lines: \(s.lines)")
-            lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved), kept: \(usage.records.count)")
+            lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved) (\(usage.requestlessDuplicates) of them copies without requestId), kept: \(usage.records.count)")
             lines.append("[debug] load: " + (cacheDirectory == nil ? "no cache" : usage.source.rawValue))
             lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
@@ -212,8 +217,18 @@ struct Context {
                 let at = file.offsets.isEmpty ? "" : " (at byte " + file.offsets.map(String.init).joined(separator: ", ") + ")"
                 lines.append("[debug] skipped lines in \(file.path): \(file.malformed) malformed, \(file.invalid) invalid\(at)")
             }
+            lines.append("[debug] prices: embedded " + PriceTable.snapshotDescription
+                         + (offline ? "" : "; LiteLLM refresh allowed") + (hasPricingOverrides ? "; config overrides" : ""))
             if !usage.unpricedModels.isEmpty {
-                lines.append("[debug] models without pricing (cost 0): " + usage.unpricedModels.joined(separator: ", "))
+                var tokens: [String: Int] = [:]
+                let unpriced = Set(usage.unpricedModels)
+                for record in usage.records {
+                    guard let model = record.record.model, unpriced.contains(model) else { continue }
+                    tokens[model, default: 0] += record.tokens.total
+                }
+                lines.append("[debug] models without pricing (cost 0): " + usage.unpricedModels.map {
+                    "\($0) (\(Format.integer(tokens[$0] ?? 0)) tokens)"
+                }.joined(separator: ", "))
             }
             Terminal.error(lines.joined(separator: "\n"))
             Terminal.error(PricingMismatchReport(usage, prices: prices, sampleLimit: debugSamples).render())
