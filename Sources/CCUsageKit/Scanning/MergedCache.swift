@@ -41,8 +41,11 @@ enum MergedCache {
 
     /// One file per kind of load (mode, project, file cut-off, kept session), so a status line and a
     /// daily report do not evict each other.
+    /// The status line names its window (`LoadOptions.cacheSlot`): one file for every session and day, not
+    /// one per session and cut-off.
     static func path(directory: String, options: LoadOptions) -> String {
-        var key = "\(options.mode.rawValue)|\(options.project ?? "")|\(options.modifiedSince ?? 0)|\(options.keepSession ?? "")"
+        let window = options.cacheSlot ?? String(options.modifiedSince ?? 0)
+        var key = "\(options.mode.rawValue)|\(options.project ?? "")|\(window)"
         let slot = key.withUTF8 { Hashing.pair($0).0 } & 0xFFFF_FFFF
         return directory + "/merged-v\(version)-" + String(slot, radix: 16) + ".bin"
     }
@@ -199,6 +202,7 @@ enum MergedCache {
         guard let parsed = Parsed(path: path), parsed.signature == signature,
               parsed.skipped.allSatisfy({ $0.0 < files.count }),
               let records = parsed.records(fileCount: files.count) else { return nil }
+        CacheBudget.touch(path)
         var usage = LoadedUsage(files: files, stats: parsed.stats, duplicatesRemoved: parsed.duplicates,
                                 unpricedModels: parsed.unpriced)
         usage.requestlessDuplicates = parsed.requestless
@@ -274,6 +278,7 @@ enum MergedCache {
         tail += repeatElement(0, count: recordsAt - headSize - tail.count)
         Trace.mark("merged cache encoded")
         let chunks = [CacheWriter.Chunk.bytes(head), .bytes(tail)] + records + [.bytes(files)]
+        defer { CacheBudget.prune(directory: parentPath(path)) }
         if map {
             guard let file = CacheWriter.writeAndMap(chunks, to: path) else { return nil }
             return RecordStore(mapping: file, offset: recordsAt, count: count)

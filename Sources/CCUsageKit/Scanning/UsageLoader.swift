@@ -17,6 +17,9 @@ public struct LoadOptions: Sendable {
     public var modifiedSince: Int64?
     /// Files of this session are read even when older than `modifiedSince`.
     public var keepSession: String?
+    /// Names the merged cache of a windowed load (the status line: one per window length, shared by every
+    /// session); nil: one per `modifiedSince`.
+    public var cacheSlot: String?
     /// Write cache files on a background queue (see `CacheWrites`) instead of before returning.
     public var writeCachesInBackground = false
     /// Bytes added to the files since the merged cache was written that a run re-reads, inserting their
@@ -151,6 +154,7 @@ public enum UsageLoader {
             if let grown = appendToMerged(files, options: options, path: mergedPath!, signature: signature,
                                           progress: progress) {
                 Trace.mark("merged cache extended: \(grown.records.count) records")
+                if let path = mergedPath { CacheBudget.touch(path) }
                 return grown
             }
         }
