@@ -43,33 +43,64 @@ public struct ModelPrice: Sendable, Equatable {
 }
 
 /// The pricing tables in lookup order, with the most-specific-key name matching of 00-decisions 26.
+/// The embedded tables are parsed on first use: a run answered from the report cache never parses them.
 public struct PriceTable: Sendable {
+    private enum Source: Sendable {
+        case embedded
+        case explicit([[String: ModelPrice]], LazyIndexes)
+    }
+    private var source: Source
+
     /// Tables searched one after another; a later table is used only when nothing matches in the earlier ones.
     public var tables: [[String: ModelPrice]] {
-        didSet { indexes = tables.map(KeyIndex.init) }
+        get {
+            switch source {
+            case .embedded: Self.embeddedTables
+            case .explicit(let tables, _): tables
+            }
+        }
+        set { source = .explicit(newValue, LazyIndexes(newValue)) }
     }
-    private var indexes: [KeyIndex]
+    private var indexes: [KeyIndex] {
+        switch source {
+        case .embedded: Self.embeddedIndexes
+        case .explicit(_, let lazy): lazy.indexes
+        }
+    }
     /// When every table misses, each candidate name is looked up by exact key in the whole LiteLLM list
     /// (00-decisions 21). The embedded table does; a table built from explicit rows does not.
     public var searchesWholeList: Bool
 
     public init(tables: [[String: ModelPrice]], searchesWholeList: Bool = false) {
-        self.tables = tables
-        self.indexes = tables.map(KeyIndex.init)
+        source = .explicit(tables, LazyIndexes(tables))
         self.searchesWholeList = searchesWholeList
+    }
+
+    private init(embedded: Void) {
+        source = .embedded
+        searchesWholeList = true
+    }
+
+    /// The embedded snapshot, unchanged: identified by the snapshot's hash (no need to parse it).
+    var embeddedIdentity: UInt64? {
+        if case .embedded = source { return PricingSnapshot.identity }
+        return nil
     }
 
     /// The embedded snapshot (see `Scripts/update-pricing`): the LiteLLM entries of the reference's prefixes
     /// with the reference's built-in table written over them, then the models.dev snapshot; the rest of the
     /// LiteLLM list is parsed only when a name misses both.
-    public static let embedded: PriceTable = {
+    public static let embedded = PriceTable(embedded: ())
+
+    static let embeddedTables: [[String: ModelPrice]] = {
         let text = snapshot, fast = embeddedFast
         var primary: [String: ModelPrice] = [:], fallback: [String: ModelPrice] = [:]
         primary.reserveCapacity((text.rows["litellm"]?.count ?? 0) + (text.rows["builtin"]?.count ?? 0))
         for row in (text.rows["litellm"] ?? []) + (text.rows["builtin"] ?? []) { primary[row.key] = row.price(fast) }
         for row in text.rows["modelsdev"] ?? [] where fallback[row.key] == nil { fallback[row.key] = row.price(fast) }
-        return PriceTable(tables: [primary, fallback], searchesWholeList: true)
+        return [primary, fallback]
     }()
+    static let embeddedIndexes: [KeyIndex] = embeddedTables.map(KeyIndex.init)
 
     /// Which snapshot is embedded: its source and date, and how many entries each table holds.
     public static var snapshotDescription: String { PricingSnapshot.description }
@@ -109,6 +140,9 @@ public struct PriceTable: Sendable {
     /// §10.3) that resolves in the tables, each candidate searched through every table in turn; when none
     /// does, the first candidate that is an exact key of the whole LiteLLM list.
     public func price(candidates: [String]) -> (key: String, price: ModelPrice)? {
+        let tables = self.tables
+        if let name = candidates.first, let exact = tables.first?[name] { return (name, exact) }
+        let indexes = self.indexes
         for name in candidates {
             for (index, table) in tables.enumerated() {
                 if let key = indexes[index].bestKey(for: name, in: table) ?? Self.aliases[name].flatMap({
@@ -126,6 +160,24 @@ public struct PriceTable: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// Key indexes of explicit tables, built on the first lookup that needs one.
+final class LazyIndexes: @unchecked Sendable {
+    private let tables: [[String: ModelPrice]]
+    private var built: [KeyIndex]?
+    private let lock = NSLockLite()
+
+    init(_ tables: [[String: ModelPrice]]) { self.tables = tables }
+
+    var indexes: [KeyIndex] {
+        lock.withLock {
+            if let built { return built }
+            let made = tables.map(KeyIndex.init)
+            built = made
+            return made
+        }
     }
 }
 

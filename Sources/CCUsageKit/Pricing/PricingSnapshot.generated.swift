@@ -4,545 +4,545 @@ enum PricingSnapshot {
     static let label = "litellm 1.110.2 (November 2026)"
     static let description = "litellm 1.110.2 (November 2026): 536 LiteLLM entries, 39 built-in, 226 models.dev, 3346 more for exact names"
     /// A hash of both texts: cached costs are reused only with the same prices.
-    static let identity: UInt64 = 0x0b26c1ed21c69bc7
+    static let identity: UInt64 = 0xaeb50f9301fd213c
     static let tables = #"""
 @litellm
-azure/gpt-realtime-2.1-2026-07-07	4e-06	2.4e-05		4e-07						32000
-azure/gpt-realtime-2.1-mini-2026-07-07	6e-07	2.4e-06		6e-08						32000
-anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08						200000
-anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1e-07						200000
-anthropic.claude-haiku-4-5@20251001	1e-06	5e-06	1.25e-06	1e-07						200000
-anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic.claude-3-5-sonnet-20241022-v2:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic.claude-3-7-sonnet-20240620-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-anthropic.claude-3-7-sonnet-20250219-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic.claude-3-opus-20240229-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic.claude-instant-v1	8e-07	2.4e-06								100000
-anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic.claude-opus-4-20250514-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-global.anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-us.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-au.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06						1000000
-global.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-us.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-au.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-anthropic.claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-global.anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-global.anthropic.claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-us.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-us.anthropic.claude-fable-5-1	1.1e-05	5.5e-05	1.375e-05	2.75e-07						1000000
-eu.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-eu.anthropic.claude-fable-5-1	1.1e-05	5.5e-05	1.375e-05	2.75e-07						1000000
-anthropic.claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic.claude-opus-5-5	4e-06	2e-05	5e-06	2e-07						1000000
-global.anthropic.claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-global.anthropic.claude-opus-5-5	4e-06	2e-05	5e-06	2e-07						1000000
-us.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-us.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07						1000000
-eu.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07						1000000
-au.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-au.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07						1000000
-jp.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-jp.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07						1000000
-anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-global.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-us.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-au.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-jp.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-jp.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-anthropic.claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-global.anthropic.claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-us.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07						1000000
-eu.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07						1000000
-au.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07						1000000
-jp.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07						1000000
-anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-global.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-us.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-eu.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-au.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-jp.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-anthropic.claude-v1	8e-06	2.4e-05								100000
-anthropic.claude-v2:1	8e-06	2.4e-05								100000
-au.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07		200000
-azure/ada	1.1e-07	0.0								8191
-azure/codex-mini	1.5e-06	6e-06		3.75e-07						200000
-azure/computer-use-preview	3e-06	1.2e-05								8192
-azure/eu/gpt-4o-2024-08-06	2.75e-06	1.1e-05		1.375e-06						128000
-azure/eu/gpt-4o	2.75e-06	1.1e-05	1.38e-06	1.375e-06						128000
-azure/eu/gpt-4o-2024-11-20	2.75e-06	1.1e-05	1.38e-06	1.375e-06						128000
-azure/eu/gpt-4o-mini	1.65e-07	6.6e-07		8.3e-08						128000
-azure/eu/gpt-4o-mini-2024-07-18	1.65e-07	6.6e-07		8.3e-08						128000
-azure/eu/gpt-4o-mini-realtime-preview-2024-12-17	6.6e-07	2.64e-06		3.3e-07						128000
-azure/eu/gpt-4o-realtime-preview-2024-12-17	5.5e-06	2.2e-05		2.75e-06						16000
-azure/eu/gpt-5-2025-08-07	1.375e-06	1.1e-05		1.375e-07						272000
-azure/eu/gpt-5-mini-2025-08-07	2.75e-07	2.2e-06		2.75e-08						272000
-azure/eu/gpt-5.1	1.375e-06	1.1e-05		1.375e-07						272000
-azure/eu/gpt-5.1-codex	1.375e-06	1.1e-05		1.375e-07						272000
-azure/eu/gpt-5.1-codex-mini	2.75e-07	2.2e-06		2.75e-08						272000
-azure/eu/gpt-5-nano-2025-08-07	5.5e-08	4.4e-07		5.5e-09						272000
-azure/eu/o1	1.65e-05	6.6e-05		8.25e-06						200000
-azure/eu/o1-2024-12-17	1.65e-05	6.6e-05		8.25e-06						200000
-azure/eu/o1-mini-2024-09-12	1.21e-06	4.84e-06		6.05e-07						128000
-azure/eu/o3-mini	1.21e-06	4.84e-06		6.05e-07						200000
-azure/eu/o3-mini-2025-01-31	1.21e-06	4.84e-06		6.05e-07						200000
-azure/global-standard/gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06						128000
-azure/global-standard/gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06						128000
-azure/global-standard/gpt-4o-mini	1.5e-07	6e-07								128000
-azure/global/gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06						128000
-azure/global/gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06						128000
-azure/global/gpt-5.1	1.25e-06	1e-05		1.25e-07						272000
-azure/global/gpt-5.1-codex	1.25e-06	1e-05		1.25e-07						272000
-azure/global/gpt-5.1-codex-mini	2.5e-07	2e-06		2.5e-08						272000
-azure/gpt-3.5-turbo	5e-07	1.5e-06								4097
-azure/gpt-3.5-turbo-instruct-0914	1.65e-06	2.2e-06								4097
-azure/gpt-35-turbo	5e-07	1.5e-06								4097
-azure/gpt-35-turbo-instruct	1.65e-06	2.2e-06								4097
-azure/gpt-35-turbo-instruct-0914	1.65e-06	2.2e-06								4097
-azure/gpt-4-0125-preview	1e-05	3e-05								128000
-azure/gpt-4-1106-preview	1e-05	3e-05								128000
-azure/gpt-4-turbo	1.1e-05	3.3e-05								128000
-azure/gpt-4-turbo-2024-04-09	1.1e-05	3.3e-05								128000
-azure/gpt-4-turbo-vision-preview	1.1e-05	3.3e-05								128000
-azure/gpt-4.1	2e-06	8e-06		5e-07						1047576
-azure/gpt-4.1-2025-04-14	2e-06	8e-06		5e-07						1047576
-azure/gpt-4.1-mini	4e-07	1.6e-06		1e-07						1047576
-azure/gpt-4.1-mini-2025-04-14	4e-07	1.6e-06		1e-07						1047576
-azure/gpt-4.1-nano	1e-07	4e-07		2.5e-08						1047576
-azure/gpt-4.1-nano-2025-04-14	1e-07	4e-07		2.5e-08						1047576
-azure/gpt-4o	2.5e-06	1e-05		1.25e-06						128000
-azure/gpt-4o-2024-05-13	5e-06	1.5e-05								128000
-azure/gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06						128000
-azure/gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06						128000
-azure/gpt-audio	2.5e-06	1e-05								128000
-azure/gpt-audio-2025-08-28	2.5e-06	1e-05								128000
-azure/gpt-audio-1.5	2.5e-06	1e-05								128000
-azure/gpt-audio-1.5-2026-02-23	2.5e-06	1e-05								128000
-azure/gpt-audio-mini	6e-07	2.4e-06								128000
-azure/gpt-audio-mini-2025-10-06	6e-07	2.4e-06								128000
-azure/gpt-4o-audio-preview-2024-12-17	2.5e-06	1e-05								128000
-azure/gpt-4o-mini	1.5e-07	6e-07		7.5e-08						128000
-azure/gpt-4o-mini-2024-07-18	1.5e-07	6e-07		7.5e-08						128000
-azure/gpt-4o-mini-audio-preview-2024-12-17	1.5e-07	6e-07								128000
-azure/gpt-4o-mini-realtime-preview-2024-12-17	6e-07	2.4e-06		3e-07						128000
-azure/gpt-realtime	4e-06	1.6e-05		4e-07						32000
-azure/gpt-realtime-2025-08-28	4e-06	1.6e-05		4e-07						32000
-azure/gpt-realtime-1.5	4e-06	1.6e-05		4e-07						32000
-azure/gpt-realtime-1.5-2026-02-23	4e-06	1.6e-05		4e-07						32000
-azure/gpt-realtime-2.1	4e-06	2.4e-05		4e-07						32000
-azure/gpt-realtime-2.1-mini	6e-07	2.4e-06		6e-08						32000
-azure/gpt-realtime-mini	6e-07	2.4e-06		6e-08						32000
-azure/gpt-realtime-mini-2025-10-06	6e-07	2.4e-06		6e-08						32000
-azure/gpt-4o-mini-transcribe	1.25e-06	5e-06								16000
-azure/gpt-4o-mini-tts	6e-07	1e-05								
-azure/gpt-4o-realtime-preview-2024-12-17	5e-06	2e-05		2.5e-06						16000
-azure/gpt-4o-transcribe	2.5e-06	1e-05								16000
-azure/gpt-4o-transcribe-diarize	2.5e-06	1e-05								16000
-azure/gpt-5.1-2025-11-13	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5.1-codex-2025-11-13	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5.1-codex-mini-2025-11-13	2.5e-07	2e-06		2.5e-08						272000
-azure/gpt-5	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5-2025-08-07	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5-codex	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5-mini	2.5e-07	2e-06		2.5e-08						272000
-azure/gpt-5-mini-2025-08-07	2.5e-07	2e-06		2.5e-08						272000
-azure/gpt-5-nano	5e-08	4e-07		5e-09						272000
-azure/gpt-5-nano-2025-08-07	5e-08	4e-07		5e-09						272000
-azure/gpt-5-pro	1.5e-05	0.00012								272000
-azure/gpt-5.1	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5-chat	1.25e-06	1e-05		1.25e-07						128000
-azure/gpt-5.1-chat	1.25e-06	1e-05		1.25e-07						111616
-azure/gpt-5.2-chat	1.75e-06	1.4e-05		1.75e-07						111616
-azure/gpt-5.3-chat	1.75e-06	1.4e-05		1.75e-07						111616
-azure/us/gpt-5.1-chat	1.375e-06	1.1e-05		1.375e-07						111616
-azure/us/gpt-5.2-chat	1.925e-06	1.54e-05		1.925e-07						111616
-azure/us/gpt-5.3-chat	1.925e-06	1.54e-05		1.925e-07						111616
-azure/eu/gpt-5.1-chat	1.375e-06	1.1e-05		1.375e-07						111616
-azure/eu/gpt-5.2-chat	1.925e-06	1.54e-05		1.925e-07						111616
-azure/eu/gpt-5.3-chat	1.925e-06	1.54e-05		1.925e-07						111616
-azure/gpt-5.1-codex	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5.1-codex-max	1.25e-06	1e-05		1.25e-07						272000
-azure/gpt-5.1-codex-mini	2.5e-07	2e-06		2.5e-08						272000
-azure/gpt-5.2	1.75e-06	1.4e-05		1.75e-07						272000
-azure/gpt-5.2-2025-12-11	1.75e-06	1.4e-05		1.75e-07						272000
-azure/gpt-5.2-codex	1.75e-06	1.4e-05		1.75e-07						272000
-azure/gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07						272000
-azure/gpt-5.2-pro	2.1e-05	0.000168								272000
-azure/gpt-5.2-pro-2025-12-11	2.1e-05	0.000168								272000
-azure/gpt-5.4	2.5e-06	1.5e-05		2.5e-07						922000
-azure/us/gpt-5.4	2.75e-06	1.65e-05		2.75e-07						922000
-azure/eu/gpt-5.4	2.75e-06	1.65e-05		2.75e-07						922000
-azure/gpt-5.4-2026-03-05	2.5e-06	1.5e-05		2.5e-07						922000
-azure/us/gpt-5.4-2026-03-05	2.75e-06	1.65e-05		2.75e-07						922000
-azure/eu/gpt-5.4-2026-03-05	2.75e-06	1.65e-05		2.75e-07						922000
-azure/gpt-5.4-pro	3e-05	0.00018		3e-06						922000
-azure/gpt-5.4-pro-2026-03-05	3e-05	0.00018		3e-06						922000
-azure/gpt-5.6	4e-06	2e-05	5e-06	4e-07						922000
-azure/gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07						922000
-azure/gpt-5.6-sol-2026-07-09	4e-06	2e-05	5e-06	4e-07						922000
-azure/gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07						922000
-azure/gpt-5.6-terra-2026-07-09	2e-06	1.2e-05	2.5e-06	2e-07						922000
-azure/gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08						922000
-azure/gpt-5.6-luna-2026-07-09	2e-07	1.2e-06	2.5e-07	2e-08						922000
-azure/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06						922000
-azure/gpt-6-astra-2026-09-03	1e-05	5e-05	1.25e-05	1e-06						922000
-azure/gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08						922000
-azure/gpt-6-luna-2026-09-22	1e-07	5e-07	1.25e-07	1e-08						922000
-azure/gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07						922000
-azure/gpt-6-sol-2026-09-22	2e-06	1e-05	2.5e-06	2e-07						922000
-azure/gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08						922000
-azure/gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07						922000
-azure/gpt-6.1-sol-2026-09-29	2e-06	1e-05	2.5e-06	1e-07						922000
-azure/us/gpt-6.1-terra	1.1e-06	5.5e-06	1.375e-06	5.5e-08						922000
-azure/us/gpt-6.1-sol	2.2e-06	1.1e-05	2.75e-06	1.1e-07						922000
-azure/eu/gpt-6.1-terra	1.2e-06	6e-06	1.5e-06	6e-08						922000
-azure/eu/gpt-6.1-sol	2.4e-06	1.2e-05	3e-06	1.2e-07						922000
-azure/apac/gpt-6.1-terra	1.2e-06	6e-06	1.5e-06	6e-08						922000
-azure/apac/gpt-6.1-sol	2.4e-06	1.2e-05	3e-06	1.2e-07						922000
-azure/gpt-chat-latest	5e-06	3e-05		5e-07						128000
-azure/chat-latest	5e-06	3e-05		5e-07						272000
-azure/us/gpt-5.6	4.4e-06	2.2e-05	5.5e-06	4.4e-07						922000
-azure/us/gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07						922000
-azure/us/gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07						922000
-azure/us/gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08						922000
-azure/us/gpt-6-astra	1.1e-05	5.5e-05	1.375e-05	1.1e-06						922000
-azure/us/gpt-6-luna	1.1e-07	5.5e-07	1.375e-07	1.1e-08						922000
-azure/us/gpt-6-sol	2.2e-06	1.1e-05	2.75e-06	2.2e-07						922000
-azure/us/gpt-chat-latest	5.5e-06	3.3e-05		5.5e-07						128000
-azure/eu/gpt-5.6	4.4e-06	2.2e-05	5.5e-06	4.4e-07						922000
-azure/eu/gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07						922000
-azure/eu/gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07						922000
-azure/eu/gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08						922000
-azure/gpt-5.5	5e-06	3e-05		5e-07						922000
-azure/us/gpt-5.5	5.5e-06	3.3e-05		5.5e-07						922000
-azure/eu/gpt-5.5	5.5e-06	3.3e-05		5.5e-07						922000
-azure/gpt-5.5-2026-04-23	5e-06	3e-05		5e-07						922000
-azure/gpt-5.5-2026-04-24	5e-06	3e-05		5e-07						922000
-azure/us/gpt-5.5-2026-04-23	5.5e-06	3.3e-05		5.5e-07						922000
-azure/us/gpt-5.5-2026-04-24	5.5e-06	3.3e-05		5.5e-07						922000
-azure/eu/gpt-5.5-2026-04-23	5.5e-06	3.3e-05		5.5e-07						922000
-azure/eu/gpt-5.5-2026-04-24	5.5e-06	3.3e-05		5.5e-07						922000
-azure/gpt-5.5-pro	3e-05	0.00018		3e-06						1050000
-azure/gpt-5.5-pro-2026-04-23	3e-05	0.00018		3e-06						1050000
-azure/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						272000
-azure/gpt-5.4-mini-2026-03-17	7.5e-07	4.5e-06		7.5e-08						272000
-azure/gpt-5.4-nano	2e-07	1.25e-06		2e-08						272000
-azure/gpt-5.4-nano-2026-03-17	2e-07	1.25e-06		2e-08						272000
-azure/gpt-image-1.5	5e-06	1e-05		1.25e-06						
-azure/gpt-image-1.5-2025-12-16	5e-06	1e-05		1.25e-06						
-azure/mistral-large-2402	8e-06	2.4e-05								32000
-azure/mistral-large-latest	8e-06	2.4e-05								32000
-azure/o1	1.5e-05	6e-05		7.5e-06						200000
-azure/o1-2024-12-17	1.5e-05	6e-05		7.5e-06						200000
-azure/o1-mini	1.1e-06	4.4e-06		5.5e-07						128000
-azure/o1-mini-2024-09-12	1.1e-06	4.4e-06		5.5e-07						128000
-azure/o3	2e-06	8e-06		5e-07						200000
-azure/o3-2025-04-16	2e-06	8e-06		5e-07						200000
-azure/o3-deep-research	1e-05	4e-05		2.5e-06						200000
-azure/o3-mini	1.1e-06	4.4e-06		5.5e-07						200000
-azure/o3-mini-2025-01-31	1.1e-06	4.4e-06		5.5e-07						200000
-azure/o3-pro	2e-05	8e-05								200000
-azure/o3-pro-2025-06-10	2e-05	8e-05								200000
-azure/o4-mini	1.1e-06	4.4e-06		2.75e-07						200000
-azure/o4-mini-2025-04-16	1.1e-06	4.4e-06		2.75e-07						200000
-azure/text-embedding-3-large	1.43e-07	0.0								8192
-azure/text-embedding-3-small	2.2e-08	0.0								8192
-azure/text-embedding-ada-002	1.1e-07	0.0								8192
-azure/us/gpt-4.1-2025-04-14	2.2e-06	8.8e-06		5.5e-07						1047576
-azure/us/gpt-4.1-mini-2025-04-14	4.4e-07	1.76e-06		1.1e-07						1047576
-azure/us/gpt-4.1-nano-2025-04-14	1.1e-07	4.4e-07		2.8e-08						1047576
-azure/us/gpt-4o-2024-08-06	2.75e-06	1.1e-05		1.375e-06						128000
-azure/us/gpt-4o	2.75e-06	1.1e-05	1.38e-06	1.375e-06						128000
-azure/us/gpt-4o-2024-11-20	2.75e-06	1.1e-05	1.38e-06	1.375e-06						128000
-azure/us/gpt-4o-mini	1.65e-07	6.6e-07		8.3e-08						128000
-azure/us/gpt-4o-mini-2024-07-18	1.65e-07	6.6e-07		8.3e-08						128000
-azure/us/gpt-4o-mini-realtime-preview-2024-12-17	6.6e-07	2.64e-06		3.3e-07						128000
-azure/us/gpt-4o-realtime-preview-2024-12-17	5.5e-06	2.2e-05		2.75e-06						16000
-azure/us/gpt-5-2025-08-07	1.375e-06	1.1e-05		1.375e-07						272000
-azure/us/gpt-5-mini-2025-08-07	2.75e-07	2.2e-06		2.75e-08						272000
-azure/us/gpt-5-nano-2025-08-07	5.5e-08	4.4e-07		5.5e-09						272000
-azure/us/gpt-5.1	1.375e-06	1.1e-05		1.375e-07						272000
-azure/us/gpt-5.1-codex	1.375e-06	1.1e-05		1.375e-07						272000
-azure/us/gpt-5.1-codex-mini	2.75e-07	2.2e-06		2.75e-08						272000
-azure/us/o1	1.65e-05	6.6e-05		8.25e-06						200000
-azure/us/o1-2024-12-17	1.65e-05	6.6e-05		8.25e-06						200000
-azure/us/o1-mini-2024-09-12	1.21e-06	4.84e-06		6.05e-07						128000
-azure/us/o3	2.2e-06	8.8e-06		5.5e-07						200000
-azure/us/o3-2025-04-16	2.2e-06	8.8e-06		5.5e-07						200000
-azure/us/o3-mini	1.21e-06	4.84e-06		6.05e-07						200000
-azure/us/o3-mini-2025-01-31	1.21e-06	4.84e-06		6.05e-07						200000
-azure/us/o4-mini	1.21e-06	4.84e-06		3.03e-07						200000
-azure/us/o4-mini-2025-04-16	1.21e-06	4.84e-06		3.03e-07						200000
-gpt-4o-transcribe-diarize	2.5e-06	1e-05								16000
-claude-haiku-4-5-20251001	1e-06	5e-06	1.25e-06	1e-07						200000
-claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07						200000
-claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4-5-20250929	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07						1000000
-claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-claude-opus-4-5-20251101	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-6-20260205	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-7-20260416	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
+azure/gpt-realtime-2.1-2026-07-07	4e-06	2.4e-05		4e-07					1.0	32000
+azure/gpt-realtime-2.1-mini-2026-07-07	6e-07	2.4e-06		6e-08					1.0	32000
+anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08					1.0	200000
+anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+anthropic.claude-haiku-4-5@20251001	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic.claude-3-5-sonnet-20241022-v2:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic.claude-3-7-sonnet-20240620-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+anthropic.claude-3-7-sonnet-20250219-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic.claude-3-opus-20240229-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic.claude-instant-v1	8e-07	2.4e-06							1.0	100000
+anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic.claude-opus-4-20250514-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+global.anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+us.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+eu.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+au.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06					1.0	1000000
+global.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+us.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+eu.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+au.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+anthropic.claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+global.anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+global.anthropic.claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+us.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+us.anthropic.claude-fable-5-1	1.1e-05	5.5e-05	1.375e-05	2.75e-07					1.0	1000000
+eu.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+eu.anthropic.claude-fable-5-1	1.1e-05	5.5e-05	1.375e-05	2.75e-07					1.0	1000000
+anthropic.claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+anthropic.claude-opus-5-5	4e-06	2e-05	5e-06	2e-07					1.0	1000000
+global.anthropic.claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+global.anthropic.claude-opus-5-5	4e-06	2e-05	5e-06	2e-07					1.0	1000000
+us.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	1000000
+us.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	1000000
+eu.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	1000000
+eu.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	1000000
+au.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	1000000
+au.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	1000000
+jp.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	1000000
+jp.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	1000000
+anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+global.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+us.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07					2.0	1000000
+eu.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07					2.0	1000000
+au.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07					2.0	1000000
+jp.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07					2.0	1000000
+jp.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+anthropic.claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+global.anthropic.claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+us.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	1000000
+eu.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	1000000
+au.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	1000000
+jp.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	1000000
+anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+global.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+us.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+eu.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+au.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+jp.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+anthropic.claude-v1	8e-06	2.4e-05							1.0	100000
+anthropic.claude-v2:1	8e-06	2.4e-05							1.0	100000
+au.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07	1.0	200000
+azure/ada	1.1e-07	0.0							1.0	8191
+azure/codex-mini	1.5e-06	6e-06		3.75e-07					1.0	200000
+azure/computer-use-preview	3e-06	1.2e-05							1.0	8192
+azure/eu/gpt-4o-2024-08-06	2.75e-06	1.1e-05		1.375e-06					1.0	128000
+azure/eu/gpt-4o	2.75e-06	1.1e-05	1.38e-06	1.375e-06					1.0	128000
+azure/eu/gpt-4o-2024-11-20	2.75e-06	1.1e-05	1.38e-06	1.375e-06					1.0	128000
+azure/eu/gpt-4o-mini	1.65e-07	6.6e-07		8.3e-08					1.0	128000
+azure/eu/gpt-4o-mini-2024-07-18	1.65e-07	6.6e-07		8.3e-08					1.0	128000
+azure/eu/gpt-4o-mini-realtime-preview-2024-12-17	6.6e-07	2.64e-06		3.3e-07					1.0	128000
+azure/eu/gpt-4o-realtime-preview-2024-12-17	5.5e-06	2.2e-05		2.75e-06					1.0	16000
+azure/eu/gpt-5-2025-08-07	1.375e-06	1.1e-05		1.375e-07					1.0	272000
+azure/eu/gpt-5-mini-2025-08-07	2.75e-07	2.2e-06		2.75e-08					1.0	272000
+azure/eu/gpt-5.1	1.375e-06	1.1e-05		1.375e-07					1.0	272000
+azure/eu/gpt-5.1-codex	1.375e-06	1.1e-05		1.375e-07					1.0	272000
+azure/eu/gpt-5.1-codex-mini	2.75e-07	2.2e-06		2.75e-08					1.0	272000
+azure/eu/gpt-5-nano-2025-08-07	5.5e-08	4.4e-07		5.5e-09					1.0	272000
+azure/eu/o1	1.65e-05	6.6e-05		8.25e-06					1.0	200000
+azure/eu/o1-2024-12-17	1.65e-05	6.6e-05		8.25e-06					1.0	200000
+azure/eu/o1-mini-2024-09-12	1.21e-06	4.84e-06		6.05e-07					1.0	128000
+azure/eu/o3-mini	1.21e-06	4.84e-06		6.05e-07					1.0	200000
+azure/eu/o3-mini-2025-01-31	1.21e-06	4.84e-06		6.05e-07					1.0	200000
+azure/global-standard/gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/global-standard/gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/global-standard/gpt-4o-mini	1.5e-07	6e-07							1.0	128000
+azure/global/gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/global/gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/global/gpt-5.1	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/global/gpt-5.1-codex	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/global/gpt-5.1-codex-mini	2.5e-07	2e-06		2.5e-08					1.0	272000
+azure/gpt-3.5-turbo	5e-07	1.5e-06							1.0	4097
+azure/gpt-3.5-turbo-instruct-0914	1.65e-06	2.2e-06							1.0	4097
+azure/gpt-35-turbo	5e-07	1.5e-06							1.0	4097
+azure/gpt-35-turbo-instruct	1.65e-06	2.2e-06							1.0	4097
+azure/gpt-35-turbo-instruct-0914	1.65e-06	2.2e-06							1.0	4097
+azure/gpt-4-0125-preview	1e-05	3e-05							1.0	128000
+azure/gpt-4-1106-preview	1e-05	3e-05							1.0	128000
+azure/gpt-4-turbo	1.1e-05	3.3e-05							1.0	128000
+azure/gpt-4-turbo-2024-04-09	1.1e-05	3.3e-05							1.0	128000
+azure/gpt-4-turbo-vision-preview	1.1e-05	3.3e-05							1.0	128000
+azure/gpt-4.1	2e-06	8e-06		5e-07					1.0	1047576
+azure/gpt-4.1-2025-04-14	2e-06	8e-06		5e-07					1.0	1047576
+azure/gpt-4.1-mini	4e-07	1.6e-06		1e-07					1.0	1047576
+azure/gpt-4.1-mini-2025-04-14	4e-07	1.6e-06		1e-07					1.0	1047576
+azure/gpt-4.1-nano	1e-07	4e-07		2.5e-08					1.0	1047576
+azure/gpt-4.1-nano-2025-04-14	1e-07	4e-07		2.5e-08					1.0	1047576
+azure/gpt-4o	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/gpt-4o-2024-05-13	5e-06	1.5e-05							1.0	128000
+azure/gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06					1.0	128000
+azure/gpt-audio	2.5e-06	1e-05							1.0	128000
+azure/gpt-audio-2025-08-28	2.5e-06	1e-05							1.0	128000
+azure/gpt-audio-1.5	2.5e-06	1e-05							1.0	128000
+azure/gpt-audio-1.5-2026-02-23	2.5e-06	1e-05							1.0	128000
+azure/gpt-audio-mini	6e-07	2.4e-06							1.0	128000
+azure/gpt-audio-mini-2025-10-06	6e-07	2.4e-06							1.0	128000
+azure/gpt-4o-audio-preview-2024-12-17	2.5e-06	1e-05							1.0	128000
+azure/gpt-4o-mini	1.5e-07	6e-07		7.5e-08					1.0	128000
+azure/gpt-4o-mini-2024-07-18	1.5e-07	6e-07		7.5e-08					1.0	128000
+azure/gpt-4o-mini-audio-preview-2024-12-17	1.5e-07	6e-07							1.0	128000
+azure/gpt-4o-mini-realtime-preview-2024-12-17	6e-07	2.4e-06		3e-07					1.0	128000
+azure/gpt-realtime	4e-06	1.6e-05		4e-07					1.0	32000
+azure/gpt-realtime-2025-08-28	4e-06	1.6e-05		4e-07					1.0	32000
+azure/gpt-realtime-1.5	4e-06	1.6e-05		4e-07					1.0	32000
+azure/gpt-realtime-1.5-2026-02-23	4e-06	1.6e-05		4e-07					1.0	32000
+azure/gpt-realtime-2.1	4e-06	2.4e-05		4e-07					1.0	32000
+azure/gpt-realtime-2.1-mini	6e-07	2.4e-06		6e-08					1.0	32000
+azure/gpt-realtime-mini	6e-07	2.4e-06		6e-08					1.0	32000
+azure/gpt-realtime-mini-2025-10-06	6e-07	2.4e-06		6e-08					1.0	32000
+azure/gpt-4o-mini-transcribe	1.25e-06	5e-06							1.0	16000
+azure/gpt-4o-mini-tts	6e-07	1e-05							1.0	
+azure/gpt-4o-realtime-preview-2024-12-17	5e-06	2e-05		2.5e-06					1.0	16000
+azure/gpt-4o-transcribe	2.5e-06	1e-05							1.0	16000
+azure/gpt-4o-transcribe-diarize	2.5e-06	1e-05							1.0	16000
+azure/gpt-5.1-2025-11-13	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5.1-codex-2025-11-13	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5.1-codex-mini-2025-11-13	2.5e-07	2e-06		2.5e-08					1.0	272000
+azure/gpt-5	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5-2025-08-07	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5-codex	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5-mini	2.5e-07	2e-06		2.5e-08					1.0	272000
+azure/gpt-5-mini-2025-08-07	2.5e-07	2e-06		2.5e-08					1.0	272000
+azure/gpt-5-nano	5e-08	4e-07		5e-09					1.0	272000
+azure/gpt-5-nano-2025-08-07	5e-08	4e-07		5e-09					1.0	272000
+azure/gpt-5-pro	1.5e-05	0.00012							1.0	272000
+azure/gpt-5.1	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5-chat	1.25e-06	1e-05		1.25e-07					1.0	128000
+azure/gpt-5.1-chat	1.25e-06	1e-05		1.25e-07					1.0	111616
+azure/gpt-5.2-chat	1.75e-06	1.4e-05		1.75e-07					1.0	111616
+azure/gpt-5.3-chat	1.75e-06	1.4e-05		1.75e-07					1.0	111616
+azure/us/gpt-5.1-chat	1.375e-06	1.1e-05		1.375e-07					1.0	111616
+azure/us/gpt-5.2-chat	1.925e-06	1.54e-05		1.925e-07					1.0	111616
+azure/us/gpt-5.3-chat	1.925e-06	1.54e-05		1.925e-07					1.0	111616
+azure/eu/gpt-5.1-chat	1.375e-06	1.1e-05		1.375e-07					1.0	111616
+azure/eu/gpt-5.2-chat	1.925e-06	1.54e-05		1.925e-07					1.0	111616
+azure/eu/gpt-5.3-chat	1.925e-06	1.54e-05		1.925e-07					1.0	111616
+azure/gpt-5.1-codex	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5.1-codex-max	1.25e-06	1e-05		1.25e-07					1.0	272000
+azure/gpt-5.1-codex-mini	2.5e-07	2e-06		2.5e-08					1.0	272000
+azure/gpt-5.2	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+azure/gpt-5.2-2025-12-11	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+azure/gpt-5.2-codex	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+azure/gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+azure/gpt-5.2-pro	2.1e-05	0.000168							1.0	272000
+azure/gpt-5.2-pro-2025-12-11	2.1e-05	0.000168							1.0	272000
+azure/gpt-5.4	2.5e-06	1.5e-05		2.5e-07					1.0	922000
+azure/us/gpt-5.4	2.75e-06	1.65e-05		2.75e-07					1.0	922000
+azure/eu/gpt-5.4	2.75e-06	1.65e-05		2.75e-07					1.0	922000
+azure/gpt-5.4-2026-03-05	2.5e-06	1.5e-05		2.5e-07					1.0	922000
+azure/us/gpt-5.4-2026-03-05	2.75e-06	1.65e-05		2.75e-07					1.0	922000
+azure/eu/gpt-5.4-2026-03-05	2.75e-06	1.65e-05		2.75e-07					1.0	922000
+azure/gpt-5.4-pro	3e-05	0.00018		3e-06					1.0	922000
+azure/gpt-5.4-pro-2026-03-05	3e-05	0.00018		3e-06					1.0	922000
+azure/gpt-5.6	4e-06	2e-05	5e-06	4e-07					1.0	922000
+azure/gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07					1.0	922000
+azure/gpt-5.6-sol-2026-07-09	4e-06	2e-05	5e-06	4e-07					1.0	922000
+azure/gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07					1.0	922000
+azure/gpt-5.6-terra-2026-07-09	2e-06	1.2e-05	2.5e-06	2e-07					1.0	922000
+azure/gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08					1.0	922000
+azure/gpt-5.6-luna-2026-07-09	2e-07	1.2e-06	2.5e-07	2e-08					1.0	922000
+azure/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06					1.0	922000
+azure/gpt-6-astra-2026-09-03	1e-05	5e-05	1.25e-05	1e-06					1.0	922000
+azure/gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+azure/gpt-6-luna-2026-09-22	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+azure/gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+azure/gpt-6-sol-2026-09-22	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+azure/gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08					1.0	922000
+azure/gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07					1.0	922000
+azure/gpt-6.1-sol-2026-09-29	2e-06	1e-05	2.5e-06	1e-07					1.0	922000
+azure/us/gpt-6.1-terra	1.1e-06	5.5e-06	1.375e-06	5.5e-08					1.0	922000
+azure/us/gpt-6.1-sol	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	922000
+azure/eu/gpt-6.1-terra	1.2e-06	6e-06	1.5e-06	6e-08					1.0	922000
+azure/eu/gpt-6.1-sol	2.4e-06	1.2e-05	3e-06	1.2e-07					1.0	922000
+azure/apac/gpt-6.1-terra	1.2e-06	6e-06	1.5e-06	6e-08					1.0	922000
+azure/apac/gpt-6.1-sol	2.4e-06	1.2e-05	3e-06	1.2e-07					1.0	922000
+azure/gpt-chat-latest	5e-06	3e-05		5e-07					1.0	128000
+azure/chat-latest	5e-06	3e-05		5e-07					1.0	272000
+azure/us/gpt-5.6	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	922000
+azure/us/gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	922000
+azure/us/gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07					1.0	922000
+azure/us/gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08					1.0	922000
+azure/us/gpt-6-astra	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	922000
+azure/us/gpt-6-luna	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	922000
+azure/us/gpt-6-sol	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	922000
+azure/us/gpt-chat-latest	5.5e-06	3.3e-05		5.5e-07					1.0	128000
+azure/eu/gpt-5.6	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	922000
+azure/eu/gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	922000
+azure/eu/gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07					1.0	922000
+azure/eu/gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08					1.0	922000
+azure/gpt-5.5	5e-06	3e-05		5e-07					1.0	922000
+azure/us/gpt-5.5	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+azure/eu/gpt-5.5	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+azure/gpt-5.5-2026-04-23	5e-06	3e-05		5e-07					1.0	922000
+azure/gpt-5.5-2026-04-24	5e-06	3e-05		5e-07					1.0	922000
+azure/us/gpt-5.5-2026-04-23	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+azure/us/gpt-5.5-2026-04-24	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+azure/eu/gpt-5.5-2026-04-23	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+azure/eu/gpt-5.5-2026-04-24	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+azure/gpt-5.5-pro	3e-05	0.00018		3e-06					1.0	1050000
+azure/gpt-5.5-pro-2026-04-23	3e-05	0.00018		3e-06					1.0	1050000
+azure/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+azure/gpt-5.4-mini-2026-03-17	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+azure/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	272000
+azure/gpt-5.4-nano-2026-03-17	2e-07	1.25e-06		2e-08					1.0	272000
+azure/gpt-image-1.5	5e-06	1e-05		1.25e-06					1.0	
+azure/gpt-image-1.5-2025-12-16	5e-06	1e-05		1.25e-06					1.0	
+azure/mistral-large-2402	8e-06	2.4e-05							1.0	32000
+azure/mistral-large-latest	8e-06	2.4e-05							1.0	32000
+azure/o1	1.5e-05	6e-05		7.5e-06					1.0	200000
+azure/o1-2024-12-17	1.5e-05	6e-05		7.5e-06					1.0	200000
+azure/o1-mini	1.1e-06	4.4e-06		5.5e-07					1.0	128000
+azure/o1-mini-2024-09-12	1.1e-06	4.4e-06		5.5e-07					1.0	128000
+azure/o3	2e-06	8e-06		5e-07					1.0	200000
+azure/o3-2025-04-16	2e-06	8e-06		5e-07					1.0	200000
+azure/o3-deep-research	1e-05	4e-05		2.5e-06					1.0	200000
+azure/o3-mini	1.1e-06	4.4e-06		5.5e-07					1.0	200000
+azure/o3-mini-2025-01-31	1.1e-06	4.4e-06		5.5e-07					1.0	200000
+azure/o3-pro	2e-05	8e-05							1.0	200000
+azure/o3-pro-2025-06-10	2e-05	8e-05							1.0	200000
+azure/o4-mini	1.1e-06	4.4e-06		2.75e-07					1.0	200000
+azure/o4-mini-2025-04-16	1.1e-06	4.4e-06		2.75e-07					1.0	200000
+azure/text-embedding-3-large	1.43e-07	0.0							1.0	8192
+azure/text-embedding-3-small	2.2e-08	0.0							1.0	8192
+azure/text-embedding-ada-002	1.1e-07	0.0							1.0	8192
+azure/us/gpt-4.1-2025-04-14	2.2e-06	8.8e-06		5.5e-07					1.0	1047576
+azure/us/gpt-4.1-mini-2025-04-14	4.4e-07	1.76e-06		1.1e-07					1.0	1047576
+azure/us/gpt-4.1-nano-2025-04-14	1.1e-07	4.4e-07		2.8e-08					1.0	1047576
+azure/us/gpt-4o-2024-08-06	2.75e-06	1.1e-05		1.375e-06					1.0	128000
+azure/us/gpt-4o	2.75e-06	1.1e-05	1.38e-06	1.375e-06					1.0	128000
+azure/us/gpt-4o-2024-11-20	2.75e-06	1.1e-05	1.38e-06	1.375e-06					1.0	128000
+azure/us/gpt-4o-mini	1.65e-07	6.6e-07		8.3e-08					1.0	128000
+azure/us/gpt-4o-mini-2024-07-18	1.65e-07	6.6e-07		8.3e-08					1.0	128000
+azure/us/gpt-4o-mini-realtime-preview-2024-12-17	6.6e-07	2.64e-06		3.3e-07					1.0	128000
+azure/us/gpt-4o-realtime-preview-2024-12-17	5.5e-06	2.2e-05		2.75e-06					1.0	16000
+azure/us/gpt-5-2025-08-07	1.375e-06	1.1e-05		1.375e-07					1.0	272000
+azure/us/gpt-5-mini-2025-08-07	2.75e-07	2.2e-06		2.75e-08					1.0	272000
+azure/us/gpt-5-nano-2025-08-07	5.5e-08	4.4e-07		5.5e-09					1.0	272000
+azure/us/gpt-5.1	1.375e-06	1.1e-05		1.375e-07					1.0	272000
+azure/us/gpt-5.1-codex	1.375e-06	1.1e-05		1.375e-07					1.0	272000
+azure/us/gpt-5.1-codex-mini	2.75e-07	2.2e-06		2.75e-08					1.0	272000
+azure/us/o1	1.65e-05	6.6e-05		8.25e-06					1.0	200000
+azure/us/o1-2024-12-17	1.65e-05	6.6e-05		8.25e-06					1.0	200000
+azure/us/o1-mini-2024-09-12	1.21e-06	4.84e-06		6.05e-07					1.0	128000
+azure/us/o3	2.2e-06	8.8e-06		5.5e-07					1.0	200000
+azure/us/o3-2025-04-16	2.2e-06	8.8e-06		5.5e-07					1.0	200000
+azure/us/o3-mini	1.21e-06	4.84e-06		6.05e-07					1.0	200000
+azure/us/o3-mini-2025-01-31	1.21e-06	4.84e-06		6.05e-07					1.0	200000
+azure/us/o4-mini	1.21e-06	4.84e-06		3.03e-07					1.0	200000
+azure/us/o4-mini-2025-04-16	1.21e-06	4.84e-06		3.03e-07					1.0	200000
+gpt-4o-transcribe-diarize	2.5e-06	1e-05							1.0	16000
+claude-haiku-4-5-20251001	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4-5-20250929	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+claude-opus-4-5-20251101	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-6-20260205	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-7-20260416	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
 claude-opus-5-5	4e-06	2e-05	5e-06	2e-07					2.0	1000000
 claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
 claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
-eu.anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08						200000
-eu.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07						200000
-eu.anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-eu.anthropic.claude-3-5-sonnet-20241022-v2:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-eu.anthropic.claude-3-7-sonnet-20250219-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-eu.anthropic.claude-3-opus-20240229-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-eu.anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-eu.anthropic.claude-opus-4-20250514-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-eu.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-eu.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07		200000
-global.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-global.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-global.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1e-07						200000
-gpt-3.5-turbo	5e-07	1.5e-06								16385
-gpt-3.5-turbo-0125	5e-07	1.5e-06								16385
-gpt-3.5-turbo-1106	1e-06	2e-06								16385
-gpt-3.5-turbo-16k	3e-06	4e-06								16385
-gpt-3.5-turbo-instruct	1.5e-06	2e-06								8192
-gpt-3.5-turbo-instruct-0914	1.5e-06	2e-06								8192
-gpt-4	3e-05	6e-05								8192
-gpt-4-0613	3e-05	6e-05								8192
-gpt-4-1106-preview	1e-05	3e-05								128000
-gpt-4-turbo	1e-05	3e-05								128000
-gpt-4-turbo-2024-04-09	1e-05	3e-05								128000
-gpt-4.1	2e-06	8e-06		5e-07						1047576
-gpt-4.1-2025-04-14	2e-06	8e-06		5e-07						1047576
-gpt-4.1-mini	4e-07	1.6e-06		1e-07						1047576
-gpt-4.1-mini-2025-04-14	4e-07	1.6e-06		1e-07						1047576
-gpt-4.1-nano	1e-07	4e-07		2.5e-08						1047576
-gpt-4.1-nano-2025-04-14	1e-07	4e-07		2.5e-08						1047576
-gpt-4o	2.5e-06	1e-05		1.25e-06						128000
-gpt-4o-2024-05-13	5e-06	1.5e-05								128000
-gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06						128000
-gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06						128000
-gpt-4o-audio-preview-2024-12-17	2.5e-06	1e-05								128000
-gpt-4o-audio-preview-2025-06-03	2.5e-06	1e-05								128000
-gpt-audio	2.5e-06	1e-05								128000
-gpt-audio-1.5	2.5e-06	1e-05								128000
-gpt-audio-2025-08-28	2.5e-06	1e-05								128000
-gpt-audio-mini	6e-07	2.4e-06								128000
-gpt-audio-mini-2025-10-06	6e-07	2.4e-06								128000
-gpt-audio-mini-2025-12-15	6e-07	2.4e-06								128000
-gpt-4o-mini	1.5e-07	6e-07		7.5e-08						128000
-gpt-4o-mini-2024-07-18	1.5e-07	6e-07		7.5e-08						128000
-gpt-4o-mini-audio-preview-2024-12-17	1.5e-07	6e-07								128000
-gpt-4o-mini-realtime-preview-2024-12-17	6e-07	2.4e-06		3e-07						128000
-gpt-4o-mini-search-preview	1.5e-07	6e-07		7.5e-08						128000
-gpt-4o-mini-search-preview-2025-03-11	1.5e-07	6e-07		7.5e-08						128000
-gpt-4o-mini-transcribe	1.25e-06	5e-06								16000
-gpt-4o-mini-tts	6e-07	1e-05								
-gpt-4o-mini-tts-2025-03-20	6e-07	1e-05								
-gpt-4o-search-preview	2.5e-06	1e-05		1.25e-06						128000
-gpt-4o-search-preview-2025-03-11	2.5e-06	1e-05		1.25e-06						128000
-gpt-4o-transcribe	2.5e-06	1e-05								16000
-gpt-image-1.5	5e-06	1e-05		1.25e-06						
-gpt-image-1.5-2025-12-16	5e-06	1e-05		1.25e-06						
-gpt-5	1.25e-06	1e-05		1.25e-07						272000
-gpt-5-codex	1.25e-06	1e-05		1.25e-07						272000
-gpt-5.1	1.25e-06	1e-05		1.25e-07						272000
-gpt-5.1-codex-mini	2.5e-07	2e-06		2.5e-08						400000
-gpt-5.1-codex-max	1.25e-06	1e-05		1.25e-07						400000
-gpt-5.1-codex	1.25e-06	1e-05		1.25e-07						400000
-gpt-5.1-chat-latest	1.25e-06	1e-05		1.25e-07						128000
-gpt-5.1-2025-11-13	1.25e-06	1e-05		1.25e-07						272000
-gpt-5.2	1.75e-06	1.4e-05		1.75e-07						272000
-gpt-5.2-codex	1.75e-06	1.4e-05		1.75e-07						272000
-gpt-5.2-chat-latest	1.75e-06	1.4e-05		1.75e-07						128000
-gpt-5.2-2025-12-11	1.75e-06	1.4e-05		1.75e-07						272000
-gpt-5.2-pro	2.1e-05	0.000168								272000
-gpt-5.2-pro-2025-12-11	2.1e-05	0.000168								272000
-gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06						922000
-gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07						922000
-gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08						922000
-gpt-5.6	4e-06	2e-05	5e-06	4e-07						922000
-gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07						922000
-gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07						922000
-gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08						922000
-gpt-5.6-cyber	1.25e-05	7.5e-05	1.5625e-05	1.25e-06						272000
-gpt-daybreak-red-latest	1.25e-05	7.5e-05	1.5625e-05	1.25e-06						272000
-gpt-daybreak-blue-latest	4e-06	2e-05	5e-06	4e-07						922000
-gpt-5.5	5e-06	3e-05		5e-07						1050000
-gpt-5.5-2026-04-23	5e-06	3e-05		5e-07						1050000
-gpt-5.5-pro	3e-05	0.00018								1050000
-gpt-5.5-pro-2026-04-23	3e-05	0.00018								1050000
-gpt-5.4	2.5e-06	1.5e-05		2.5e-07						1050000
-gpt-5.4-2026-03-05	2.5e-06	1.5e-05		2.5e-07						1050000
-gpt-5.4-pro	3e-05	0.00018								1050000
-gpt-5.4-pro-2026-03-05	3e-05	0.00018								1050000
-gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						272000
-gpt-5.4-mini-2026-03-17	7.5e-07	4.5e-06		7.5e-08						272000
-gpt-5.4-nano	2e-07	1.25e-06		2e-08						272000
-gpt-5.4-nano-2026-03-17	2e-07	1.25e-06		2e-08						272000
-gpt-5-pro	1.5e-05	0.00012								400000
-gpt-5-pro-2025-10-06	1.5e-05	0.00012								400000
-gpt-5-2025-08-07	1.25e-06	1e-05		1.25e-07						272000
-gpt-5-chat	1.25e-06	1e-05		1.25e-07						128000
-gpt-5-chat-latest	1.25e-06	1e-05		1.25e-07						128000
-gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07						272000
-gpt-5.3-chat-latest	1.75e-06	1.4e-05		1.75e-07						128000
-gpt-5-mini	2.5e-07	2e-06		2.5e-08						272000
-gpt-5-mini-2025-08-07	2.5e-07	2e-06		2.5e-08						272000
-gpt-5-nano	5e-08	4e-07		5e-09						272000
-gpt-5-nano-2025-08-07	5e-08	4e-07		5e-09						272000
-gpt-realtime	4e-06	1.6e-05		4e-07						32000
-gpt-realtime-1.5	4e-06	1.6e-05		4e-07						32000
-gpt-realtime-2	4e-06	2.4e-05		4e-07						128000
-gpt-realtime-2.1	4e-06	2.4e-05		4e-07						128000
-gpt-realtime-2.1-mini	6e-07	2.4e-06		6e-08						128000
-gpt-realtime-mini	6e-07	2.4e-06		6e-08						32000
-gpt-realtime-2025-08-28	4e-06	1.6e-05		4e-07						32000
-jp.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07		200000
-jp.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07						200000
-us.anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08						200000
-us.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07						200000
-us.anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-us.anthropic.claude-3-5-sonnet-20241022-v2:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-us.anthropic.claude-3-7-sonnet-20250219-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-us.anthropic.claude-3-opus-20240229-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-us.anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-us.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07		200000
-au.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07						200000
-us.anthropic.claude-opus-4-20250514-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-us.anthropic.claude-opus-4-5-20251101-v1:0	5.5e-06	2.75e-05	6.875e-06	5.5e-07						200000
-global.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07						200000
-eu.anthropic.claude-opus-4-5-20251101-v1:0	5.5e-06	2.75e-05	6.875e-06	5.5e-07						200000
-us.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-zai/glm-5	1e-06	3.2e-06	0.0	2e-07						200000
-zai/glm-5.3	1.4e-06	4.4e-06	0.0	2.6e-07						1000000
-zai/glm-5.3-flash	1.5e-07	5e-07	0.0	3e-08						1048576
-zai/glm-5v-turbo	1.2e-06	4e-06		2.4e-07						200000
-zai/glm-5.1	1.4e-06	4.4e-06	0.0	2.6e-07						200000
-zai/glm-5-code	1.2e-06	5e-06	0.0	3e-07						200000
-zai/glm-4.7	6e-07	2.2e-06	0.0	1.1e-07						200000
-zai/glm-4.7-flash	0.0	0.0	0.0	0.0						200000
-zai/glm-4.6	6e-07	2.2e-06	0.0	1.1e-07						200000
-zai/glm-4.5	6e-07	2.2e-06								128000
-zai/glm-4.5v	6e-07	1.8e-06								128000
-zai/glm-4.5-x	2.2e-06	8.9e-06								128000
-zai/glm-4.5-air	2e-07	1.1e-06								128000
-zai/glm-4.5-airx	1.1e-06	4.5e-06								128000
-zai/glm-4-32b-0414-128k	1e-07	1e-07								128000
-zai/glm-4.5-flash	0.0	0.0								128000
-gpt-4o-mini-tts-2025-12-15	6e-07	1e-05								
-gpt-4o-mini-transcribe-2025-03-20	1.25e-06	5e-06								16000
-gpt-4o-mini-transcribe-2025-12-15	1.25e-06	5e-06								16000
-gpt-5-search-api	1.25e-06	1e-05		1.25e-07						272000
-gpt-5-search-api-2025-10-14	1.25e-06	1e-05		1.25e-07						272000
-gpt-realtime-mini-2025-12-15	6e-07	2.4e-06		6e-08						128000
-claude-mythos-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-claude-mythos-preview	1e-05	5e-05	1.25e-05	1e-06						1000000
-zai/glm-5.2	1.4e-06	4.4e-06	0.0	2.6e-07						1000000
-azure/us-gov/gpt-5.1	1.71875e-06	1.375e-05		1.71875e-07						272000
-azure/us-gov/o3-mini	1.513e-06	6.05e-06		7.57e-07						200000
-azure/us-gov/text-embedding-3-large	1.63e-07	0.0								8191
-azure/us-gov/text-embedding-3-small	2.5e-08	0.0								8191
-gpt-5.5-cyber	1.25e-05	7.5e-05		1.25e-06						
-gpt-5.5-cyber-preview	1.25e-05	7.5e-05		1.25e-06						
-gpt-rosalind-research	5e-06	2.5e-05		5e-07						
-azure/eu/codex-mini	1.65e-06	6.6e-06		4.13e-07						
-azure/eu/computer-use-preview	3.3e-06	1.32e-05								
-azure/eu/gpt-4.1	2.2e-06	8.8e-06		5.5e-07						
-azure/eu/gpt-4.1-mini	4.4e-07	1.76e-06		1.1e-07						
-azure/eu/gpt-4.1-nano	1.1e-07	4.4e-07		2.8e-08						
-azure/eu/gpt-4o-2024-05-13	5.5e-06	1.65e-05								128000
-azure/eu/gpt-5	1.375e-06	1.1e-05		1.375e-07						
-azure/eu/gpt-5-codex	1.375e-06	1.1e-05		1.38e-07						
-azure/eu/gpt-5-mini	2.75e-07	2.2e-06		2.75e-08						
-azure/eu/gpt-5-nano	5.5e-08	4.4e-07		5.5e-09						
-azure/eu/gpt-5-pro	1.65e-05	0.000132								
-azure/eu/gpt-5.1-codex-max	1.375e-06	1.1e-05		1.375e-07						
-azure/eu/gpt-5.2	1.925e-06	1.54e-05		1.925e-07						
-azure/eu/gpt-5.2-codex	1.925e-06	1.54e-05		1.925e-07						
-azure/eu/gpt-5.2-pro	2.31e-05	0.0001848								
-azure/eu/gpt-5.3-codex	1.925e-06	1.54e-05		1.925e-07						
-azure/eu/gpt-5.4-mini	8.25e-07	4.95e-06		8.25e-08						
-azure/eu/gpt-5.4-nano	2.2e-07	1.375e-06		2.2e-08						
-azure/eu/gpt-5.4-pro	3.3e-05	0.000198								
-azure/eu/gpt-6-astra	1.2e-05	6e-05	1.5e-05	1.2e-06						922000
-azure/eu/gpt-6-luna	1.2e-07	6e-07	1.5e-07	1.2e-08						922000
-azure/eu/gpt-6-sol	2.4e-06	1.2e-05	3e-06	2.4e-07						922000
-azure/eu/o1-mini	1.21e-06	4.84e-06		6.05e-07						
-azure/eu/o3	2.2e-06	8.8e-06		5.5e-07						200000
-azure/eu/o3-2025-04-16	2.2e-06	8.8e-06		5.5e-07						200000
-azure/eu/o3-deep-research	1.1e-05	4.4e-05		2.75e-06						
-azure/eu/o4-mini	1.21e-06	4.84e-06		3.03e-07						200000
-azure/eu/o4-mini-2025-04-16	1.21e-06	4.84e-06		3.03e-07						200000
-azure/us/codex-mini	1.65e-06	6.6e-06		4.13e-07						
-azure/us/computer-use-preview	3.3e-06	1.32e-05								
-azure/us/gpt-4.1	2.2e-06	8.8e-06		5.5e-07						
-azure/us/gpt-4.1-mini	4.4e-07	1.76e-06		1.1e-07						
-azure/us/gpt-4.1-nano	1.1e-07	4.4e-07		2.8e-08						
-azure/us/gpt-4o-2024-05-13	5.5e-06	1.65e-05								128000
-azure/us/gpt-5	1.375e-06	1.1e-05		1.375e-07						
-azure/us/gpt-5-codex	1.375e-06	1.1e-05		1.38e-07						
-azure/us/gpt-5-mini	2.75e-07	2.2e-06		2.75e-08						
-azure/us/gpt-5-nano	5.5e-08	4.4e-07		5.5e-09						
-azure/us/gpt-5-pro	1.65e-05	0.000132								
-azure/us/gpt-5.1-codex-max	1.375e-06	1.1e-05		1.375e-07						
-azure/us/gpt-5.2	1.925e-06	1.54e-05		1.925e-07						
-azure/us/gpt-5.2-codex	1.925e-06	1.54e-05		1.925e-07						
-azure/us/gpt-5.2-pro	2.31e-05	0.0001848								
-azure/us/gpt-5.3-codex	1.925e-06	1.54e-05		1.925e-07						
-azure/us/gpt-5.4-mini	8.25e-07	4.95e-06		8.25e-08						
-azure/us/gpt-5.4-nano	2.2e-07	1.375e-06		2.2e-08						
-azure/us/gpt-5.4-pro	3.3e-05	0.000198								
-azure/us/o1-mini	1.21e-06	4.84e-06		6.05e-07						
-azure/us/o3-deep-research	1.1e-05	4.4e-05		2.75e-06						
-azure/gpt-realtime-2	4e-06	2.4e-05		4e-07						32000
-anthropic.claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-global.anthropic.claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-us.anthropic.claude-mythos-5-1	1.1e-05	5.5e-05	1.375e-05	2.75e-07						1000000
-us.anthropic.claude-mythos-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-au.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-us.anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06						1000000
-au.anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06						1000000
-anthropic.claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07						1000000
-au.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-eu.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-global.anthropic.claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07						1000000
-jp.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-us.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07						922000
-azure/model-router	1.4e-07	0.0								200000
-claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08						1000000
-anthropic.claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08						1000000
-au.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08						1000000
-eu.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08						1000000
-global.anthropic.claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08						1000000
-jp.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08						1000000
-us.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08						1000000
-gpt-rosalind-discovery	5e-06	2.5e-05		5e-07						
-gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08						922000
-gpt-6-rosalind	1.5e-05	7.5e-05	1.875e-05	1.5e-06						922000
-gpt-6-cyber	2e-05	0.0001	2.5e-05	2e-06						922000
-gpt-6-astra-law	1e-05	5e-05		1e-06						922000
-azure/us/gpt-realtime-2.1	4.4e-06	2.64e-05		4.4e-07						32000
-azure/us/gpt-realtime-2.1-mini	6.6e-07	2.64e-06		6.6e-08						32000
-azure/us/gpt-realtime-1.5	4.4e-06	1.76e-05		4.4e-07						32000
+eu.anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08					1.0	200000
+eu.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07					1.0	200000
+eu.anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+eu.anthropic.claude-3-5-sonnet-20241022-v2:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+eu.anthropic.claude-3-7-sonnet-20250219-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+eu.anthropic.claude-3-opus-20240229-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+eu.anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+eu.anthropic.claude-opus-4-20250514-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+eu.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+eu.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07	1.0	200000
+global.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+global.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+global.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+gpt-3.5-turbo	5e-07	1.5e-06							1.0	16385
+gpt-3.5-turbo-0125	5e-07	1.5e-06							1.0	16385
+gpt-3.5-turbo-1106	1e-06	2e-06							1.0	16385
+gpt-3.5-turbo-16k	3e-06	4e-06							1.0	16385
+gpt-3.5-turbo-instruct	1.5e-06	2e-06							1.0	8192
+gpt-3.5-turbo-instruct-0914	1.5e-06	2e-06							1.0	8192
+gpt-4	3e-05	6e-05							1.0	8192
+gpt-4-0613	3e-05	6e-05							1.0	8192
+gpt-4-1106-preview	1e-05	3e-05							1.0	128000
+gpt-4-turbo	1e-05	3e-05							1.0	128000
+gpt-4-turbo-2024-04-09	1e-05	3e-05							1.0	128000
+gpt-4.1	2e-06	8e-06		5e-07					1.0	1047576
+gpt-4.1-2025-04-14	2e-06	8e-06		5e-07					1.0	1047576
+gpt-4.1-mini	4e-07	1.6e-06		1e-07					1.0	1047576
+gpt-4.1-mini-2025-04-14	4e-07	1.6e-06		1e-07					1.0	1047576
+gpt-4.1-nano	1e-07	4e-07		2.5e-08					1.0	1047576
+gpt-4.1-nano-2025-04-14	1e-07	4e-07		2.5e-08					1.0	1047576
+gpt-4o	2.5e-06	1e-05		1.25e-06					1.0	128000
+gpt-4o-2024-05-13	5e-06	1.5e-05							1.0	128000
+gpt-4o-2024-08-06	2.5e-06	1e-05		1.25e-06					1.0	128000
+gpt-4o-2024-11-20	2.5e-06	1e-05		1.25e-06					1.0	128000
+gpt-4o-audio-preview-2024-12-17	2.5e-06	1e-05							1.0	128000
+gpt-4o-audio-preview-2025-06-03	2.5e-06	1e-05							1.0	128000
+gpt-audio	2.5e-06	1e-05							1.0	128000
+gpt-audio-1.5	2.5e-06	1e-05							1.0	128000
+gpt-audio-2025-08-28	2.5e-06	1e-05							1.0	128000
+gpt-audio-mini	6e-07	2.4e-06							1.0	128000
+gpt-audio-mini-2025-10-06	6e-07	2.4e-06							1.0	128000
+gpt-audio-mini-2025-12-15	6e-07	2.4e-06							1.0	128000
+gpt-4o-mini	1.5e-07	6e-07		7.5e-08					1.0	128000
+gpt-4o-mini-2024-07-18	1.5e-07	6e-07		7.5e-08					1.0	128000
+gpt-4o-mini-audio-preview-2024-12-17	1.5e-07	6e-07							1.0	128000
+gpt-4o-mini-realtime-preview-2024-12-17	6e-07	2.4e-06		3e-07					1.0	128000
+gpt-4o-mini-search-preview	1.5e-07	6e-07		7.5e-08					1.0	128000
+gpt-4o-mini-search-preview-2025-03-11	1.5e-07	6e-07		7.5e-08					1.0	128000
+gpt-4o-mini-transcribe	1.25e-06	5e-06							1.0	16000
+gpt-4o-mini-tts	6e-07	1e-05							1.0	
+gpt-4o-mini-tts-2025-03-20	6e-07	1e-05							1.0	
+gpt-4o-search-preview	2.5e-06	1e-05		1.25e-06					1.0	128000
+gpt-4o-search-preview-2025-03-11	2.5e-06	1e-05		1.25e-06					1.0	128000
+gpt-4o-transcribe	2.5e-06	1e-05							1.0	16000
+gpt-image-1.5	5e-06	1e-05		1.25e-06					1.0	
+gpt-image-1.5-2025-12-16	5e-06	1e-05		1.25e-06					1.0	
+gpt-5	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-5-codex	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-5.1	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-5.1-codex-mini	2.5e-07	2e-06		2.5e-08					1.0	400000
+gpt-5.1-codex-max	1.25e-06	1e-05		1.25e-07					1.0	400000
+gpt-5.1-codex	1.25e-06	1e-05		1.25e-07					1.0	400000
+gpt-5.1-chat-latest	1.25e-06	1e-05		1.25e-07					1.0	128000
+gpt-5.1-2025-11-13	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-5.2	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+gpt-5.2-codex	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+gpt-5.2-chat-latest	1.75e-06	1.4e-05		1.75e-07					1.0	128000
+gpt-5.2-2025-12-11	1.75e-06	1.4e-05		1.75e-07					1.0	272000
+gpt-5.2-pro	2.1e-05	0.000168							1.0	272000
+gpt-5.2-pro-2025-12-11	2.1e-05	0.000168							1.0	272000
+gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06					1.0	922000
+gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+gpt-5.6	4e-06	2e-05	5e-06	4e-07					1.0	922000
+gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07					1.0	922000
+gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07					1.0	922000
+gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08					1.0	922000
+gpt-5.6-cyber	1.25e-05	7.5e-05	1.5625e-05	1.25e-06					1.0	272000
+gpt-daybreak-red-latest	1.25e-05	7.5e-05	1.5625e-05	1.25e-06					1.0	272000
+gpt-daybreak-blue-latest	4e-06	2e-05	5e-06	4e-07					1.0	922000
+gpt-5.5	5e-06	3e-05		5e-07					2.5	1050000
+gpt-5.5-2026-04-23	5e-06	3e-05		5e-07					1.0	1050000
+gpt-5.5-pro	3e-05	0.00018							1.0	1050000
+gpt-5.5-pro-2026-04-23	3e-05	0.00018							1.0	1050000
+gpt-5.4	2.5e-06	1.5e-05		2.5e-07					2.0	1050000
+gpt-5.4-2026-03-05	2.5e-06	1.5e-05		2.5e-07					1.0	1050000
+gpt-5.4-pro	3e-05	0.00018							1.0	1050000
+gpt-5.4-pro-2026-03-05	3e-05	0.00018							1.0	1050000
+gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+gpt-5.4-mini-2026-03-17	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	272000
+gpt-5.4-nano-2026-03-17	2e-07	1.25e-06		2e-08					1.0	272000
+gpt-5-pro	1.5e-05	0.00012							1.0	400000
+gpt-5-pro-2025-10-06	1.5e-05	0.00012							1.0	400000
+gpt-5-2025-08-07	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-5-chat	1.25e-06	1e-05		1.25e-07					1.0	128000
+gpt-5-chat-latest	1.25e-06	1e-05		1.25e-07					1.0	128000
+gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07					2.0	272000
+gpt-5.3-chat-latest	1.75e-06	1.4e-05		1.75e-07					1.0	128000
+gpt-5-mini	2.5e-07	2e-06		2.5e-08					1.0	272000
+gpt-5-mini-2025-08-07	2.5e-07	2e-06		2.5e-08					1.0	272000
+gpt-5-nano	5e-08	4e-07		5e-09					1.0	272000
+gpt-5-nano-2025-08-07	5e-08	4e-07		5e-09					1.0	272000
+gpt-realtime	4e-06	1.6e-05		4e-07					1.0	32000
+gpt-realtime-1.5	4e-06	1.6e-05		4e-07					1.0	32000
+gpt-realtime-2	4e-06	2.4e-05		4e-07					1.0	128000
+gpt-realtime-2.1	4e-06	2.4e-05		4e-07					1.0	128000
+gpt-realtime-2.1-mini	6e-07	2.4e-06		6e-08					1.0	128000
+gpt-realtime-mini	6e-07	2.4e-06		6e-08					1.0	32000
+gpt-realtime-2025-08-28	4e-06	1.6e-05		4e-07					1.0	32000
+jp.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07	1.0	200000
+jp.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07					1.0	200000
+us.anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08					1.0	200000
+us.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07					1.0	200000
+us.anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+us.anthropic.claude-3-5-sonnet-20241022-v2:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+us.anthropic.claude-3-7-sonnet-20250219-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+us.anthropic.claude-3-opus-20240229-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+us.anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+us.anthropic.claude-sonnet-4-5-20250929-v1:0	3.3e-06	1.65e-05	4.125e-06	3.3e-07	6.6e-06	2.475e-05	8.25e-06	6.6e-07	1.0	200000
+au.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07					1.0	200000
+us.anthropic.claude-opus-4-20250514-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+us.anthropic.claude-opus-4-5-20251101-v1:0	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	200000
+global.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+eu.anthropic.claude-opus-4-5-20251101-v1:0	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	200000
+us.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+zai/glm-5	1e-06	3.2e-06	0.0	2e-07					1.0	200000
+zai/glm-5.3	1.4e-06	4.4e-06	0.0	2.6e-07					1.0	1000000
+zai/glm-5.3-flash	1.5e-07	5e-07	0.0	3e-08					1.0	1048576
+zai/glm-5v-turbo	1.2e-06	4e-06		2.4e-07					1.0	200000
+zai/glm-5.1	1.4e-06	4.4e-06	0.0	2.6e-07					1.0	200000
+zai/glm-5-code	1.2e-06	5e-06	0.0	3e-07					1.0	200000
+zai/glm-4.7	6e-07	2.2e-06	0.0	1.1e-07					1.0	200000
+zai/glm-4.7-flash	0.0	0.0	0.0	0.0					1.0	200000
+zai/glm-4.6	6e-07	2.2e-06	0.0	1.1e-07					1.0	200000
+zai/glm-4.5	6e-07	2.2e-06							1.0	128000
+zai/glm-4.5v	6e-07	1.8e-06							1.0	128000
+zai/glm-4.5-x	2.2e-06	8.9e-06							1.0	128000
+zai/glm-4.5-air	2e-07	1.1e-06							1.0	128000
+zai/glm-4.5-airx	1.1e-06	4.5e-06							1.0	128000
+zai/glm-4-32b-0414-128k	1e-07	1e-07							1.0	128000
+zai/glm-4.5-flash	0.0	0.0							1.0	128000
+gpt-4o-mini-tts-2025-12-15	6e-07	1e-05							1.0	
+gpt-4o-mini-transcribe-2025-03-20	1.25e-06	5e-06							1.0	16000
+gpt-4o-mini-transcribe-2025-12-15	1.25e-06	5e-06							1.0	16000
+gpt-5-search-api	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-5-search-api-2025-10-14	1.25e-06	1e-05		1.25e-07					1.0	272000
+gpt-realtime-mini-2025-12-15	6e-07	2.4e-06		6e-08					1.0	128000
+claude-mythos-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+claude-mythos-preview	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+zai/glm-5.2	1.4e-06	4.4e-06	0.0	2.6e-07					1.0	1000000
+azure/us-gov/gpt-5.1	1.71875e-06	1.375e-05		1.71875e-07					1.0	272000
+azure/us-gov/o3-mini	1.513e-06	6.05e-06		7.57e-07					1.0	200000
+azure/us-gov/text-embedding-3-large	1.63e-07	0.0							1.0	8191
+azure/us-gov/text-embedding-3-small	2.5e-08	0.0							1.0	8191
+gpt-5.5-cyber	1.25e-05	7.5e-05		1.25e-06					1.0	
+gpt-5.5-cyber-preview	1.25e-05	7.5e-05		1.25e-06					1.0	
+gpt-rosalind-research	5e-06	2.5e-05		5e-07					1.0	
+azure/eu/codex-mini	1.65e-06	6.6e-06		4.13e-07					1.0	
+azure/eu/computer-use-preview	3.3e-06	1.32e-05							1.0	
+azure/eu/gpt-4.1	2.2e-06	8.8e-06		5.5e-07					1.0	
+azure/eu/gpt-4.1-mini	4.4e-07	1.76e-06		1.1e-07					1.0	
+azure/eu/gpt-4.1-nano	1.1e-07	4.4e-07		2.8e-08					1.0	
+azure/eu/gpt-4o-2024-05-13	5.5e-06	1.65e-05							1.0	128000
+azure/eu/gpt-5	1.375e-06	1.1e-05		1.375e-07					1.0	
+azure/eu/gpt-5-codex	1.375e-06	1.1e-05		1.38e-07					1.0	
+azure/eu/gpt-5-mini	2.75e-07	2.2e-06		2.75e-08					1.0	
+azure/eu/gpt-5-nano	5.5e-08	4.4e-07		5.5e-09					1.0	
+azure/eu/gpt-5-pro	1.65e-05	0.000132							1.0	
+azure/eu/gpt-5.1-codex-max	1.375e-06	1.1e-05		1.375e-07					1.0	
+azure/eu/gpt-5.2	1.925e-06	1.54e-05		1.925e-07					1.0	
+azure/eu/gpt-5.2-codex	1.925e-06	1.54e-05		1.925e-07					1.0	
+azure/eu/gpt-5.2-pro	2.31e-05	0.0001848							1.0	
+azure/eu/gpt-5.3-codex	1.925e-06	1.54e-05		1.925e-07					1.0	
+azure/eu/gpt-5.4-mini	8.25e-07	4.95e-06		8.25e-08					1.0	
+azure/eu/gpt-5.4-nano	2.2e-07	1.375e-06		2.2e-08					1.0	
+azure/eu/gpt-5.4-pro	3.3e-05	0.000198							1.0	
+azure/eu/gpt-6-astra	1.2e-05	6e-05	1.5e-05	1.2e-06					1.0	922000
+azure/eu/gpt-6-luna	1.2e-07	6e-07	1.5e-07	1.2e-08					1.0	922000
+azure/eu/gpt-6-sol	2.4e-06	1.2e-05	3e-06	2.4e-07					1.0	922000
+azure/eu/o1-mini	1.21e-06	4.84e-06		6.05e-07					1.0	
+azure/eu/o3	2.2e-06	8.8e-06		5.5e-07					1.0	200000
+azure/eu/o3-2025-04-16	2.2e-06	8.8e-06		5.5e-07					1.0	200000
+azure/eu/o3-deep-research	1.1e-05	4.4e-05		2.75e-06					1.0	
+azure/eu/o4-mini	1.21e-06	4.84e-06		3.03e-07					1.0	200000
+azure/eu/o4-mini-2025-04-16	1.21e-06	4.84e-06		3.03e-07					1.0	200000
+azure/us/codex-mini	1.65e-06	6.6e-06		4.13e-07					1.0	
+azure/us/computer-use-preview	3.3e-06	1.32e-05							1.0	
+azure/us/gpt-4.1	2.2e-06	8.8e-06		5.5e-07					1.0	
+azure/us/gpt-4.1-mini	4.4e-07	1.76e-06		1.1e-07					1.0	
+azure/us/gpt-4.1-nano	1.1e-07	4.4e-07		2.8e-08					1.0	
+azure/us/gpt-4o-2024-05-13	5.5e-06	1.65e-05							1.0	128000
+azure/us/gpt-5	1.375e-06	1.1e-05		1.375e-07					1.0	
+azure/us/gpt-5-codex	1.375e-06	1.1e-05		1.38e-07					1.0	
+azure/us/gpt-5-mini	2.75e-07	2.2e-06		2.75e-08					1.0	
+azure/us/gpt-5-nano	5.5e-08	4.4e-07		5.5e-09					1.0	
+azure/us/gpt-5-pro	1.65e-05	0.000132							1.0	
+azure/us/gpt-5.1-codex-max	1.375e-06	1.1e-05		1.375e-07					1.0	
+azure/us/gpt-5.2	1.925e-06	1.54e-05		1.925e-07					1.0	
+azure/us/gpt-5.2-codex	1.925e-06	1.54e-05		1.925e-07					1.0	
+azure/us/gpt-5.2-pro	2.31e-05	0.0001848							1.0	
+azure/us/gpt-5.3-codex	1.925e-06	1.54e-05		1.925e-07					1.0	
+azure/us/gpt-5.4-mini	8.25e-07	4.95e-06		8.25e-08					1.0	
+azure/us/gpt-5.4-nano	2.2e-07	1.375e-06		2.2e-08					1.0	
+azure/us/gpt-5.4-pro	3.3e-05	0.000198							1.0	
+azure/us/o1-mini	1.21e-06	4.84e-06		6.05e-07					1.0	
+azure/us/o3-deep-research	1.1e-05	4.4e-05		2.75e-06					1.0	
+azure/gpt-realtime-2	4e-06	2.4e-05		4e-07					1.0	32000
+anthropic.claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+global.anthropic.claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+us.anthropic.claude-mythos-5-1	1.1e-05	5.5e-05	1.375e-05	2.75e-07					1.0	1000000
+us.anthropic.claude-mythos-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+au.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+us.anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06					1.0	1000000
+au.anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06					1.0	1000000
+anthropic.claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+au.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+eu.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+global.anthropic.claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+jp.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+us.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07					1.0	922000
+azure/model-router	1.4e-07	0.0							1.0	200000
+claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+anthropic.claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+au.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	1000000
+eu.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	1000000
+global.anthropic.claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+jp.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	1000000
+us.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	1000000
+gpt-rosalind-discovery	5e-06	2.5e-05		5e-07					1.0	
+gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08					1.0	922000
+gpt-6-rosalind	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	922000
+gpt-6-cyber	2e-05	0.0001	2.5e-05	2e-06					1.0	922000
+gpt-6-astra-law	1e-05	5e-05		1e-06					1.0	922000
+azure/us/gpt-realtime-2.1	4.4e-06	2.64e-05		4.4e-07					1.0	32000
+azure/us/gpt-realtime-2.1-mini	6.6e-07	2.64e-06		6.6e-08					1.0	32000
+azure/us/gpt-realtime-1.5	4.4e-06	1.76e-05		4.4e-07					1.0	32000
 @builtin
 claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
 claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
@@ -557,259 +557,259 @@ claude-3-5-haiku-20241022	8e-07	4e-06	1e-06	8e-08					1.0	200000
 claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
 claude-3-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
 claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08					1.0	200000
-gpt-5	1.25e-06	1e-05	1.25e-06	1.25e-07						
-gpt-5.1	1.25e-06	1e-05	1.25e-06	1.25e-07						
-gpt-5.1-codex	1.25e-06	1e-05	1.25e-06	1.25e-07						
-gpt-5.2	1.75e-06	1.4e-05	1.75e-06	1.75e-07						
-gpt-5.2-codex	1.75e-06	1.4e-05	1.75e-06	1.75e-07						
+gpt-5	1.25e-06	1e-05	1.25e-06	1.25e-07					1.0	
+gpt-5.1	1.25e-06	1e-05	1.25e-06	1.25e-07					1.0	
+gpt-5.1-codex	1.25e-06	1e-05	1.25e-06	1.25e-07					1.0	
+gpt-5.2	1.75e-06	1.4e-05	1.75e-06	1.75e-07					1.0	
+gpt-5.2-codex	1.75e-06	1.4e-05	1.75e-06	1.75e-07					1.0	
 gpt-5.3-codex	1.75e-06	1.4e-05	1.75e-06	1.75e-07					2.0	
 gpt-5.4	2.5e-06	1.5e-05	2.5e-06	2.5e-07					2.0	1050000
-gpt-5.4-mini	7.5e-07	4.5e-06	7.5e-07	7.5e-08						
-gpt-5.4-nano	2e-07	1.25e-06	2e-07	2e-08						
+gpt-5.4-mini	7.5e-07	4.5e-06	7.5e-07	7.5e-08					1.0	
+gpt-5.4-nano	2e-07	1.25e-06	2e-07	2e-08					1.0	
 gpt-5.5	5e-06	3e-05	5e-06	5e-07					2.5	1050000
-grok-4.3	1.25e-06	2.5e-06	1.25e-06	1.25e-07						1000000
-moonshot/kimi-k2.5	6e-07	3e-06	7.5e-07	1e-07						262144
-moonshot/kimi-k2.6	9.5e-07	4e-06	1.1875e-06	1.6e-07						262144
-glm-4.5	6e-07	2.2e-06	0.0	1.1e-07						
-zai/glm-4.5	6e-07	2.2e-06	0.0	1.1e-07						
-glm-4.6	6e-07	2.2e-06	0.0	1.1e-07						
-glm-4.7	6e-07	2.2e-06	0.0	1.1e-07						
-zai/glm-4.5-x	2.2e-06	8.9e-06	0.0	4.5e-07						
-zai/glm-4.5-air	2e-07	1.1e-06	0.0	3e-08						
-zai/glm-4.5-airx	1.1e-06	4.5e-06	0.0	2.2e-07						
-zai/glm-4.5v	6e-07	1.8e-06	0.0	1.1e-07						
-zai/glm-4-32b-0414-128k	1e-07	1e-07	0.0	0.0						
-zai/glm-4.5-flash	0.0	0.0	0.0	0.0						
-glm-5	1e-06	3.2e-06	0.0	2e-07						
-glm-5-turbo	1.2e-06	4e-06	0.0	2.4e-07						
-glm-5.1	1.4e-06	4.4e-06	0.0	2.6e-07						
+grok-4.3	1.25e-06	2.5e-06	1.25e-06	1.25e-07					1.0	1000000
+moonshot/kimi-k2.5	6e-07	3e-06	7.5e-07	1e-07					1.0	262144
+moonshot/kimi-k2.6	9.5e-07	4e-06	1.1875e-06	1.6e-07					1.0	262144
+glm-4.5	6e-07	2.2e-06	0.0	1.1e-07					1.0	
+zai/glm-4.5	6e-07	2.2e-06	0.0	1.1e-07					1.0	
+glm-4.6	6e-07	2.2e-06	0.0	1.1e-07					1.0	
+glm-4.7	6e-07	2.2e-06	0.0	1.1e-07					1.0	
+zai/glm-4.5-x	2.2e-06	8.9e-06	0.0	4.5e-07					1.0	
+zai/glm-4.5-air	2e-07	1.1e-06	0.0	3e-08					1.0	
+zai/glm-4.5-airx	1.1e-06	4.5e-06	0.0	2.2e-07					1.0	
+zai/glm-4.5v	6e-07	1.8e-06	0.0	1.1e-07					1.0	
+zai/glm-4-32b-0414-128k	1e-07	1e-07	0.0	0.0					1.0	
+zai/glm-4.5-flash	0.0	0.0	0.0	0.0					1.0	
+glm-5	1e-06	3.2e-06	0.0	2e-07					1.0	
+glm-5-turbo	1.2e-06	4e-06	0.0	2.4e-07					1.0	
+glm-5.1	1.4e-06	4.4e-06	0.0	2.6e-07					1.0	
 @modelsdev
-Gemma-4-31B-Claude-4.6-Opus-Reasoning-Distilled	3.06e-07	3.06e-07		3.0599999999999996e-08						262144
-anthropic--claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08						200000
-anthropic--claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic--claude-3-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic--claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic--claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic--claude-4-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic--claude-4-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic--claude-4.5-haiku	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-anthropic--claude-4.5-opus	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic--claude-4.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic--claude-4.6-opus	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic--claude-4.6-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic--claude-4.7-opus	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic-claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic-claude-3.5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-anthropic-claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic-claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic-claude-4.1-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic-claude-4.5-haiku	1e-06	5e-06	1.25e-06	1e-06						200000
-anthropic-claude-4.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic-claude-4.6-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic-claude-haiku-4.5	1e-06	5e-06	1.25e-06	1e-06						200000
-anthropic-claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic-claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic-claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic-claude-opus-4.7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic-claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic-claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic/claude-3-5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-anthropic/claude-3-7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08						200000
-anthropic/claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic/claude-3-sonnet	3e-06	1.5e-05	3e-07	3e-07						200000
-anthropic/claude-3.5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-anthropic/claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-anthropic/claude-haiku-3	2.1e-07	1.1e-06	2.6e-07	2.1000000000000003e-08						189096
-anthropic/claude-haiku-3.5	6.800000000000001e-07	3.4e-06	8.5e-07	6.8e-08						189096
-anthropic/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-anthropic/claude-haiku-4-5-20251001	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-anthropic/claude-haiku-4.5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-anthropic/claude-haiku-latest	1e-06	5e-06		1.0000000000000001e-07						200000
-anthropic/claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic/claude-opus-4-1	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic/claude-opus-4-1-20250805	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic/claude-opus-4-20250514	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic/claude-opus-4-5-20251101	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic/claude-opus-4.1	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-anthropic/claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-anthropic/claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic/claude-opus-4.6-fast	3e-05	0.00015	3.75e-05	3e-06						1000000
-anthropic/claude-opus-4.6:thinking	4.998e-06	2.5007000000000003e-05								1000000
-anthropic/claude-opus-4.6:thinking:low	4.998e-06	2.5007000000000003e-05								1000000
-anthropic/claude-opus-4.6:thinking:max	4.998e-06	2.5007000000000003e-05								1000000
-anthropic/claude-opus-4.6:thinking:medium	4.998e-06	2.5007000000000003e-05								1000000
-anthropic/claude-opus-4.7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic/claude-opus-4.7-fast	3e-05	0.00015	3.75e-05	3e-06						1000000
-anthropic/claude-opus-4.7:thinking	4.998e-06	2.5007000000000003e-05		4.998000000000001e-07						1000000
-anthropic/claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-anthropic/claude-opus-4.8-fast	1e-05	5e-05	1.25e-05	1e-06						1000000
-anthropic/claude-opus-4.8:thinking	4.998e-06	2.5007000000000003e-05		4.998000000000001e-07						1000000
-anthropic/claude-opus-latest	4.998e-06	2.5007000000000003e-05		4.998000000000001e-07						1000000
-anthropic/claude-sonnet-3.5	2.6e-06	1.3e-05	3.2000000000000003e-06	2.6e-07						189096
-anthropic/claude-sonnet-3.5-june	2.6e-06	1.3e-05	3.2000000000000003e-06	2.6e-07						189096
-anthropic/claude-sonnet-3.7	2.6e-06	1.3e-05	3.2000000000000003e-06	2.6e-07						196608
-anthropic/claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-sonnet-4-20250514	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-sonnet-4-5-20250929	3e-06	1.5e-05	3.75e-06	3e-07						200000
-anthropic/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic/claude-sonnet-4.5	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic/claude-sonnet-4.6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-anthropic/claude-sonnet-4.6:thinking	2.992e-06	1.4993999999999997e-05								1000000
-anthropic/claude-sonnet-latest	2.992e-06	1.4993999999999999e-05		2.9920000000000003e-07						1000000
-au.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-au.anthropic.claude-opus-4-6-v1	1.65e-05	8.25e-05	2.0625e-05	1.6499999999999999e-06						1000000
-au.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-au.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-au.anthropic.claude-sonnet-4-6	3.2999999999999997e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-claude-3-5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-claude-3-5-haiku-20241022	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-claude-3-5-haiku-latest	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-claude-3-5-haiku@20241022	8.000000000000001e-07	4e-06	1e-06	8e-08						200000
-claude-3-5-sonnet-20240620	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-3-5-sonnet-20241022	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-3-7-sonnet	3e-06	1.5e-05		3e-07						200000
-claude-3-7-sonnet-20250219	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-3-haiku-20240307	2.5e-07	1.25e-06	3e-07	3e-08						200000
-claude-3-opus	1.5e-05	7.5e-05		1.5e-06						200000
-claude-3-opus-20240229	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-3-sonnet-20240229	3e-06	1.5e-05	3e-07	3e-07						200000
-claude-3.5-haiku	8e-07	4e-06	1e-06	8e-08						200000
-claude-3.5-sonnet-v2	3e-06	1.5e-05	3.75e-06	3.0000000000000004e-07						200000
-claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3.0000000000000004e-07						200000
-claude-4-5-sonnet	3.259e-06	1.6295999999999998e-05								200000
-claude-4-6-sonnet	3.59e-06	1.792e-05								1000000
-claude-4.5-haiku	1e-06	5e-06	1.25e-06	1e-07						200000
-claude-4.5-opus	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-4.5-sonnet	3e-06	1.5e-05	3.75e-06	3.0000000000000004e-07						200000
-claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-claude-haiku-4-5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-claude-haiku-4-5-20251001	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-claude-haiku-4-5-20251001-thinking	1e-06	5e-06		1.0000000000000001e-07						200000
-claude-haiku-4-5@20251001	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-claude-haiku-4.5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus-4-0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus-4-1	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus-4-1-20250805	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus-4-1-20250805-thinking	1.5e-05	7.5e-05								200000
-claude-opus-4-1-thinking	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-1-thinking:1024	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-1-thinking:32000	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-1-thinking:32768	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-1-thinking:8192	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-1@20250805	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus-4-20250514	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4-5-20251101	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4-5-20251101-thinking	5e-06	2.5e-05								200000
-claude-opus-4-5-20251101:thinking	4.998e-06	2.5007000000000003e-05								200000
-claude-opus-4-5@20251101	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-6-fast	3.6e-05	0.00018	4.5e-05	3.6000000000000003e-06						1000000
-claude-opus-4-6-think	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-6-thinking	5e-06	2.5e-05								1000000
-claude-opus-4-6@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-7-fast	3.6e-05	0.00018	4.5e-05	3.6000000000000003e-06						1000000
-claude-opus-4-7-think	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-7@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-8-fast	1.2e-05	6e-05	1.5e-05	1.2e-06						1000000
-claude-opus-4-8@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-claude-opus-4-thinking	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-thinking:1024	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-thinking:32000	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-thinking:32768	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4-thinking:8192	1.4993999999999999e-05	7.5004e-05								200000
-claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4.7	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07						200000
-claude-opus-4@20250514	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-claude-opus4-5	5.98e-06	2.989e-05								200000
-claude-opus4-6	5.98e-06	2.989e-05								1000000
-claude-opus4-7	5.6e-06	2.7989999999999998e-05	6.99e-06	5.6e-07						1000000
-claude-opus4-8	5.639999999999999e-06	2.8198e-05	7.049000000000001e-06	5.629999999999999e-07						1000000
-claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07						216000
-claude-sonnet-4-0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4-20250514	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4-5-20250929	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4-5-20250929-thinking	3e-06	1.5e-05								200000
-claude-sonnet-4-5@20250929	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-claude-sonnet-4-6-think	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-claude-sonnet-4-6-thinking	3e-06	1.5e-05								1000000
-claude-sonnet-4-6@default	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-claude-sonnet-4-thinking	2.992e-06	1.4993999999999999e-05								1000000
-claude-sonnet-4-thinking:1024	2.992e-06	1.4993999999999999e-05								1000000
-claude-sonnet-4-thinking:32768	2.992e-06	1.4993999999999999e-05								1000000
-claude-sonnet-4-thinking:64000	2.992e-06	1.4993999999999999e-05								1000000
-claude-sonnet-4-thinking:8192	2.992e-06	1.4993999999999999e-05								1000000
-claude-sonnet-4.5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4.6	3e-06	1.5e-05	3.75e-06	3e-07						200000
-claude-sonnet-4@20250514	3e-06	1.5e-05	3.75e-06	3e-07						200000
-databricks-claude-haiku-4-5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-databricks-claude-opus-4-1	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-databricks-claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-databricks-claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-databricks-claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-databricks-claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07						200000
-databricks-claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-databricks-claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-deepclaude	3e-06	1.5e-05								128000
-eu.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-eu.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-eu.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07						200000
-eu.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-eu.anthropic.claude-sonnet-4-5-20250929-v1:0	3.2999999999999997e-06	1.65e-05	4.125e-06	3.3e-07						200000
-eu.anthropic.claude-sonnet-4-6	3.2999999999999997e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-global.anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-global.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-global.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07						200000
-global.anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-global.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-global.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-global.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-global.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-jp.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-jp.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-jp.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-jp.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-stealth/claude-opus-4.6	4e-06	2e-05	5e-06	4.0000000000000003e-07						1000000
-stealth/claude-opus-4.7	4e-06	2e-05	5e-06	4.0000000000000003e-07						1000000
-stealth/claude-sonnet-4.6	2.4e-06	1.2e-05	3e-06	2.4e-07						1000000
-us.anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-us.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-us.anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-us.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07						200000
-us.anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-us.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-us.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-us.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-us.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-~anthropic/claude-fable-latest	1e-05	5e-05	1.25e-05	1e-06						1000000
-~anthropic/claude-haiku-latest	1e-06	5e-06	1.25e-06	1.0000000000000001e-07						200000
-~anthropic/claude-opus-latest	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-~anthropic/claude-sonnet-latest	3e-06	1.5e-05	3.75e-06	3e-07						1000000
+Gemma-4-31B-Claude-4.6-Opus-Reasoning-Distilled	3.06e-07	3.06e-07		3.0599999999999996e-08					1.0	262144
+anthropic--claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08					1.0	200000
+anthropic--claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic--claude-3-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic--claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic--claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic--claude-4-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic--claude-4-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic--claude-4.5-haiku	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+anthropic--claude-4.5-opus	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic--claude-4.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic--claude-4.6-opus	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+anthropic--claude-4.6-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic--claude-4.7-opus	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+anthropic-claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic-claude-3.5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+anthropic-claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic-claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic-claude-4.1-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic-claude-4.5-haiku	1e-06	5e-06	1.25e-06	1e-06					1.0	200000
+anthropic-claude-4.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic-claude-4.6-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic-claude-haiku-4.5	1e-06	5e-06	1.25e-06	1e-06					1.0	200000
+anthropic-claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic-claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic-claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic-claude-opus-4.7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic-claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+anthropic-claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic/claude-3-5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+anthropic/claude-3-7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08					1.0	200000
+anthropic/claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic/claude-3-sonnet	3e-06	1.5e-05	3e-07	3e-07					1.0	200000
+anthropic/claude-3.5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+anthropic/claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+anthropic/claude-haiku-3	2.1e-07	1.1e-06	2.6e-07	2.1000000000000003e-08					1.0	189096
+anthropic/claude-haiku-3.5	6.800000000000001e-07	3.4e-06	8.5e-07	6.8e-08					1.0	189096
+anthropic/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+anthropic/claude-haiku-4-5-20251001	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+anthropic/claude-haiku-4.5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+anthropic/claude-haiku-latest	1e-06	5e-06		1.0000000000000001e-07					1.0	200000
+anthropic/claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic/claude-opus-4-1	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic/claude-opus-4-1-20250805	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic/claude-opus-4-20250514	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic/claude-opus-4-5-20251101	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+anthropic/claude-opus-4.1	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+anthropic/claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+anthropic/claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic/claude-opus-4.6-fast	3e-05	0.00015	3.75e-05	3e-06					6.0	1000000
+anthropic/claude-opus-4.6:thinking	4.998e-06	2.5007000000000003e-05							6.0	1000000
+anthropic/claude-opus-4.6:thinking:low	4.998e-06	2.5007000000000003e-05							6.0	1000000
+anthropic/claude-opus-4.6:thinking:max	4.998e-06	2.5007000000000003e-05							6.0	1000000
+anthropic/claude-opus-4.6:thinking:medium	4.998e-06	2.5007000000000003e-05							6.0	1000000
+anthropic/claude-opus-4.7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+anthropic/claude-opus-4.7-fast	3e-05	0.00015	3.75e-05	3e-06					6.0	1000000
+anthropic/claude-opus-4.7:thinking	4.998e-06	2.5007000000000003e-05		4.998000000000001e-07					6.0	1000000
+anthropic/claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+anthropic/claude-opus-4.8-fast	1e-05	5e-05	1.25e-05	1e-06					2.0	1000000
+anthropic/claude-opus-4.8:thinking	4.998e-06	2.5007000000000003e-05		4.998000000000001e-07					2.0	1000000
+anthropic/claude-opus-latest	4.998e-06	2.5007000000000003e-05		4.998000000000001e-07					1.0	1000000
+anthropic/claude-sonnet-3.5	2.6e-06	1.3e-05	3.2000000000000003e-06	2.6e-07					1.0	189096
+anthropic/claude-sonnet-3.5-june	2.6e-06	1.3e-05	3.2000000000000003e-06	2.6e-07					1.0	189096
+anthropic/claude-sonnet-3.7	2.6e-06	1.3e-05	3.2000000000000003e-06	2.6e-07					1.0	196608
+anthropic/claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-sonnet-4-20250514	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-sonnet-4-5-20250929	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+anthropic/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic/claude-sonnet-4.5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic/claude-sonnet-4.6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+anthropic/claude-sonnet-4.6:thinking	2.992e-06	1.4993999999999997e-05							1.0	1000000
+anthropic/claude-sonnet-latest	2.992e-06	1.4993999999999999e-05		2.9920000000000003e-07					1.0	1000000
+au.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+au.anthropic.claude-opus-4-6-v1	1.65e-05	8.25e-05	2.0625e-05	1.6499999999999999e-06					6.0	1000000
+au.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+au.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+au.anthropic.claude-sonnet-4-6	3.2999999999999997e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+claude-3-5-haiku	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+claude-3-5-haiku-20241022	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+claude-3-5-haiku-latest	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+claude-3-5-haiku@20241022	8.000000000000001e-07	4e-06	1e-06	8e-08					1.0	200000
+claude-3-5-sonnet-20240620	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-3-5-sonnet-20241022	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-3-7-sonnet	3e-06	1.5e-05		3e-07					1.0	200000
+claude-3-7-sonnet-20250219	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-3-haiku-20240307	2.5e-07	1.25e-06	3e-07	3e-08					1.0	200000
+claude-3-opus	1.5e-05	7.5e-05		1.5e-06					1.0	200000
+claude-3-opus-20240229	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-3-sonnet-20240229	3e-06	1.5e-05	3e-07	3e-07					1.0	200000
+claude-3.5-haiku	8e-07	4e-06	1e-06	8e-08					1.0	200000
+claude-3.5-sonnet-v2	3e-06	1.5e-05	3.75e-06	3.0000000000000004e-07					1.0	200000
+claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3.0000000000000004e-07					1.0	200000
+claude-4-5-sonnet	3.259e-06	1.6295999999999998e-05							1.0	200000
+claude-4-6-sonnet	3.59e-06	1.792e-05							1.0	1000000
+claude-4.5-haiku	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+claude-4.5-opus	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-4.5-sonnet	3e-06	1.5e-05	3.75e-06	3.0000000000000004e-07					1.0	200000
+claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+claude-haiku-4-5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+claude-haiku-4-5-20251001	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+claude-haiku-4-5-20251001-thinking	1e-06	5e-06		1.0000000000000001e-07					1.0	200000
+claude-haiku-4-5@20251001	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+claude-haiku-4.5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus-4-0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus-4-1	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus-4-1-20250805	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus-4-1-20250805-thinking	1.5e-05	7.5e-05							1.0	200000
+claude-opus-4-1-thinking	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-1-thinking:1024	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-1-thinking:32000	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-1-thinking:32768	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-1-thinking:8192	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-1@20250805	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus-4-20250514	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-opus-4-5-20251101	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-opus-4-5-20251101-thinking	5e-06	2.5e-05							1.0	200000
+claude-opus-4-5-20251101:thinking	4.998e-06	2.5007000000000003e-05							1.0	200000
+claude-opus-4-5@20251101	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-6-fast	3.6e-05	0.00018	4.5e-05	3.6000000000000003e-06					6.0	1000000
+claude-opus-4-6-think	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-6-thinking	5e-06	2.5e-05							6.0	1000000
+claude-opus-4-6@default	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-7-fast	3.6e-05	0.00018	4.5e-05	3.6000000000000003e-06					6.0	1000000
+claude-opus-4-7-think	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-7@default	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+claude-opus-4-8-fast	1.2e-05	6e-05	1.5e-05	1.2e-06					2.0	1000000
+claude-opus-4-8@default	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+claude-opus-4-thinking	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-thinking:1024	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-thinking:32000	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-thinking:32768	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4-thinking:8192	1.4993999999999999e-05	7.5004e-05							1.0	200000
+claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	200000
+claude-opus-4.7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	200000
+claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	200000
+claude-opus-4@20250514	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+claude-opus4-5	5.98e-06	2.989e-05							1.0	200000
+claude-opus4-6	5.98e-06	2.989e-05							1.0	1000000
+claude-opus4-7	5.6e-06	2.7989999999999998e-05	6.99e-06	5.6e-07					1.0	1000000
+claude-opus4-8	5.639999999999999e-06	2.8198e-05	7.049000000000001e-06	5.629999999999999e-07					1.0	1000000
+claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07					1.0	216000
+claude-sonnet-4-0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4-20250514	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4-5-20250929	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4-5-20250929-thinking	3e-06	1.5e-05							1.0	200000
+claude-sonnet-4-5@20250929	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+claude-sonnet-4-6-think	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+claude-sonnet-4-6-thinking	3e-06	1.5e-05							1.0	1000000
+claude-sonnet-4-6@default	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+claude-sonnet-4-thinking	2.992e-06	1.4993999999999999e-05							1.0	1000000
+claude-sonnet-4-thinking:1024	2.992e-06	1.4993999999999999e-05							1.0	1000000
+claude-sonnet-4-thinking:32768	2.992e-06	1.4993999999999999e-05							1.0	1000000
+claude-sonnet-4-thinking:64000	2.992e-06	1.4993999999999999e-05							1.0	1000000
+claude-sonnet-4-thinking:8192	2.992e-06	1.4993999999999999e-05							1.0	1000000
+claude-sonnet-4.5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4.6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+claude-sonnet-4@20250514	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+databricks-claude-haiku-4-5	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+databricks-claude-opus-4-1	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+databricks-claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+databricks-claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+databricks-claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+databricks-claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+databricks-claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+databricks-claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+deepclaude	3e-06	1.5e-05							1.0	128000
+eu.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+eu.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+eu.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+eu.anthropic.claude-opus-4-6-v1	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+eu.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+eu.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07					2.0	1000000
+eu.anthropic.claude-sonnet-4-5-20250929-v1:0	3.2999999999999997e-06	1.65e-05	4.125e-06	3.3e-07					1.0	200000
+eu.anthropic.claude-sonnet-4-6	3.2999999999999997e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+global.anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+global.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+global.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+global.anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+global.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+global.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+global.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+global.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+jp.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+jp.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+jp.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+jp.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+stealth/claude-opus-4.6	4e-06	2e-05	5e-06	4.0000000000000003e-07					6.0	1000000
+stealth/claude-opus-4.7	4e-06	2e-05	5e-06	4.0000000000000003e-07					6.0	1000000
+stealth/claude-sonnet-4.6	2.4e-06	1.2e-05	3e-06	2.4e-07					1.0	1000000
+us.anthropic.claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+us.anthropic.claude-haiku-4-5-20251001-v1:0	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+us.anthropic.claude-opus-4-1-20250805-v1:0	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+us.anthropic.claude-opus-4-5-20251101-v1:0	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+us.anthropic.claude-opus-4-6-v1	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+us.anthropic.claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+us.anthropic.claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+us.anthropic.claude-sonnet-4-5-20250929-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+us.anthropic.claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+~anthropic/claude-fable-latest	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+~anthropic/claude-haiku-latest	1e-06	5e-06	1.25e-06	1.0000000000000001e-07					1.0	200000
+~anthropic/claude-opus-latest	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+~anthropic/claude-sonnet-latest	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
 @fast-exact
 gpt-5.3-codex	2.0
 gpt-5.4	2.0
@@ -821,3351 +821,3351 @@ claude-opus-4-8	2.0
 """#
     static let wholeList = #"""
 @exact
-abliteration/abliterated-model	1e-06	3e-06		1e-07						262144
-abliteration/abliterated-model-large	3e-06	5e-06		3e-07						1000000
-abliteration/abliterated-model-large-flash	1e-06	2e-06		1e-07						1048576
-abliteration/abliterated-model-large-v2	3e-06	5e-06		3e-07						1000000
-ai21.j2-mid-v1	1.25e-05	1.25e-05								8191
-ai21.j2-ultra-v1	1.88e-05	1.88e-05								8191
-ai21.jamba-1-5-large-v1:0	2e-06	8e-06								256000
-ai21.jamba-1-5-mini-v1:0	2e-07	4e-07								256000
-ai21.jamba-instruct-v1:0	5e-07	7e-07								70000
-aiand/deepseek-ai/deepseek-v4-flash	1.5e-07	2.5e-07		8e-08						1048576
-aiand/deepseek-ai/deepseek-v4-pro	1e-06	2.5e-06		2.5e-07						1048576
-aiand/deepseek-ai/deepseek-v4.1-flash	3e-07	6e-07		2e-08						1048576
-aiand/deepseek-ai/deepseek-v4.1-flash-1017	3e-07	6e-07		2e-08						1048576
-aiand/google/gemma-4-31b-it	2e-07	5e-07		5e-08						262144
-aiand/meta/muse-spark-open	1.25e-06	4.25e-06		1.5e-07						1048576
-aiand/moonshotai/kimi-k2.7-code	7.5e-07	3.5e-06		2e-07						262144
-aiand/moonshotai/kimi-k3	3e-06	1.25e-05		5e-07						1048576
-aiand/motif-technologies/motif-3	5e-07	2e-06		2e-07						262144
-aiand/openai/gpt-oss-120b	1.5e-07	6e-07		8e-08						131072
-aiand/qwen/qwen3.6-27b	3.2e-07	3.2e-06		2e-07						262144
-aiand/qwen/qwen3.8-27b	4e-07	3e-06		2e-07						262144
-aiand/zai-org/glm-5.2	1e-06	4e-06		3e-07						1048576
-aiand/zai-org/glm-5.3	1e-06	4e-06		3e-07						1048576
-aiand/zai-org/glm-5.3-flash	1.5e-07	5e-07		3e-08						1048550
-aihubmix/agnes-2.5-flash	3e-08	1.5e-07								512000
-aihubmix/agnes-2.5-pro	4.5e-07	9e-07		3.78e-09						1000000
-aihubmix/cc-glm-5.1	6e-08	2.2e-07								200000
-aihubmix/claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-aihubmix/claude-haiku-4-5	1.1e-06	5.5e-06	1.375e-06	1.1e-07						200000
-aihubmix/claude-opus-4-8-think	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-aihubmix/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-aihubmix/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-aihubmix/coding-glm-5.3	6e-08	2.2e-07		1.5e-08						1048576
-aihubmix/coding-kimi-k3	4.4e-07	1.61333e-06		6.6e-08						1048576
-aihubmix/coding-xiaomi-mimo-v2-omni	8e-08	4e-07		1.6e-08						
-aihubmix/coding-xiaomi-mimo-v2.5	8e-08	1.6e-07		1.6e-09						1048576
-aihubmix/coding-xiaomi-mimo-v2.5-pro	2e-07	4e-07		1.6e-09						1048576
-aihubmix/command-a-plus-05-2026	2.5e-06	1e-05								128000
-aihubmix/deepseek-v4-flash	1.42e-07	2.84e-07		2.84e-08						1000000
-aihubmix/deepseek-v4-pro	1.69e-06	3.38e-06		1.4027e-07						1000000
-aihubmix/doubao-seed-2-0-code-preview	4.822e-07	2.411e-06		9.644e-08						256000
-aihubmix/doubao-seed-2-0-lite-260428	9.041e-08	5.4246e-07		1.8082e-08						256000
-aihubmix/doubao-seed-2-0-mini	3.0136e-08	3.0136e-07		6.027e-09						256000
-aihubmix/doubao-seed-2-0-pro	4.822e-07	2.411e-06		9.644e-08						256000
-aihubmix/doubao-seed-2-1-turbo	4.6475e-07	2.32375e-06		9.295e-08						256000
-aihubmix/ernie-5.1	5.634e-07	2.5353e-06		5.634e-07						119000
-aihubmix/gemini-3-flash-preview	5e-07	3e-06		5e-08						1048576
-aihubmix/gemini-3-flash-preview-search	5e-07	3e-06		5e-08						1048576
-aihubmix/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07						1048576
-aihubmix/gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07						1048576
-aihubmix/gemini-3.5-flash-lite	3e-07	2.499999e-06		3e-08						1048576
-aihubmix/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-aihubmix/gemma-4-26b-a4b-it	1.4e-07	3.9998e-07								262144
-aihubmix/gemma-4-31b-it	1.4e-07	3.9998e-07								262144
-aihubmix/glm-5.2-fast-preview	2.254e-06	7.889e-06		5.635e-07						1000000
-aihubmix/glm-5.3	1.1268e-06	3.9438e-06		2.817e-07						1048576
-aihubmix/glm-5.3-flash	1.1268e-07	3.9438e-07		2.817e-08						1048576
-aihubmix/glm-5v-turbo	7.042e-07	3.09848e-06		1.69008e-07						200000
-aihubmix/gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07						400000
-aihubmix/gpt-5.4-high	2.5e-06	1.5e-05		2.5e-07						1050000
-aihubmix/gpt-5.4-low	2.5e-06	1.5e-05		2.5e-07						1050000
-aihubmix/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						400000
-aihubmix/gpt-5.4-nano	2e-07	1.25e-06		2e-08						400000
-aihubmix/gpt-5.5	5e-06	3e-05		5e-07						1050000
-aihubmix/gpt-5.5-pro	3e-05	0.00018								1050000
-aihubmix/gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08						1050000
-aihubmix/gpt-5.6-sol-disc	4e-06	2e-05	5e-06	4e-07						1050000
-aihubmix/gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07						1050000
-aihubmix/gpt-chat-latest	5e-06	3e-05		5e-07						400000
-aihubmix/grok-4-20-non-reasoning	2e-06	6e-06		2e-07						1000000
-aihubmix/grok-4-20-reasoning	2e-06	6e-06		2e-07						1000000
-aihubmix/grok-4.6	2e-06	6e-06		5e-07						500000
-aihubmix/grok-build-0.1	1e-06	2e-06		2e-07						256000
-aihubmix/hy3	1.562e-07	6.248e-07		3.905e-08						256000
-aihubmix/hy4-preview	8.45e-07	2.535e-06		4.225e-08						1048576
-aihubmix/kimi-k2.6	9.5e-07	3.9995e-06		1.60835e-07						262144
-aihubmix/kimi-k2.7-code-highspeed	1.9e-06	7.999e-06		3.2167e-07						262144
-aihubmix/kimi-k3	3e-06	1.5e-05		3e-07						1048576
-aihubmix/longcat-2.0	7.746e-07	3.0984e-06		1.5492e-08						1000000
-aihubmix/mai-thinking-1	2e-06	8e-06								256000
-aihubmix/mimo-v2-omni	4.4e-07	2.2e-06		8.8e-08						256000
-aihubmix/mimo-v2-pro	1.1e-06	3.3e-06		2.2e-07						1000000
-aihubmix/minimax-m2.7	2.958e-07	1.1832e-06		5.916e-08						204800
-aihubmix/minimax-m3	2.88e-07	1.152e-06								1000000
-aihubmix/muse-spark-1.2	1.375e-06	4.675e-06								1048576
-aihubmix/qwen3-coder-next	1.37e-07	5.48e-07								262144
-aihubmix/qwen3.5-122b-a10b	1.126e-07	9.008e-07								262144
-aihubmix/qwen3.5-397b-a17b	1.644e-07	9.864e-07								262144
-aihubmix/qwen3.6-27b	4.22e-07	2.532e-06								262144
-aihubmix/qwen3.6-35b-a3b	2.54e-07	1.524e-06								262144
-aihubmix/qwen3.6-max-preview	1.268e-06	7.608e-06	1.585e-06	1.268e-07						262144
-aihubmix/qwen3.7-plus	2.82e-07	1.128e-06	3.525e-07	5.64e-08						1000000
-aihubmix/qwen3.8-2.4t-a95b	2e-06	6e-06		5e-07						1000000
-aihubmix/qwen3.8-flash	1.126e-07	3.80025e-07	1.75937e-07	1.4075e-08						1000000
-aihubmix/qwen3.8-max	1.69e-06	5.07e-06	2.1125e-06	1.69e-07						1000000
-aihubmix/step-3.7-flash	2.2e-07	1.32e-06		4.4e-08						256000
-amazon-nova/nova-lite-v1	6e-08	2.4e-07								300000
-amazon-nova/nova-micro-v1	3.5e-08	1.4e-07								128000
-amazon-nova/nova-premier-v1	2.5e-06	1.25e-05								1000000
-amazon-nova/nova-pro-v1	8e-07	3.2e-06								300000
-amazon.nova-2-5-sonic	3.3e-07	2.75e-06								256000
-amazon.nova-2-lite-v1:0	3e-07	2.5e-06		7.5e-08						1000000
-amazon.nova-2-multimodal-embeddings-v1:0	1.35e-07	0.0								8172
-amazon.nova-2-pro-preview-20251202-v1:0	1.25e-06	1e-05		3.125e-07						1000000
-amazon.nova-2-sonic-v1:0	3.3e-07	2.75e-06								1000000
-amazon.nova-lite-v1:0	6e-08	2.4e-07		1.5e-08						300000
-amazon.nova-micro-v1:0	3.5e-08	1.4e-07		8.75e-09						128000
-amazon.nova-premier-v1:0	2.5e-06	1.25e-05		6.25e-07						1000000
-amazon.nova-pro-v1:0	8e-07	3.2e-06		2e-07						300000
-amazon.rerank-v1:0	0.0	0.0								32000
-amazon.titan-embed-g1-text-02	1e-07	0.0								8192
-amazon.titan-embed-image-v1	8e-07	0.0								128
-amazon.titan-embed-text-v1	1e-07	0.0								8192
-amazon.titan-embed-text-v2:0	2e-08	0.0								8192
-amazon.titan-text-express-v1	2e-07	6e-07								42000
-amazon.titan-text-lite-v1	1.5e-07	2e-07								42000
-amazon.titan-text-premier-v1:0	5e-07	1.5e-06								42000
-anyscale/HuggingFaceH4/zephyr-7b-beta	1.5e-07	1.5e-07								16384
-anyscale/codellama/CodeLlama-34b-Instruct-hf	1e-06	1e-06								4096
-anyscale/codellama/CodeLlama-70b-Instruct-hf	1e-06	1e-06								4096
-anyscale/google/gemma-7b-it	1.5e-07	1.5e-07								8192
-anyscale/meta-llama/Llama-2-13b-chat-hf	2.5e-07	2.5e-07								4096
-anyscale/meta-llama/Llama-2-70b-chat-hf	1e-06	1e-06								4096
-anyscale/meta-llama/Llama-2-7b-chat-hf	1.5e-07	1.5e-07								4096
-anyscale/meta-llama/Meta-Llama-3-70B-Instruct	1e-06	1e-06								8192
-anyscale/meta-llama/Meta-Llama-3-8B-Instruct	1.5e-07	1.5e-07								8192
-anyscale/mistralai/Mistral-7B-Instruct-v0.1	1.5e-07	1.5e-07								16384
-anyscale/mistralai/Mixtral-8x22B-Instruct-v0.1	9e-07	9e-07								65536
-anyscale/mistralai/Mixtral-8x7B-Instruct-v0.1	1.5e-07	1.5e-07								16384
-apac.amazon.nova-2-lite-v1:0	3.96e-07	3.311e-06		9.9e-08						1000000
-apac.amazon.nova-2-pro-preview-20251202-v1:0	1.375e-06	1.1e-05		3.4375e-07						1000000
-apac.amazon.nova-lite-v1:0	6.3e-08	2.52e-07		1.575e-08						300000
-apac.amazon.nova-micro-v1:0	3.7e-08	1.48e-07		9.25e-09						128000
-apac.amazon.nova-pro-v1:0	8.4e-07	3.36e-06		2.1e-07						300000
-apac.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06						1000000
-apac.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07						200000
-apac.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08						1000000
-apac.anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06						1000000
-apac.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-apac.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-apac.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07						1000000
-apac.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07						1000000
-apac.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-apac.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-apac.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07						1000000
-apac.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-azure_ai/Codestral-2501	3e-07	9e-07								256000
-azure_ai/Cohere-Embed-V5-Fast	8e-08	0.0								128000
-azure_ai/Cohere-Embed-V5-Pro	1.2e-07	0.0								128000
-azure_ai/Cohere-command-a-plus-05-2026	8e-07	3.2e-06								128000
-azure_ai/Cohere-embed-v3-english	1e-07	0.0								512
-azure_ai/Cohere-embed-v3-multilingual	1e-07	0.0								512
-azure_ai/DeepSeek-V4-Flash-0731	4.4e-07	1.32e-06		1.4e-08						1000000
-azure_ai/FW-DeepSeek-V3.2	6.2e-07	1.85e-06		3.1e-07						163840
-azure_ai/FW-DeepSeek-V4-Flash	1.5e-07	3.1e-07		3e-08						1000000
-azure_ai/FW-DeepSeek-V4-Pro	1.925e-06	3.828e-06		1.65e-07						1000000
-azure_ai/FW-DeepSeek-V4.1-Flash	3.75e-07	1.5e-06		8e-09						1000000
-azure_ai/FW-GLM-5	1.1e-06	3.52e-06		2.2e-07						200000
-azure_ai/FW-GLM-5.1	1.54e-06	4.84e-06		2.86e-07						202800
-azure_ai/FW-GLM-5.2	1.54e-06	4.84e-06		1.5e-07						1048576
-azure_ai/FW-GLM-5.2-Fast	2.31e-06	7.26e-06		2.31e-07						1048576
-azure_ai/FW-GLM-5.3	1.75e-06	5.5e-06		3.25e-07						1048576
-azure_ai/FW-GLM-5.3-Flash	1.88e-07	6.25e-07		3.8e-08						1048576
-azure_ai/FW-GPT-OSS-120B	1.65e-07	6.6e-07		8.2e-08						131072
-azure_ai/FW-Inkling	1.1e-06	4.46e-06		1.9e-07						1048576
-azure_ai/FW-Kimi-K2.5	6.6e-07	3.3e-06		1.1e-07						262144
-azure_ai/FW-Kimi-K2.6	1.045e-06	4.4e-06		1.76e-07						262144
-azure_ai/FW-Kimi-K2.7-Code	1.05e-06	4.4e-06		2.1e-07						262144
-azure_ai/FW-Kimi-K3	3e-06	1.5e-05		3e-07						1048576
-azure_ai/FW-MiniMax-M2.5	3.3e-07	1.32e-06		3.3e-08						1000000
-azure_ai/FW-MiniMax-M3	3.3e-07	1.32e-06		6.6e-08						512000
-azure_ai/FW-Nemotron-3-Ultra-NVFP4	6.6e-07	2.64e-06		1.3e-07						262144
-azure_ai/FW-Nemotron-Lightning-3.5-30B-A3B	6e-08	2.2e-07		1e-08						262144
-azure_ai/Llama-3.3-70B-Instruct	7.1e-07	7.1e-07								128000
-azure_ai/Llama-4-Maverick-17B-128E-Instruct-FP8	2.5e-07	1e-06								1000000
-azure_ai/Llama-4-Scout-17B-16E-Instruct	2e-07	7.8e-07								10000000
-azure_ai/MAI-Code-1.1-Flash	2e-07	1.2e-06		2e-08						256000
-azure_ai/MAI-Cyber-1-Flash	6e-07	3.5e-06		6e-08						256000
-azure_ai/MAI-DS-R1	1.35e-06	5.4e-06								128000
-azure_ai/MAI-Thinking-1	2e-06	8e-06		2e-07						256000
-azure_ai/Microsoft-Decision-1	4.2e-08	0.0								32768
-azure_ai/Phi-4	1.25e-07	5e-07								16384
-azure_ai/Phi-4-mini-instruct	7.5e-08	3e-07								131072
-azure_ai/Phi-4-mini-reasoning	7.5e-08	3e-07								131072
-azure_ai/Phi-4-multimodal-instruct	8e-08	3.2e-07								131072
-azure_ai/Phi-4-reasoning	1.25e-07	5e-07								32768
-azure_ai/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-azure_ai/claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-azure_ai/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07						200000
-azure_ai/claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08						1000000
-azure_ai/claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-azure_ai/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-azure_ai/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-azure_ai/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-azure_ai/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-azure_ai/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-azure_ai/claude-opus-5-5	4e-06	2e-05	5e-06	2e-07						1000000
-azure_ai/claude-opus-5-5-fast	8e-06	4e-05	1e-05	4e-07						1000000
-azure_ai/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-azure_ai/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-azure_ai/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-azure_ai/claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07						1000000
-azure_ai/codex-mini	1.5e-06	6e-06		3.75e-07						200000
-azure_ai/cohere-command-a	2.5e-06	1e-05								131072
-azure_ai/cohere-rerank-v4.0-fast	0.0	0.0								32768
-azure_ai/cohere-rerank-v4.0-pro	0.0	0.0								32768
-azure_ai/cohere-rerank-v5-fast	2e-08	0.0								32768
-azure_ai/cohere-rerank-v5-pro	5e-08	0.0								32768
-azure_ai/deepseek-r1	1.35e-06	5.4e-06								
-azure_ai/deepseek-v3-0324	1.14e-06	4.56e-06								
-azure_ai/deepseek-v3.1	1.23e-06	4.94e-06								
-azure_ai/deepseek-v3.2	5.8e-07	1.68e-06								128000
-azure_ai/deepseek-v3.2-speciale	5.8e-07	1.68e-06								128000
-azure_ai/deepseek-v4-flash	1.9e-07	5.1e-07		2.8e-08						1000000
-azure_ai/deepseek-v4-pro	1.74e-06	3.48e-06		1.45e-07						1000000
-azure_ai/deepseek-v4.1-flash	3e-07	1.2e-06		6e-09						1000000
-azure_ai/embed-v-4-0	1.2e-07	0.0								128000
-azure_ai/gpt-5.4	2.5e-06	1.5e-05		2.5e-07						922000
-azure_ai/gpt-5.4-2026-03-05	2.5e-06	1.5e-05		2.5e-07						922000
-azure_ai/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						272000
-azure_ai/gpt-5.4-mini-2026-03-17	7.5e-07	4.5e-06		7.5e-08						272000
-azure_ai/gpt-5.4-nano	2e-07	1.25e-06		2e-08						272000
-azure_ai/gpt-5.4-nano-2026-03-17	2e-07	1.25e-06		2e-08						272000
-azure_ai/gpt-5.4-pro	3e-05	0.00018		3e-06						922000
-azure_ai/gpt-5.4-pro-2026-03-05	3e-05	0.00018		3e-06						922000
-azure_ai/gpt-5.5	5e-06	3e-05		5e-07						922000
-azure_ai/gpt-5.5-2026-04-23	5e-06	3e-05		5e-07						922000
-azure_ai/gpt-5.5-2026-04-24	5e-06	3e-05		5e-07						922000
-azure_ai/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06						922000
-azure_ai/gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08						922000
-azure_ai/gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07						922000
-azure_ai/gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07						922000
-azure_ai/gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08						922000
-azure_ai/gpt-chat-latest	5e-06	3e-05		5e-07						128000
-azure_ai/gpt-oss-120b	1.5e-07	6e-07								131072
-azure_ai/grok-3	3e-06	1.5e-05								
-azure_ai/grok-3-mini	2.5e-07	1.27e-06								
-azure_ai/grok-4	3e-06	1.5e-05								262000
-azure_ai/grok-4-1-fast-non-reasoning	2e-07	5e-07								128000
-azure_ai/grok-4-1-fast-reasoning	2e-07	5e-07								128000
-azure_ai/grok-4-20-non-reasoning	1.25e-06	2.5e-06		1.25e-06						262000
-azure_ai/grok-4-20-reasoning	1.25e-06	2.5e-06		1.25e-06						262000
-azure_ai/grok-4-fast-non-reasoning	2e-07	5e-07								
-azure_ai/grok-4-fast-reasoning	2e-07	5e-07								
-azure_ai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		200000
-azure_ai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		200000
-azure_ai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		500000
-azure_ai/grok-code-fast-1	2e-07	1.5e-06								256000
-azure_ai/jais-30b-chat	3.2e-06	9.71e-06								8192
-azure_ai/kimi-k2-thinking	6e-07	2.5e-06								262144
-azure_ai/kimi-k2.5	6e-07	3e-06		1e-07						262144
-azure_ai/kimi-k2.6	9.5e-07	4e-06		1.6e-07						262144
-azure_ai/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						262144
-azure_ai/ministral-3b	4e-08	4e-08								128000
-azure_ai/mistral-large-3	5e-07	1.5e-06								256000
-azure_ai/mistral-large-latest	2e-06	6e-06								128000
-azure_ai/mistral-medium-2505	4e-07	2e-06								131072
-azure_ai/mistral-medium-3-5	1.5e-06	7.5e-06								128000
-azure_ai/mistral-nemo	1.5e-07	1.5e-07								131072
-azure_ai/mistral-small-2503	1e-07	3e-07								128000
-azure_ai/model-router	1.4e-07	0.0								200000
-azure_ai/model_router	1.4e-07	0.0								200000
-babbage-002	4e-07	4e-07								16384
-baseten/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06								
-baseten/decision-models/baseten-elephant-9b-latest	3.5e-08	0.0								16384
-baseten/decision-models/baseten-joey-2b-latest	1e-08	0.0								16384
-baseten/decision-models/baseten-mammoth-27b-latest	1e-07	0.0								16384
-baseten/deepseek-ai/DeepSeek-V3-0324	7.7e-07	7.7e-07								
-baseten/deepseek-ai/DeepSeek-V3.1	5e-07	1.5e-06								
-baseten/deepseek-ai/DeepSeek-V4-Flash-0731	1.3e-07	2.6e-07		2.8e-08						1048576
-baseten/deepseek-ai/DeepSeek-V4-Pro	1.74e-06	3.48e-06		1.45e-07						1048576
-baseten/deepseek-ai/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		1.32e-07						1048576
-baseten/deepseek-ai/DeepSeek-V4.1-Flash	3e-07	1.2e-06		7e-09						1048576
-baseten/deepseek-ai/DeepSeek-V4.1-Flash-1017	3e-07	1.2e-06		7e-09						1048576
-baseten/deepseek-ai/DeepSeek-V4.1-Flash-1017-Fast	6e-07	2.4e-06		1.4e-08						1048576
-baseten/deepseek-ai/DeepSeek-V4.1-Flash-Fast	6e-07	2.4e-06		1.4e-08						1048576
-baseten/meta-models/muse-spark-open	1.25e-06	4.25e-06		1.5e-07						1048576
-baseten/moonshotai/Kimi-K2-Instruct-0905	6e-07	2.5e-06								
-baseten/moonshotai/Kimi-K2-Thinking	6e-07	2.5e-06								
-baseten/moonshotai/Kimi-K2.5	6e-07	3e-06								
-baseten/moonshotai/Kimi-K2.6	9.5e-07	4e-06		1.6e-07						262000
-baseten/moonshotai/Kimi-K2.7-Code	9.5e-07	4e-06		1.6e-07						262000
-baseten/moonshotai/Kimi-K3	3e-06	1.5e-05		3e-07						1048576
-baseten/moonshotai/Kimi-K3.1-Pro	2e-06	1e-05		2e-07						1000000
-baseten/nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B	6e-07	2.4e-06		1.2e-07						202800
-baseten/nvidia/NVIDIA-Nemotron-3.5-Super-VL-120B-A12B	2e-07	5e-07		4e-08						1048576
-baseten/nvidia/Nemotron-120B-A12B	3e-07	7.5e-07								
-baseten/openai/gpt-oss-120b	1e-07	5e-07		1e-07						128072
-baseten/reflection/Beam-1.0	4e-07	1.2e-06		4e-08						1048576
-baseten/thinkingmachines/inkling	1e-06	4.05e-06		1.7e-07						1048576
-baseten/thinkingmachines/inkling-small	5e-07	1.2e-06		1e-07						1048576
-baseten/zai-org/GLM-4.6	6e-07	2.2e-06								
-baseten/zai-org/GLM-4.7	6e-07	2.2e-06		1.2e-07						200000
-baseten/zai-org/GLM-5	9.5e-07	3.15e-06								
-baseten/zai-org/GLM-5.2	1.4e-06	4.4e-06		1.4e-07						1048576
-baseten/zai-org/GLM-5.2-Fast	2.1e-06	6.6e-06		2.1e-07						1048576
-baseten/zai-org/GLM-5.3	1.4e-06	4.4e-06		1.4e-07						1048576
-baseten/zai-org/GLM-5.3-Fast	2.1e-06	6.6e-06		2.1e-07						1048576
-baseten/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08						1048576
-bedrock/ap-northeast-1/anthropic.claude-instant-v1	2.23e-06	7.55e-06								100000
-bedrock/ap-northeast-1/anthropic.claude-v1	8e-06	2.4e-05								100000
-bedrock/ap-northeast-1/anthropic.claude-v2:1	8e-06	2.4e-05								100000
-bedrock/ap-northeast-1/deepseek.v3.2	7.4e-07	2.22e-06								156000
-bedrock/ap-northeast-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/ap-northeast-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/ap-northeast-1/mistral.voxtral-mini-3b-2507	5e-08	5e-08								32768
-bedrock/ap-northeast-1/mistral.voxtral-small-24b-2507	1.2e-07	3.6e-07								32768
-bedrock/ap-northeast-1/moonshotai.kimi-k2-thinking	7.3e-07	3.03e-06								262144
-bedrock/ap-northeast-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06								262144
-bedrock/ap-northeast-1/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/ap-northeast-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.45e-06								262144
-bedrock/ap-south-1/deepseek.v3.2	7.4e-07	2.22e-06								156000
-bedrock/ap-south-1/meta.llama3-70b-instruct-v1:0	3.18e-06	4.2e-06								8192
-bedrock/ap-south-1/meta.llama3-8b-instruct-v1:0	3.6e-07	7.2e-07								8192
-bedrock/ap-south-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/ap-south-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/ap-south-1/moonshotai.kimi-k2-thinking	7.1e-07	2.94e-06								262144
-bedrock/ap-south-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06								262144
-bedrock/ap-south-1/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/ap-south-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.41e-06								262144
-bedrock/ap-southeast-2/minimax.minimax-m2.5	3.1e-07	1.24e-06								196000
-bedrock/ap-southeast-2/mistral.voxtral-mini-3b-2507	4.12e-08	4.12e-08								32768
-bedrock/ap-southeast-2/mistral.voxtral-small-24b-2507	1.03e-07	3.09e-07								32768
-bedrock/ap-southeast-2/qwen.qwen3-next-80b-a3b	1.545e-07	1.236e-06								262144
-bedrock/ap-southeast-3/deepseek.v3.2	7.4e-07	2.22e-06								156000
-bedrock/ap-southeast-3/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/ap-southeast-3/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/ap-southeast-3/moonshotai.kimi-k2.5	7.2e-07	3.6e-06								262144
-bedrock/ap-southeast-3/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/ca-central-1/meta.llama3-70b-instruct-v1:0	3.05e-06	4.03e-06								8192
-bedrock/ca-central-1/meta.llama3-8b-instruct-v1:0	3.5e-07	6.9e-07								8192
-bedrock/claude_platform/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-bedrock/claude_platform/claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-bedrock/claude_platform/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07						200000
-bedrock/claude_platform/claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08						1000000
-bedrock/claude_platform/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-bedrock/claude_platform/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-bedrock/claude_platform/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-bedrock/claude_platform/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-bedrock/claude_platform/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-bedrock/claude_platform/claude-opus-5-5	4e-06	2e-05	5e-06	2e-07						1000000
-bedrock/claude_platform/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07						200000
-bedrock/claude_platform/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-bedrock/claude_platform/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-bedrock/claude_platform/claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07						1000000
-bedrock/eu-central-1/anthropic.claude-instant-v1	2.48e-06	8.38e-06								100000
-bedrock/eu-central-1/anthropic.claude-v1	8e-06	2.4e-05								100000
-bedrock/eu-central-1/anthropic.claude-v2:1	8e-06	2.4e-05								100000
-bedrock/eu-central-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/eu-central-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/eu-central-1/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/eu-north-1/deepseek.v3.2	7.4e-07	2.22e-06								156000
-bedrock/eu-north-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/eu-north-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/eu-north-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06								262144
-bedrock/eu-south-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/eu-south-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/eu-south-1/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/eu-west-1/meta.llama3-70b-instruct-v1:0	2.86e-06	3.78e-06								8192
-bedrock/eu-west-1/meta.llama3-8b-instruct-v1:0	3.2e-07	6.5e-07								8192
-bedrock/eu-west-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/eu-west-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/eu-west-1/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/eu-west-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.41e-06								262144
-bedrock/eu-west-2/meta.llama3-70b-instruct-v1:0	3.45e-06	4.55e-06								8192
-bedrock/eu-west-2/meta.llama3-8b-instruct-v1:0	3.9e-07	7.8e-07								8192
-bedrock/eu-west-2/minimax.minimax-m2.1	4.7e-07	1.86e-06								196000
-bedrock/eu-west-2/minimax.minimax-m2.5	4.7e-07	1.86e-06								196000
-bedrock/eu-west-2/mistral.voxtral-mini-3b-2507	6e-08	6e-08								32768
-bedrock/eu-west-2/mistral.voxtral-small-24b-2507	1.6e-07	4.7e-07								32768
-bedrock/eu-west-2/nvidia.nemotron-super-3-120b	2.3e-07	1.01e-06								256000
-bedrock/eu-west-2/qwen.qwen3-coder-next	7.8e-07	1.86e-06								262144
-bedrock/eu-west-2/qwen.qwen3-next-80b-a3b	2.3e-07	1.86e-06								262144
-bedrock/eu-west-3/mistral.mistral-7b-instruct-v0:2	2e-07	2.6e-07								32000
-bedrock/eu-west-3/mistral.mistral-large-2402-v1:0	5.2e-06	1.56e-05								32000
-bedrock/eu-west-3/mistral.mixtral-8x7b-instruct-v0:1	5.9e-07	9.1e-07								32000
-bedrock/invoke/anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07						200000
-bedrock/moonshotai.kimi-k2-thinking	6e-07	2.5e-06								262144
-bedrock/moonshotai.kimi-k2.5	6e-07	3e-06								262144
-bedrock/sa-east-1/deepseek.v3.2	7.4e-07	2.22e-06								156000
-bedrock/sa-east-1/meta.llama3-70b-instruct-v1:0	4.45e-06	5.88e-06								8192
-bedrock/sa-east-1/meta.llama3-8b-instruct-v1:0	5e-07	1.01e-06								8192
-bedrock/sa-east-1/minimax.minimax-m2.1	3.6e-07	1.44e-06								196000
-bedrock/sa-east-1/minimax.minimax-m2.5	3.6e-07	1.44e-06								196000
-bedrock/sa-east-1/moonshotai.kimi-k2-thinking	7.3e-07	3.03e-06								262144
-bedrock/sa-east-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06								262144
-bedrock/sa-east-1/qwen.qwen3-coder-next	6e-07	1.44e-06								262144
-bedrock/sa-east-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.45e-06								262144
-bedrock/us-east-1/anthropic.claude-instant-v1	8e-07	2.4e-06								100000
-bedrock/us-east-1/anthropic.claude-v1	8e-06	2.4e-05								100000
-bedrock/us-east-1/anthropic.claude-v2:1	8e-06	2.4e-05								100000
-bedrock/us-east-1/deepseek.v3.2	6.2e-07	1.85e-06								156000
-bedrock/us-east-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06								8192
-bedrock/us-east-1/meta.llama3-8b-instruct-v1:0	3e-07	6e-07								8192
-bedrock/us-east-1/minimax.minimax-m2.1	3e-07	1.2e-06								196000
-bedrock/us-east-1/minimax.minimax-m2.5	3e-07	1.2e-06								196000
-bedrock/us-east-1/mistral.mistral-7b-instruct-v0:2	1.5e-07	2e-07								32000
-bedrock/us-east-1/mistral.mistral-large-2402-v1:0	4e-06	1.2e-05								32000
-bedrock/us-east-1/mistral.mixtral-8x7b-instruct-v0:1	4.5e-07	7e-07								32000
-bedrock/us-east-1/moonshotai.kimi-k2-thinking	6e-07	2.5e-06								262144
-bedrock/us-east-1/moonshotai.kimi-k2.5	6e-07	3e-06								262144
-bedrock/us-east-1/qwen.qwen3-coder-next	5e-07	1.2e-06								262144
-bedrock/us-east-1/zai.glm-5	1e-06	3.2e-06								200000
-bedrock/us-east-2/deepseek.v3.2	6.2e-07	1.85e-06								156000
-bedrock/us-east-2/minimax.minimax-m2.1	3e-07	1.2e-06								196000
-bedrock/us-east-2/minimax.minimax-m2.5	3e-07	1.2e-06								196000
-bedrock/us-east-2/moonshotai.kimi-k2-thinking	6e-07	2.5e-06								262144
-bedrock/us-east-2/moonshotai.kimi-k2.5	6e-07	3e-06								262144
-bedrock/us-east-2/qwen.qwen3-coder-next	5e-07	1.2e-06								262144
-bedrock/us-gov-east-1/amazon.nova-pro-v1:0	9.6e-07	3.84e-06		2.4e-07						300000
-bedrock/us-gov-east-1/amazon.titan-embed-text-v1	1e-07	0.0								8192
-bedrock/us-gov-east-1/amazon.titan-embed-text-v2:0	3e-08	0.0								8192
-bedrock/us-gov-east-1/amazon.titan-text-express-v1	1.3e-06	1.7e-06								42000
-bedrock/us-gov-east-1/amazon.titan-text-lite-v1	3e-07	4e-07								42000
-bedrock/us-gov-east-1/amazon.titan-text-premier-v1:0	5e-07	1.5e-06								42000
-bedrock/us-gov-east-1/anthropic.claude-3-5-sonnet-20240620-v1:0	3.6e-06	1.8e-05								200000
-bedrock/us-gov-east-1/anthropic.claude-3-7-sonnet-20250219-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-bedrock/us-gov-east-1/anthropic.claude-3-haiku-20240307-v1:0	3e-07	1.5e-06								195904
-bedrock/us-gov-east-1/anthropic.claude-fable-5-1	1.2e-05	6e-05	1.5e-05	3e-07						1000000
-bedrock/us-gov-east-1/anthropic.claude-haiku-4-5-20251001-v1:0	1.2e-06	6e-06	1.5e-06	1.2e-07						200000
-bedrock/us-gov-east-1/anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08						1000000
-bedrock/us-gov-east-1/anthropic.claude-opus-4-8	6e-06	3e-05	7.5e-06	6e-07						1000000
-bedrock/us-gov-east-1/anthropic.claude-opus-5	6e-06	3e-05	7.5e-06	6e-07						1000000
-bedrock/us-gov-east-1/anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07						1000000
-bedrock/us-gov-east-1/anthropic.claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-bedrock/us-gov-east-1/anthropic.claude-sonnet-5	2.4e-06	1.2e-05	3e-06	2.4e-07						1000000
-bedrock/us-gov-east-1/anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07						1000000
-bedrock/us-gov-east-1/claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-bedrock/us-gov-east-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06								8000
-bedrock/us-gov-east-1/meta.llama3-8b-instruct-v1:0	3e-07	2.65e-06								8000
-bedrock/us-gov-east-1/moonshotai.kimi-k3	3.96e-06	1.98e-05	4.95e-06	3.96e-07						868928
-bedrock/us-gov-east-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07								128000
-bedrock/us-gov-east-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07								262144
-bedrock/us-gov-east-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07								128000
-bedrock/us-gov-east-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07								256000
-bedrock/us-gov-east-1/openai.gpt-oss-120b-1:0	1.8e-07	7.2e-07								128000
-bedrock/us-gov-east-1/openai.gpt-oss-20b-1:0	8.4e-08	3.6e-07								128000
-bedrock/us-gov-west-1/amazon.nova-2-multimodal-embeddings-v1:0	1.62e-07	0.0								8172
-bedrock/us-gov-west-1/amazon.nova-lite-v1:0	7.2e-08	2.88e-07		1.8e-08						300000
-bedrock/us-gov-west-1/amazon.nova-micro-v1:0	4.2e-08	1.68e-07		1.05e-08						128000
-bedrock/us-gov-west-1/amazon.nova-pro-v1:0	9.6e-07	3.84e-06		2.4e-07						300000
-bedrock/us-gov-west-1/amazon.titan-embed-text-v1	1e-07	0.0								8192
-bedrock/us-gov-west-1/amazon.titan-embed-text-v2:0	1.1e-07	0.0								8192
-bedrock/us-gov-west-1/amazon.titan-text-express-v1	8e-07	1.6e-06								42000
-bedrock/us-gov-west-1/amazon.titan-text-lite-v1	3e-07	4e-07								42000
-bedrock/us-gov-west-1/amazon.titan-text-premier-v1:0	5e-07	1.5e-06								42000
-bedrock/us-gov-west-1/anthropic.claude-3-5-sonnet-20240620-v1:0	3.6e-06	1.8e-05								200000
-bedrock/us-gov-west-1/anthropic.claude-3-7-sonnet-20250219-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-bedrock/us-gov-west-1/anthropic.claude-3-haiku-20240307-v1:0	3e-07	1.5e-06								195904
-bedrock/us-gov-west-1/anthropic.claude-fable-5-1	1.2e-05	6e-05	1.5e-05	3e-07						1000000
-bedrock/us-gov-west-1/anthropic.claude-haiku-4-5-20251001-v1:0	1.2e-06	6e-06	1.5e-06	1.2e-07						200000
-bedrock/us-gov-west-1/anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08						1000000
-bedrock/us-gov-west-1/anthropic.claude-opus-4-8	6e-06	3e-05	7.5e-06	6e-07						1000000
-bedrock/us-gov-west-1/anthropic.claude-opus-5	6e-06	3e-05	7.5e-06	6e-07						1000000
-bedrock/us-gov-west-1/anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07						1000000
-bedrock/us-gov-west-1/anthropic.claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-bedrock/us-gov-west-1/anthropic.claude-sonnet-5	2.4e-06	1.2e-05	3e-06	2.4e-07						1000000
-bedrock/us-gov-west-1/anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07						1000000
-bedrock/us-gov-west-1/claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07						200000
-bedrock/us-gov-west-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06								8000
-bedrock/us-gov-west-1/meta.llama3-8b-instruct-v1:0	3e-07	6e-07								8000
-bedrock/us-gov-west-1/moonshotai.kimi-k3	3.96e-06	1.98e-05	4.95e-06	3.96e-07						868928
-bedrock/us-gov-west-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07								128000
-bedrock/us-gov-west-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07								262144
-bedrock/us-gov-west-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07								128000
-bedrock/us-gov-west-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07								256000
-bedrock/us-gov-west-1/openai.gpt-oss-120b-1:0	1.8e-07	7.2e-07								128000
-bedrock/us-gov-west-1/openai.gpt-oss-20b-1:0	8.4e-08	3.6e-07								128000
-bedrock/us-west-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06								8192
-bedrock/us-west-1/meta.llama3-8b-instruct-v1:0	3e-07	6e-07								8192
-bedrock/us-west-2/anthropic.claude-instant-v1	8e-07	2.4e-06								100000
-bedrock/us-west-2/anthropic.claude-v1	8e-06	2.4e-05								100000
-bedrock/us-west-2/anthropic.claude-v2:1	8e-06	2.4e-05								100000
-bedrock/us-west-2/deepseek.v3.2	6.2e-07	1.85e-06								156000
-bedrock/us-west-2/minimax.minimax-m2.1	3e-07	1.2e-06								196000
-bedrock/us-west-2/minimax.minimax-m2.5	3e-07	1.2e-06								196000
-bedrock/us-west-2/mistral.mistral-7b-instruct-v0:2	1.5e-07	2e-07								32000
-bedrock/us-west-2/mistral.mistral-large-2402-v1:0	4e-06	1.2e-05								32000
-bedrock/us-west-2/mistral.mixtral-8x7b-instruct-v0:1	4.5e-07	7e-07								32000
-bedrock/us-west-2/moonshotai.kimi-k2-thinking	6e-07	2.5e-06								262144
-bedrock/us-west-2/moonshotai.kimi-k2.5	6e-07	3e-06								262144
-bedrock/us-west-2/qwen.qwen3-coder-next	5e-07	1.2e-06								262144
-bedrock/us-west-2/zai.glm-5	1e-06	3.2e-06								200000
-bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08						200000
-bedrock_mantle/anthropic.claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07						200000
-bedrock_mantle/anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08						1000000
-bedrock_mantle/anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07						1000000
-bedrock_mantle/anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-bedrock_mantle/deepseek.v3.1	5.8e-07	1.68e-06								128000
-bedrock_mantle/google.gemma-4-26b-a4b	1.3e-07	4e-07								256000
-bedrock_mantle/google.gemma-4-31b	1.4e-07	4e-07								256000
-bedrock_mantle/google.gemma-4-e2b	4e-08	8e-08								128000
-bedrock_mantle/moonshotai.kimi-k2-thinking	6e-07	2.5e-06								256000
-bedrock_mantle/openai.gpt-5.4	2.75e-06	1.65e-05		2.75e-07						922000
-bedrock_mantle/openai.gpt-5.5	5.5e-06	3.3e-05		5.5e-07						922000
-bedrock_mantle/openai.gpt-5.6-cyber	1.375e-05	8.25e-05	1.71875e-05	1.375e-06						922000
-bedrock_mantle/openai.gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08						922000
-bedrock_mantle/openai.gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07						922000
-bedrock_mantle/openai.gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07						922000
-bedrock_mantle/openai.gpt-6-astra	1.1e-05	5.5e-05	1.375e-05	1.1e-06						922000
-bedrock_mantle/openai.gpt-6-luna	1.1e-07	5.5e-07	1.375e-07	1.1e-08						922000
-bedrock_mantle/openai.gpt-6-sol	2.2e-06	1.1e-05	2.75e-06	2.2e-07						922000
-bedrock_mantle/openai.gpt-6.1-sol	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-bedrock_mantle/openai.gpt-6.1-terra	1.1e-06	5.5e-06	1.375e-06	5.5e-08						922000
-bedrock_mantle/openai.gpt-daybreak-blue-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07						1050000
-bedrock_mantle/openai.gpt-oss-120b	1.5e-07	6e-07								131072
-bedrock_mantle/openai.gpt-oss-20b	7e-08	3e-07								131072
-bedrock_mantle/openai.gpt-oss-safeguard-120b	1.5e-07	6e-07								131072
-bedrock_mantle/openai.gpt-oss-safeguard-20b	7e-08	2e-07								131072
-bedrock_mantle/qwen.qwen3-235b-a22b-2507	2.2e-07	8.8e-07								256000
-bedrock_mantle/qwen.qwen3-32b	1.5e-07	6e-07								32000
-bedrock_mantle/qwen.qwen3-coder-30b-a3b-instruct	1.5e-07	6e-07								256000
-bedrock_mantle/qwen.qwen3-coder-480b-a35b-instruct	4.5e-07	1.8e-06								262144
-bedrock_mantle/qwen.qwen3-next-80b-a3b-instruct	1.4e-07	1.2e-06								256000
-bedrock_mantle/qwen.qwen3-vl-235b-a22b-instruct	5.3e-07	2.66e-06								256000
-bedrock_mantle/us-gov-east-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07								128000
-bedrock_mantle/us-gov-east-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07								262144
-bedrock_mantle/us-gov-east-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07								128000
-bedrock_mantle/us-gov-east-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07								256000
-bedrock_mantle/us-gov-east-1/openai.gpt-5.4	3.3e-06	1.98e-05		3.3e-07						922000
-bedrock_mantle/us-gov-east-1/openai.gpt-oss-120b	1.8e-07	7.2e-07								131072
-bedrock_mantle/us-gov-east-1/openai.gpt-oss-20b	8.4e-08	3.6e-07								131072
-bedrock_mantle/us-gov-east-1/xai.grok-4.6	2.64e-06	7.92e-06		6.6e-07						500000
-bedrock_mantle/us-gov-east-1/xai.grok-4.7	2.64e-06	7.92e-06		6.6e-07						524288
-bedrock_mantle/us-gov-west-1/anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08						1000000
-bedrock_mantle/us-gov-west-1/anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07						1000000
-bedrock_mantle/us-gov-west-1/anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07						1000000
-bedrock_mantle/us-gov-west-1/google.gemma-4-26b-a4b	1.56e-07	4.8e-07								256000
-bedrock_mantle/us-gov-west-1/google.gemma-4-31b	1.68e-07	4.8e-07								256000
-bedrock_mantle/us-gov-west-1/google.gemma-4-e2b	4.8e-08	9.6e-08								128000
-bedrock_mantle/us-gov-west-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07								128000
-bedrock_mantle/us-gov-west-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07								262144
-bedrock_mantle/us-gov-west-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07								128000
-bedrock_mantle/us-gov-west-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07								256000
-bedrock_mantle/us-gov-west-1/openai.gpt-5.4	3.3e-06	1.98e-05		3.3e-07						922000
-bedrock_mantle/us-gov-west-1/openai.gpt-5.6-luna	2.64e-07	1.584e-06	3.3e-07	2.64e-08						922000
-bedrock_mantle/us-gov-west-1/openai.gpt-5.6-terra	2.64e-06	1.584e-05	3.3e-06	2.64e-07						922000
-bedrock_mantle/us-gov-west-1/openai.gpt-oss-120b	1.8e-07	7.2e-07								131072
-bedrock_mantle/us-gov-west-1/openai.gpt-oss-20b	8.4e-08	3.6e-07								131072
-bedrock_mantle/us-gov-west-1/xai.grok-4.3	1.5e-06	3e-06		2.4e-07						1048576
-bedrock_mantle/us-gov-west-1/xai.grok-4.6	2.64e-06	7.92e-06		6.6e-07						500000
-bedrock_mantle/us-gov-west-1/xai.grok-4.7	2.64e-06	7.92e-06		6.6e-07						524288
-bedrock_mantle/xai.grok-4.3	1.25e-06	2.5e-06		2e-07						1048576
-bedrock_mantle/xai.grok-4.6	2.2e-06	6.6e-06		5.5e-07						500000
-bedrock_mantle/xai.grok-4.7	2.2e-06	6.6e-06		5.5e-07						524288
-bespoke/bespokelabs/Bespoke-Nimble-9B	0.0	0.0								8192
-bespoke/nimble	0.0	0.0								8192
-bespoke/nimble-latest	0.0	0.0								8192
-bigmodel/glm-5.3	1.1428571428571428e-06	4e-06		2.857142857142857e-07						1000000
-bigmodel/glm-5.3-flash	1.142857142857143e-07	4e-07		3.2857142857142855e-08						1000000
-bigmodel/glm-5.3-flashx	2.857142857142857e-07	1e-06		8.142857142857142e-08						1000000
-c4ai-aya-expanse-32b	5e-07	1.5e-06								128000
-cerebras/gemma-4-31b	9.9e-07	1.49e-06								131072
-cerebras/gpt-oss-120b	3.5e-07	7.5e-07								131072
-cerebras/llama-3.1-70b	6e-07	6e-07								128000
-cerebras/llama-3.1-8b	1e-07	1e-07								128000
-cerebras/llama-3.3-70b	8.5e-07	1.2e-06								128000
-cerebras/llama3.1-8b	1e-07	1e-07								128000
-cerebras/qwen-3-32b	4e-07	8e-07								128000
-cerebras/qwen-3.8-27b	9.9e-07	1.49e-06								65536
-chat-latest	5e-06	3e-05		5e-07						400000
-chatdolphin	5e-07	5e-07								16384
-chatgpt-image-latest	5e-06	1e-05		1.25e-06						
-clf_ai_gateway/deepseek-v4-flash	1.76e-07	5.28e-07		5e-09						1048576
-clf_ai_gateway/deepseek-v4-pro	5.28e-07	1.584e-06		1.7e-08						1048576
-clf_ai_gateway/deepseek-v4.1-flash	1.2e-07	4.8e-07		2e-09						1048576
-clf_ai_gateway/glm-4.7-flash	2.4e-08	1.6e-07								131072
-clf_ai_gateway/glm-5.2	5.6e-07	1.76e-06		1.04e-07						262144
-clf_ai_gateway/glm-5.3	5.6e-07	1.76e-06		1.04e-07						1048576
-clf_ai_gateway/glm-5.3-flash	6e-08	2e-07		1.2e-08						1048576
-clf_ai_gateway/kimi-k2.6	3.8e-07	1.6e-06		6.4e-08						262144
-clf_ai_gateway/kimi-k2.7-code	3.8e-07	1.6e-06		7.6e-08						262144
-clf_ai_gateway/qwen3.8-27b	1.8e-07	1.28e-06		2e-08						262144
-cloudflare/@cf/aisingapore/gemma-sea-lion-v4-27b-it	3.51e-07	5.55e-07								128000
-cloudflare/@cf/cloudflare/clairic	1e-07	0.0								65536
-cloudflare/@cf/cloudflare/clef	2.4e-07	0.0								65536
-cloudflare/@cf/cloudflare/clef-flash	9e-08	0.0								65536
-cloudflare/@cf/cloudflare/clef-omni	1.5e-07	0.0								64000
-cloudflare/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b	4.97e-07	4.881e-06								80000
-cloudflare/@cf/google/gemma-2b-it-lora	0.0	0.0								8192
-cloudflare/@cf/google/gemma-4-26b-a4b-it	1e-07	3e-07								256000
-cloudflare/@cf/google/gemma-7b-it-lora	0.0	0.0								3500
-cloudflare/@cf/ibm-granite/granite-4.0-h-micro	1.7e-08	1.12e-07								131000
-cloudflare/@cf/meta-llama/llama-2-7b-chat-hf-lora	0.0	0.0								8192
-cloudflare/@cf/meta/llama-2-7b-chat-fp16	1.923e-06	1.923e-06								3072
-cloudflare/@cf/meta/llama-2-7b-chat-int8	1.923e-06	1.923e-06								2048
-cloudflare/@cf/meta/llama-3.1-8b-instruct-fp8	1.52e-07	2.87e-07								32000
-cloudflare/@cf/meta/llama-3.2-11b-vision-instruct	4.85e-08	6.76e-07								128000
-cloudflare/@cf/meta/llama-3.2-1b-instruct	2.7e-08	2.01e-07								60000
-cloudflare/@cf/meta/llama-3.2-3b-instruct	5.09e-08	3.35e-07								80000
-cloudflare/@cf/meta/llama-3.3-70b-instruct-fp8-fast	2.93e-07	2.253e-06								24000
-cloudflare/@cf/meta/llama-4-scout-17b-16e-instruct	2.7e-07	8.5e-07								131000
-cloudflare/@cf/meta/llama-guard-3-8b	4.84e-07	3e-08								131072
-cloudflare/@cf/mistral/mistral-7b-instruct-v0.1	1.923e-06	1.923e-06								8192
-cloudflare/@cf/mistral/mistral-7b-instruct-v0.2-lora	0.0	0.0								15000
-cloudflare/@cf/mistralai/mistral-small-3.1-24b-instruct	3.51e-07	5.55e-07								128000
-cloudflare/@cf/moonshotai/kimi-k2.6	9.5e-07	4e-06		1.6e-07						262144
-cloudflare/@cf/moonshotai/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						262144
-cloudflare/@cf/nvidia/nemotron-3-120b-a12b	5e-07	1.5e-06								256000
-cloudflare/@cf/openai/gpt-oss-120b	3.5e-07	7.5e-07								128000
-cloudflare/@cf/openai/gpt-oss-20b	2e-07	3e-07								128000
-cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct	6.6e-07	1e-06								32768
-cloudflare/@cf/qwen/qwen3-30b-a3b-fp8	5.09e-08	3.35e-07								32768
-cloudflare/@cf/qwen/qwq-32b	6.6e-07	1e-06								24000
-cloudflare/@cf/zai-org/glm-4.7-flash	6.05e-08	4e-07								131072
-cloudflare/@cf/zai-org/glm-5.2	1.4e-06	4.4e-06		2.6e-07						262144
-cloudflare/@hf/thebloke/codellama-7b-instruct-awq	1.923e-06	1.923e-06								4096
-cloudflare/clairic	1e-07	0.0								65536
-cloudflare/clef	2.4e-07	0.0								65536
-cloudflare/clef-flash	9e-08	0.0								65536
-cloudflare/clef-omni	1.5e-07	0.0								64000
-codestral/codestral-2405	0.0	0.0								32000
-codestral/codestral-latest	0.0	0.0								32000
-cognition/swe-1.6	5e-07	2.5e-06		2e-07						
-cognition/swe-1.7	5e-07	2.5e-06		2e-07						
-cognition/swe-1.7-lightning	2.5e-06	1.25e-05		1e-06						
-cohere.command-light-text-v14	3e-07	6e-07								4096
-cohere.command-text-v14	1e-06	2e-06								4096
-cohere.embed-english-v3	1e-07	0.0								512
-cohere.embed-multilingual-v3	1e-07	0.0								512
-cohere.embed-v4:0	1.2e-07	0.0								128000
-cohere.rerank-v3-5:0	0.0	0.0								4096
-cohere/embed-v4.0	1.2e-07	0.0								128000
-cohere/embed-v5.0-fast	8e-08	0.0								128000
-cohere/embed-v5.0-pro	1.2e-07	0.0								128000
-command-a-03-2025	2.5e-06	1e-05								256000
-command-a-plus-05-2026	0.0	0.0								128000
-command-nightly	1e-06	2e-06								4096
-command-r-08-2024	1.5e-07	6e-07								128000
-command-r-plus-08-2024	2.5e-06	1e-05								128000
-command-r7b-12-2024	3.75e-08	1.5e-07								128000
-computer-use-preview	3e-06	1.2e-05								8192
-computer-use-preview-2025-03-11	3e-06	1.2e-05								8192
-coralbricks/deepseek-v4.1-flash	1e-08	1.2e-06	9e-08	0.0						1048576
-coralbricks/deepseek-v4.1-flash-fast	1e-08	1.2e-06	9e-08	0.0						1048576
-coralbricks/deepseek-v4.1-flash-fast-fp4	1e-08	1.2e-06	9e-08	0.0						1048576
-coralbricks/glm-5.3	1.12e-06	4.4e-06	1.68e-06	0.0						1048576
-coralbricks/glm-5.3-fast	1.12e-06	4.4e-06	1.68e-06	0.0						1048576
-coralbricks/glm-5.3-fp4	1.12e-06	4.4e-06	1.68e-06	0.0						1048576
-crusoe/Qwen/Qwen3-235B-A22B-Instruct-2507	3e-06	3e-06								262144
-crusoe/deepseek-ai/DeepSeek-R1-0528	3e-06	7e-06								163840
-crusoe/deepseek-ai/DeepSeek-V3-0324	1.5e-06	1.5e-06								163840
-crusoe/google/gemma-3-12b-it	1e-07	1e-07								131072
-crusoe/meta-llama/Llama-3.3-70B-Instruct	2e-07	2e-07								131072
-crusoe/moonshotai/Kimi-K2-Thinking	2.5e-06	2.5e-06								262144
-crusoe/openai/gpt-oss-120b	8e-07	8e-07								131072
-darkbloom/gemma-4-26b	3e-08	1.65e-07								131072
-darkbloom/gpt-oss-20b	1.45e-08	7e-08								131072
-dashscope/deepseek-v4-flash	2e-07	4e-07		4e-08						1000000
-dashscope/deepseek-v4-flash-0731	2e-07	4e-07		4e-08						1000000
-dashscope/deepseek-v4-pro	2.4e-06	4.8e-06		2e-07						1000000
-dashscope/glm-5.1	1.4e-06	4.4e-06		2.6e-07						202745
-dashscope/glm-5.2	1.4e-06	4.4e-06		2.8e-07						1048576
-dashscope/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						229376
-dashscope/qwen-audio-3.1-tts-flash	2.3e-07	1.87e-06								
-dashscope/qwen-coder	3e-07	1.5e-06								1000000
-dashscope/qwen-max	1.6e-06	6.4e-06								30720
-dashscope/qwen-plus	4e-07	1.2e-06								129024
-dashscope/qwen-plus-2025-01-25	4e-07	1.2e-06								129024
-dashscope/qwen-plus-2025-04-28	4e-07	1.2e-06								129024
-dashscope/qwen-plus-2025-07-14	4e-07	1.2e-06								129024
-dashscope/qwen-turbo	5e-08	2e-07								129024
-dashscope/qwen-turbo-2024-11-01	5e-08	2e-07								1000000
-dashscope/qwen-turbo-2025-04-28	5e-08	2e-07								1000000
-dashscope/qwen-turbo-latest	5e-08	2e-07								1000000
-dashscope/qwen3-next-80b-a3b-instruct	1.5e-07	1.2e-06								262144
-dashscope/qwen3-next-80b-a3b-thinking	1.5e-07	1.2e-06								262144
-dashscope/qwen3-vl-235b-a22b-instruct	4e-07	1.6e-06								131072
-dashscope/qwen3-vl-235b-a22b-thinking	4e-07	4e-06								131072
-dashscope/qwen3-vl-32b-instruct	1.6e-07	6.4e-07								131072
-dashscope/qwen3-vl-32b-thinking	1.6e-07	2.87e-06								131072
-dashscope/qwen3.7-max	2.5e-06	7.5e-06	3.125e-06	5e-07						991808
-dashscope/qwen3.8-flash	1.5e-07	4.7e-07	2e-07	1.6e-08						991808
-dashscope/qwen3.8-max	2e-06	6e-06		2.5e-07						991808
-dashscope/qwen3.8-omni-flash	1.5e-07	4.7e-07		1.6e-08						991808
-dashscope/qwq-plus	8e-07	2.4e-06								98304
-databricks/ai_decide	0.0	0.0	0.0	0.0						
-databricks/databricks-bge-large-en	1.0003e-07	0.0	1.0003e-07	1.0003e-07						512
-databricks/databricks-claude-fable-5	9.99999e-06	5.000002e-05	1.249997e-05	1.00002e-06						1000000
-databricks/databricks-claude-fable-5-1	9.99999e-06	5.000002e-05	1.249997e-05	2.4997e-07						1000000
-databricks/databricks-claude-haiku-4-5	1.00002e-06	5.00003e-06	1.24999e-06	1.0003e-07						200000
-databricks/databricks-claude-haiku-5-5	1.0003e-07	5.0001e-07	1.2502e-07	1.001e-08						1000000
-databricks/databricks-claude-opus-4	1.500002e-05	7.50001e-05	1.874999e-05	1.50003e-06						200000
-databricks/databricks-claude-opus-4-1	1.500002e-05	7.50001e-05	1.874999e-05	1.50003e-06						200000
-databricks/databricks-claude-opus-4-5	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07						200000
-databricks/databricks-claude-opus-4-6	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07						1000000
-databricks/databricks-claude-opus-4-7	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07						1000000
-databricks/databricks-claude-opus-4-8	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07						1000000
-databricks/databricks-claude-opus-5	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07						1000000
-databricks/databricks-claude-opus-5-5	4.00001e-06	1.999998e-05	5.00003e-06	1.9999e-07						1000000
-databricks/databricks-claude-sonnet-4	2.99999e-06	1.500002e-05	3.74997e-06	3.0002e-07						200000
-databricks/databricks-claude-sonnet-4-1	2.9999900000000002e-06	1.5000020000000002e-05	3.74997e-06	3.0002e-07						200000
-databricks/databricks-claude-sonnet-4-5	2.99999e-06	1.500002e-05	3.74997e-06	3.0002e-07						200000
-databricks/databricks-claude-sonnet-4-6	2.99999e-06	1.500002e-05	3.74997e-06	3.0002e-07						1000000
-databricks/databricks-claude-sonnet-5	1.99997e-06	9.99999e-06	2.49998e-06	1.9999e-07						1000000
-databricks/databricks-claude-sonnet-5-5	1.99997e-06	9.99999e-06	2.49998e-06	1.0003e-07						1000000
-databricks/databricks-deepseek-v4-1-flash	3.0002e-07	1.20001e-06	3.0002e-07	3.003e-08						1000000
-databricks/databricks-deepseek-v4-1-flash-1017	3.0002e-07	1.20001e-06	3.0002e-07	7e-09						1000000
-databricks/databricks-deepseek-v4-flash-0731	1.4e-07	2.8e-07	1.4e-07	2.8e-08						1000000
-databricks/databricks-deepseek-v4-pro-0813	1.31999e-06	3.95997e-06	1.31999e-06	1.3202e-07						1000000
-databricks/databricks-gemini-2-5-flash	3.0001999999999996e-07	2.49998e-06	3.0002e-07	3.0002e-08						1048576
-databricks/databricks-gemini-2-5-flash-lite	1.2502e-07	5.0001e-07	1.2502e-07	1.253e-08						1048576
-databricks/databricks-gemini-2-5-pro	1.24999e-06	9.999990000000002e-06	1.24999e-06	1.24999e-07						1048576
-databricks/databricks-gemini-3-1-flash-image	6.2503e-07	3.74997e-06	6.2503e-07	6.2503e-07						131072
-databricks/databricks-gemini-3-1-flash-lite	3.1248e-07	1.87502e-06	3.1248e-07	3.122e-08						1048576
-databricks/databricks-gemini-3-1-flash-lite-image	3.1248e-07	1.87502e-06	3.1248e-07	3.1248e-07						65536
-databricks/databricks-gemini-3-1-pro	2.49998e-06	1.500002e-05	2.49998e-06	2.4997e-07	5.00003e-06	2.25e-05		5.0001e-07		1048576
-databricks/databricks-gemini-3-5-flash	1.87502e-06	1.124998e-05	1.87502e-06	1.8753e-07						1048576
-databricks/databricks-gemini-3-5-flash-lite	3.7499e-07	3.12501e-06	3.7499e-07	3.752e-08						1048576
-databricks/databricks-gemini-3-6-flash	7.4998e-07	3.74997e-06	7.4998e-07	7.497e-08						1048576
-databricks/databricks-gemini-3-7-flash	7.4998e-07	3.74997e-06	7.4998e-07	7.497e-08						1048576
-databricks/databricks-gemini-3-8-flash	7.4998e-07	3.74997e-06	7.4998e-07	7.497e-08						1048576
-databricks/databricks-gemini-3-flash	6.2503e-07	3.74997e-06	6.2503e-07	6.251e-08						1048576
-databricks/databricks-gemini-3-pro	2.49998e-06	1.5000020000000002e-05	2.49998e-06	2.4997e-07						1048576
-databricks/databricks-gemini-3-pro-image	2.49998e-06	1.500002e-05	2.49998e-06	2.49998e-06						65536
-databricks/databricks-gemini-4-argon	2.49998e-06	1.249997e-05	2.49998e-06	1.2502e-07						1048576
-databricks/databricks-gemma-3-12b	1.5001e-07	5.0001e-07	1.5001e-07	1.5001e-07						128000
-databricks/databricks-glm-5-2	1.4e-06	4.39999e-06	1.4e-06	2.5998e-07						1000000
-databricks/databricks-glm-5-3	1.4e-06	4.39999e-06	1.4e-06	2.5998e-07						1048576
-databricks/databricks-glm-5-3-flash	1.5001e-07	5.0001e-07	1.5001e-07	3.003e-08						1048576
-databricks/databricks-gpt-5	1.24999e-06	9.99999e-06	1.24999e-06	1.2502e-07						272000
-databricks/databricks-gpt-5-1	1.24999e-06	9.99999e-06	1.24999e-06	1.2502e-07						272000
-databricks/databricks-gpt-5-2	1.75e-06	1.4e-05	1.75e-06	1.75e-07						272000
-databricks/databricks-gpt-5-3-codex	1.75e-06	1.4e-05	1.75e-06	1.75e-07						272000
-databricks/databricks-gpt-5-4	2.49998e-06	1.500002e-05	2.49998e-06	2.4997e-07						922000
-databricks/databricks-gpt-5-4-mini	7.4998e-07	4.50002e-06	7.4998e-07	7.497e-08						272000
-databricks/databricks-gpt-5-4-nano	1.9999e-07	1.24999e-06	1.9999e-07	2.002e-08						272000
-databricks/databricks-gpt-5-4-pro	2.999997e-05	0.0001800001	2.999997e-05	2.999997e-05						922000
-databricks/databricks-gpt-5-5	5.00003e-06	2.999997e-05	5.00003e-06	5.0001e-07						922000
-databricks/databricks-gpt-5-5-pro	2.999997e-05	0.0001800001	2.999997e-05	2.999997e-05						922000
-databricks/databricks-gpt-5-6-luna	1.9999e-07	1.20001e-06	2.4997e-07	2.002e-08						922000
-databricks/databricks-gpt-5-6-sol	4.00001e-06	1.999998e-05	5.00003e-06	3.9998e-07						922000
-databricks/databricks-gpt-5-6-terra	1.99997e-06	1.200003e-05	2.49998e-06	1.9999e-07						922000
-databricks/databricks-gpt-5-mini	2.4997e-07	1.99997e-06	2.4997e-07	2.499e-08						272000
-databricks/databricks-gpt-5-nano	4.998e-08	3.9998e-07	4.998e-08	4.97e-09						272000
-databricks/databricks-gpt-6-1-sol	1.99997e-06	9.99999e-06	2.49998e-06	1.0003e-07						922000
-databricks/databricks-gpt-6-1-terra	1.00002e-06	5.00003e-06	1.24999e-06	4.998e-08						922000
-databricks/databricks-gpt-6-astra	9.99999e-06	5.000002e-05	1.249997e-05	1.00002e-06						922000
-databricks/databricks-gpt-6-luna	1.0003e-07	5.0001e-07	1.2502e-07	1.001e-08						922000
-databricks/databricks-gpt-6-sol	1.99997e-06	9.99999e-06	2.49998e-06	1.9999e-07						922000
-databricks/databricks-gpt-image-1-5	5.00003e-06	9.99999e-06	5.00003e-06	1.24999e-06						
-databricks/databricks-gpt-oss-120b	1.5001e-07	5.9997e-07	1.5001e-07	1.5001e-07						131072
-databricks/databricks-gpt-oss-20b	7e-08	3.0002e-07	7e-08	7e-08						131072
-databricks/databricks-grok-4-6	2.49998e-06	7.50001e-06	2.49998e-06	6.2503e-07						500000
-databricks/databricks-grok-4-7	2.49998e-06	7.50001e-06	2.49998e-06	6.2503e-07						500000
-databricks/databricks-gte-large-en	1.2999e-07	0.0	1.2999e-07	1.2999e-07						8192
-databricks/databricks-inkling	1.00002e-06	4.04999e-06	1.00002e-06	1.7003e-07						1000000
-databricks/databricks-kimi-k2-7	9.4997e-07	4.00001e-06	9.4997e-07	1.8998e-07						262144
-databricks/databricks-kimi-k3	2.99999e-06	1.500002e-05	2.99999e-06	3.0002e-07						1000000
-databricks/databricks-kimi-k3-1-pro	1.99997e-06	9.99999e-06	1.99997e-06	1.9999e-07						1048576
-databricks/databricks-llama-4-maverick	5.0001e-07	1.50003e-06	5.0001e-07	5.0001e-07						128000
-databricks/databricks-meta-llama-3-1-8b-instruct	1.5001e-07	4.5003e-07	1.5001e-07	1.5001e-07						200000
-databricks/databricks-meta-llama-3-3-70b-instruct	5.0001e-07	1.50003e-06	5.0001e-07	5.0001e-07						128000
-databricks/databricks-openjev-qwen35-4b	4.2e-08	0.0	4.2e-08	4.2e-08						
-databricks/databricks-qwen3-embedding-0-6b	2.002e-08	0.0	2.002e-08	2.002e-08						32768
-databricks/databricks-qwen3-next-80b-a3b-instruct	1.5001e-07	1.20001e-06	1.5001e-07	1.5001e-07						
-databricks/databricks-qwen35-122b-a10b	2.2001e-07	2.20003e-06	2.2001e-07	2.2001e-07						262144
-databricks/databricks-typesafeai-jev-1-14-0	4.2e-08	0.0	4.2e-08	4.2e-08						
-davinci-002	2e-06	2e-06								16384
-daybreak-blue-latest	4e-06	2e-05	5e-06	4e-07						922000
-daybreak-red-latest	1.25e-05	7.5e-05	1.5625e-05	1.25e-06						272000
-deep-research-pro-preview-12-2025	2e-06	1.2e-05		2e-07						65536
-deepinfra/ByteDance/Seed-1.8	2.5e-07	2e-06		5e-08						256000
-deepinfra/ByteDance/Seed-2.0-code	5e-07	3e-06		1e-07						256000
-deepinfra/ByteDance/Seed-2.0-mini	1e-07	4e-07		2e-08						256000
-deepinfra/ByteDance/Seed-2.0-pro	5e-07	3e-06		1e-07						256000
-deepinfra/Gryphe/MythoMax-L2-13b	4e-07	4e-07								4096
-deepinfra/MiniMaxAI/MiniMax-M2.7	2.5e-07	1e-06		5e-08						196608
-deepinfra/MiniMaxAI/MiniMax-M2.7-Turbo	3.8e-07	1.7e-06		7e-08						196608
-deepinfra/MiniMaxAI/MiniMax-M3	2.8e-07	1.1e-06		5.6e-08						524288
-deepinfra/NousResearch/Hermes-3-Llama-3.1-405B	1e-06	1e-06								131072
-deepinfra/NousResearch/Hermes-3-Llama-3.1-70B	7e-07	7e-07								131072
-deepinfra/Qwen/QwQ-32B	1.5e-07	4e-07								131072
-deepinfra/Qwen/Qwen2.5-72B-Instruct	3.6e-07	4e-07								32768
-deepinfra/Qwen/Qwen2.5-7B-Instruct	4e-08	1e-07								32768
-deepinfra/Qwen/Qwen2.5-VL-32B-Instruct	2e-07	6e-07								128000
-deepinfra/Qwen/Qwen3-14B	1.2e-07	2.4e-07								40960
-deepinfra/Qwen/Qwen3-235B-A22B	1.8e-07	5.4e-07								40960
-deepinfra/Qwen/Qwen3-235B-A22B-Instruct-2507	9e-08	5.5e-07								262144
-deepinfra/Qwen/Qwen3-235B-A22B-Thinking-2507	3e-07	2.9e-06								262144
-deepinfra/Qwen/Qwen3-30B-A3B	1.2e-07	5e-07								40960
-deepinfra/Qwen/Qwen3-32B	8e-08	2.8e-07								40960
-deepinfra/Qwen/Qwen3-Coder-480B-A35B-Instruct	4e-07	1.6e-06								262144
-deepinfra/Qwen/Qwen3-Coder-480B-A35B-Instruct-Turbo	3e-07	1e-06		1e-07						262144
-deepinfra/Qwen/Qwen3-Max	1.2e-06	6e-06		2.4e-07						256000
-deepinfra/Qwen/Qwen3-Max-Thinking	1.2e-06	6e-06		2.4e-07						256000
-deepinfra/Qwen/Qwen3-Next-80B-A3B-Instruct	9e-08	1.1e-06								262144
-deepinfra/Qwen/Qwen3-Next-80B-A3B-Thinking	1.4e-07	1.4e-06								262144
-deepinfra/Qwen/Qwen3-VL-235B-A22B-Instruct	2e-07	8.8e-07		1.1e-07						262144
-deepinfra/Qwen/Qwen3-VL-30B-A3B-Instruct	1.5e-07	6e-07								262144
-deepinfra/Qwen/Qwen3.5-122B-A10B	2.9e-07	2.4e-06								262144
-deepinfra/Qwen/Qwen3.5-27B	2.6e-07	2.6e-06								262144
-deepinfra/Qwen/Qwen3.5-35B-A3B	1.4e-07	1e-06		5e-08						262144
-deepinfra/Qwen/Qwen3.5-397B-A17B	4.5e-07	3e-06		2.2e-07						262144
-deepinfra/Qwen/Qwen3.5-9B	1e-07	1.5e-07								262144
-deepinfra/Qwen/Qwen3.6-27B	3.2e-07	3.2e-06								262144
-deepinfra/Qwen/Qwen3.6-35B-A3B	1e-07	9.5e-07								262144
-deepinfra/Qwen/Qwen3.7-Max	2.5e-06	7.5e-06		5e-07						256000
-deepinfra/Qwen/Qwen3.8-2.4T-A95B	2e-06	6e-06		2e-07						262144
-deepinfra/Qwen/Qwen3.8-27B	4e-07	3e-06		4e-08						262144
-deepinfra/Qwen/Qwen3.8-Max	1.65e-06	4.951e-06		2.06e-07						256000
-deepinfra/Sao10K/L3-8B-Lunaris-v1-Turbo	4e-08	5e-08								8192
-deepinfra/Sao10K/L3.1-70B-Euryale-v2.2	8.5e-07	8.5e-07								131072
-deepinfra/Sao10K/L3.3-70B-Euryale-v2.3	6.5e-07	7.5e-07								131072
-deepinfra/XiaomiMiMo/MiMo-V2.5	4e-07	2e-06		8e-08						262144
-deepinfra/XiaomiMiMo/MiMo-V2.5-Pro	1e-06	3e-06		2e-07						1048576
-deepinfra/allenai/olmOCR-7B-0725-FP8	2.7e-07	1.5e-06								16384
-deepinfra/anthropic/claude-3-7-sonnet-latest	3.3e-06	1.65e-05		3.3e-07						200000
-deepinfra/anthropic/claude-4-opus	1.65e-05	8.25e-05								200000
-deepinfra/anthropic/claude-4-sonnet	3.3e-06	1.65e-05								200000
-deepinfra/anthropic/claude-fable-5	1e-05	5e-05								1000000
-deepinfra/anthropic/claude-haiku-4-5	1e-06	5e-06								200000
-deepinfra/anthropic/claude-opus-4-7	5e-06	2.5e-05								1000000
-deepinfra/anthropic/claude-opus-4-8	5e-06	2.5e-05								1000000
-deepinfra/anthropic/claude-opus-5	5e-06	2.5e-05								1000000
-deepinfra/anthropic/claude-sonnet-4-6	3e-06	1.5e-05								1000000
-deepinfra/anthropic/claude-sonnet-5	2e-06	1e-05								1000000
-deepinfra/deepseek-ai/DeepSeek-R1	7e-07	2.4e-06								163840
-deepinfra/deepseek-ai/DeepSeek-R1-0528	5e-07	2.15e-06		3.5e-07						163840
-deepinfra/deepseek-ai/DeepSeek-R1-0528-Turbo	1e-06	3e-06								32768
-deepinfra/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	2e-07	6e-07								131072
-deepinfra/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B	2.7e-07	2.7e-07								131072
-deepinfra/deepseek-ai/DeepSeek-R1-Turbo	1e-06	3e-06								40960
-deepinfra/deepseek-ai/DeepSeek-V3	3.2e-07	8.9e-07								163840
-deepinfra/deepseek-ai/DeepSeek-V3-0324	2.4e-07	9e-07		1.35e-07						163840
-deepinfra/deepseek-ai/DeepSeek-V3.1	2.5e-07	9.5e-07		1.3e-07						163840
-deepinfra/deepseek-ai/DeepSeek-V3.1-Terminus	2.7e-07	1e-06		2.16e-07						163840
-deepinfra/deepseek-ai/DeepSeek-V3.2	2.6e-07	3.8e-07		1.3e-07						163840
-deepinfra/deepseek-ai/DeepSeek-V4-Flash	9e-08	1.8e-07		1.8e-08						1048576
-deepinfra/deepseek-ai/DeepSeek-V4-Flash-0731	6e-08	1.8e-07		1.5e-08						1048576
-deepinfra/deepseek-ai/DeepSeek-V4-Pro	1.3e-06	2.6e-06		1e-07						1048576
-deepinfra/deepseek-ai/DeepSeek-V4-Pro-0813	1.3e-06	2.6e-06		1e-07						1048576
-deepinfra/deepseek-ai/DeepSeek-V4.1-Flash	1.4e-07	4.2e-07		4.2e-09						1048576
-deepinfra/deepseek-ai/DeepSeek-V4.1-Flash-1017	1.4e-07	4.2e-07		4.2e-09						1048576
-deepinfra/google/gemini-2.5-flash	3e-07	2.5e-06								1000000
-deepinfra/google/gemini-2.5-pro	1.25e-06	1e-05								1000000
-deepinfra/google/gemini-3.1-flash-lite	2.5e-07	1.5e-06								1000000
-deepinfra/google/gemini-3.1-pro	2e-06	1.2e-05								1000000
-deepinfra/google/gemini-3.5-flash	1.5e-06	9e-06								1000000
-deepinfra/google/gemini-3.7-flash	7.5e-07	3.75e-06								1000000
-deepinfra/google/gemma-3-12b-it	5e-08	1.5e-07								131072
-deepinfra/google/gemma-3-27b-it	8e-08	1.6e-07								131072
-deepinfra/google/gemma-3-4b-it	5e-08	1e-07								131072
-deepinfra/google/gemma-4-26B-A4B-it	7e-08	3.4e-07								262144
-deepinfra/google/gemma-4-31B-it	2e-07	4e-07								262144
-deepinfra/google/gemma-4-31B-it-Ultra	2.7e-07	7.6e-07								131072
-deepinfra/google/gemma-4-31B-it-turbo	9e-08	3.4e-07		5e-08						262144
-deepinfra/google/gemma-4-E4B-it	2e-08	1e-07								131072
-deepinfra/inclusionAI/Ling-3.0-flash	6e-08	1.8e-07		1.2e-08						131072
-deepinfra/meta-llama/Llama-3.2-11B-Vision-Instruct	4.9e-08	4.9e-08								131072
-deepinfra/meta-llama/Llama-3.2-3B-Instruct	2e-08	2e-08								131072
-deepinfra/meta-llama/Llama-3.3-70B-Instruct	2.3e-07	4e-07								131072
-deepinfra/meta-llama/Llama-3.3-70B-Instruct-Turbo	1e-07	3.2e-07								131072
-deepinfra/meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8	2e-07	8e-07								1048576
-deepinfra/meta-llama/Llama-4-Scout-17B-16E-Instruct	1e-07	3e-07								327680
-deepinfra/meta-llama/Llama-Guard-3-8B	5.5e-08	5.5e-08								131072
-deepinfra/meta-llama/Llama-Guard-4-12B	1.8e-07	1.8e-07								163840
-deepinfra/meta-llama/Meta-Llama-3-8B-Instruct	3e-08	6e-08								8192
-deepinfra/meta-llama/Meta-Llama-3.1-70B-Instruct	4e-07	4e-07								131072
-deepinfra/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo	4e-07	4e-07								131072
-deepinfra/meta-llama/Meta-Llama-3.1-8B-Instruct	3e-08	5e-08								131072
-deepinfra/meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo	2e-08	4e-08								131072
-deepinfra/meta-models/Muse-Glimmer-30B	3e-07	1.2e-06		4e-08						131072
-deepinfra/microsoft/WizardLM-2-8x22B	4.8e-07	4.8e-07								65536
-deepinfra/microsoft/phi-4	7e-08	1.4e-07								16384
-deepinfra/mistralai/Mistral-Nemo-Instruct-2407	1.9e-08	3e-08								131072
-deepinfra/mistralai/Mistral-Small-24B-Instruct-2501	5e-08	8e-08								32768
-deepinfra/mistralai/Mistral-Small-3.2-24B-Instruct-2506	7.5e-08	2e-07								128000
-deepinfra/mistralai/Mixtral-8x7B-Instruct-v0.1	4e-07	4e-07								32768
-deepinfra/moonshotai/Kimi-K2-Instruct	5e-07	2e-06								131072
-deepinfra/moonshotai/Kimi-K2-Instruct-0905	5e-07	2e-06		4e-07						262144
-deepinfra/moonshotai/Kimi-K2.5	4.5e-07	2.25e-06		7e-08						262144
-deepinfra/moonshotai/Kimi-K2.6	7.5e-07	3.5e-06		1.5e-07						262144
-deepinfra/moonshotai/Kimi-K2.7-Code	6.8e-07	3.4e-06		1.36e-07						262144
-deepinfra/moonshotai/Kimi-K3	2.85e-06	1.425e-05		2.85e-07						1048576
-deepinfra/nvidia/Llama-3.1-Nemotron-70B-Instruct	6e-07	6e-07								131072
-deepinfra/nvidia/Llama-3.3-Nemotron-Super-49B-v1.5	1e-07	4e-07								131072
-deepinfra/nvidia/NVIDIA-Nemotron-3-Super-120B-A12B	8.5e-08	4e-07								262144
-deepinfra/nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B	5e-07	2.2e-06		1e-07						262144
-deepinfra/nvidia/NVIDIA-Nemotron-3.5-Lightning	8e-08	2e-07		4e-08						262144
-deepinfra/nvidia/NVIDIA-Nemotron-Nano-9B-v2	4e-08	1.6e-07								131072
-deepinfra/nvidia/Nemotron-3-Nano-30B-A3B	5e-08	2e-07		2.5e-08						262144
-deepinfra/nvidia/Nemotron-Content-Safety-3.5	2e-07	2e-07								131072
-deepinfra/openai/gpt-oss-120b	3.7e-08	1.7e-07								131072
-deepinfra/openai/gpt-oss-120b-Turbo	1.5e-07	6e-07								131072
-deepinfra/openai/gpt-oss-120b-Ultra	2e-07	9.5e-07								131072
-deepinfra/openai/gpt-oss-20b	3e-08	1.4e-07								131072
-deepinfra/stepfun-ai/Step-3.7-Flash	2e-07	1.15e-06		4e-08						262144
-deepinfra/tencent/Hy3	1.4e-07	5.8e-07		3.5e-08						262144
-deepinfra/thinkingmachines/Inkling	9.5e-07	4.05e-06		1.6e-07						524288
-deepinfra/thinkingmachines/Inkling-Small	4.5e-07	1.2e-06		1e-07						524288
-deepinfra/zai-org/GLM-4.5	4e-07	1.6e-06								131072
-deepinfra/zai-org/GLM-4.6	5e-07	2e-06		1e-07						202752
-deepinfra/zai-org/GLM-4.7	4e-07	1.75e-06		8e-08						202752
-deepinfra/zai-org/GLM-4.7-Flash	6e-08	4e-07		1e-08						202752
-deepinfra/zai-org/GLM-5	6e-07	2.08e-06		1.2e-07						202752
-deepinfra/zai-org/GLM-5.1	1.05e-06	3.5e-06		2.05e-07						202752
-deepinfra/zai-org/GLM-5.2	7.5e-07	2.4e-06		1.4e-07						1048576
-deepseek-chat	2.8e-07	4.2e-07		2.8e-08						131072
-deepseek-flash	3e-07	1.2e-06	0.0	6e-09						1000000
-deepseek-reasoner	2.8e-07	4.2e-07		2.8e-08						131072
-deepseek-v3-2-251201	0.0	0.0								98304
-deepseek-v4-flash	3e-07	1.2e-06	0.0	6e-09						1000000
-deepseek-v4-flash-vision-exp	3e-07	1.2e-06	0.0	6e-09						1000000
-deepseek-v4-pro	1.32e-06	3.96e-06	0.0	4.4e-08						1000000
-deepseek.r1-v1:0	1.35e-06	5.4e-06								128000
-deepseek.v3-v1:0	5.8e-07	1.68e-06								128000
-deepseek.v3.2	6.2e-07	1.85e-06								156000
-deepseek/deepseek-chat	2.8e-07	4.2e-07	0.0	2.8e-08						131072
-deepseek/deepseek-coder	1.4e-07	2.8e-07		1.4e-08						128000
-deepseek/deepseek-flash	3e-07	1.2e-06	0.0	6e-09						1000000
-deepseek/deepseek-r1	5.5e-07	2.19e-06		1.4e-07						65536
-deepseek/deepseek-reasoner	2.8e-07	4.2e-07		2.8e-08						131072
-deepseek/deepseek-v3	2.7e-07	1.1e-06	0.0	7e-08						65536
-deepseek/deepseek-v3.2	2.8e-07	4e-07		2.8e-08						163840
-deepseek/deepseek-v4-flash	3e-07	1.2e-06	0.0	6e-09						1000000
-deepseek/deepseek-v4-flash-vision-exp	3e-07	1.2e-06	0.0	6e-09						1000000
-deepseek/deepseek-v4-pro	1.32e-06	3.96e-06	0.0	4.4e-08						1000000
-dolphin	5e-07	5e-07								16384
-doubao-embedding	0.0	0.0								4096
-doubao-embedding-large	0.0	0.0								4096
-doubao-embedding-large-text-240915	0.0	0.0								4096
-doubao-embedding-large-text-250515	0.0	0.0								4096
-doubao-embedding-text-240715	0.0	0.0								4096
-embed-english-light-v3.0	1e-07	0.0								512
-embed-english-v3.0	1e-07	0.0								512
-embed-multilingual-light-v3.0	0.0001	0.0								512
-embed-multilingual-v3.0	1e-07	0.0								512
-empiriolabs/aplomb-1	2e-08	0.0								1000000
-empiriolabs/deepseek-v4-1-flash-1017	2e-07	8e-07		2e-08						1000000
-empiriolabs/deepseek-v4-flash-0731	4.24e-07	1.272e-06								1000000
-empiriolabs/deepseek-v4-flash-0731:variant1	4.4e-07	1.32e-06								1000000
-empiriolabs/deepseek-v4-pro	1.65e-06	3.3e-06								1000000
-empiriolabs/deepseek-v4-pro-0813	1.32e-06	3.96e-06								1000000
-empiriolabs/deepseek-v4-pro:variant1	2.4e-06	4.8e-06								1000000
-empiriolabs/deepseek-v4-pro:variant2	1.65e-06	3.301e-06		1.38e-07						1000000
-empiriolabs/deepseek-v4-pro:variant3	2.4e-06	4.8e-06								1000000
-empiriolabs/fugu-max	2e-06	6e-06		2.5e-07						1000000
-empiriolabs/fugu-ultra-v1-0	7.5e-06	4.5e-05		1.5e-06						1000000
-empiriolabs/fugu-ultra-v1-1	5e-06	3e-05		5e-07						1000000
-empiriolabs/fugu-ultra-v2-0	5e-06	3e-05		5e-07						1000000
-empiriolabs/gemma-4-26b-a4b	5e-08	2.9e-07		2.5e-08						262144
-empiriolabs/glm-4-6v-flashx	4e-08	4e-07		3.6e-08						131072
-empiriolabs/glm-4-7-flashx	7e-08	4e-07		6.3e-08						202752
-empiriolabs/glm-5-1	8.25e-07	3.301e-06		1.65e-07						202745
-empiriolabs/glm-5-2	1.4e-06	4.4e-06								1048576
-empiriolabs/glm-5-2:variant1	1.1e-06	3.851e-06		2.75e-07						1048576
-empiriolabs/glm-5-2:variant2	1.4e-06	4.4e-06								1048576
-empiriolabs/glm-5-3	1.4e-06	4.4e-06								1048576
-empiriolabs/glm-5-3-flash	7.5e-08	2.5e-07								1048576
-empiriolabs/kimi-k2-6	8.939e-07	3.7131e-06		1.788e-07						262144
-empiriolabs/kimi-k2-7-code	9.5e-07	4e-06								262144
-empiriolabs/kimi-k2-7-code-highspeed	1.9e-06	8e-06								262144
-empiriolabs/kimi-k2-7-code:variant1	8.939e-07	3.7131e-06		1.788e-07						262144
-empiriolabs/kimi-k3	3e-06	1.5e-05								1048576
-empiriolabs/kimi-k3-1-pro	2e-06	1e-05		1.8e-06						1048576
-empiriolabs/mimo-v2-6-flash	1.4e-07	2.8e-07								1048576
-empiriolabs/mimo-v2-6-pro	4.35e-07	8.7e-07								1048576
-empiriolabs/mimo-v2-6-pro-ultraspeed	4.35e-06	8.7e-06								1048576
-empiriolabs/minimax-m2-7	1.5e-07	6e-07		3e-08						204800
-empiriolabs/minimax-m2-7-highspeed	3e-07	1.2e-06		3e-08						204800
-empiriolabs/minimax-m3	2.25e-07	9e-07		4.5e-08						1048576
-empiriolabs/minimax-m3-1-flash	1.125e-07	4.5e-07		1.125e-08						1048576
-empiriolabs/minimax-m3:priority	3.375e-07	1.35e-06		6.75e-08						1048458
-empiriolabs/mistral-small-4	1.5e-07	6e-07								262144
-empiriolabs/muse-glimmer-30b	2e-07	8e-07		5e-08						131072
-empiriolabs/muse-spark-1-1	1.25e-06	4.25e-06		1e-06						1048576
-empiriolabs/muse-spark-1-2	1.25e-06	4.25e-06		1e-06						1048576
-empiriolabs/muse-spark-1-3	1.25e-06	4.25e-06		1e-06						1048576
-empiriolabs/nova-lite-1-0	6.9e-08	2.8e-07		3.86e-08						317379
-empiriolabs/nova-lite-2	3.8e-07	3.16e-06		2.128e-07						1000000
-empiriolabs/nova-micro-1-0	4e-08	1.6e-07		2.24e-08						133003
-empiriolabs/nova-pro-1-0	2.4e-06	9.6e-06								317319
-empiriolabs/perplexity-advanced-deep-research	1.2e-05	6e-05								
-empiriolabs/perplexity-deep-research	4.8e-06	1.9e-05								919327
-empiriolabs/perplexity-pro-search	7.8e-06	3.9e-05								
-empiriolabs/perplexity-sonar	2.4e-06	2.4e-06								919327
-empiriolabs/perplexity-sonar-pro	7.2e-06	3.6e-05								919328
-empiriolabs/perplexity-sonar-reasoning-pro	4.8e-06	1.9e-05								919330
-empiriolabs/qwen3-5-122b-a10b	1.15e-07	9.17e-07								258048
-empiriolabs/qwen3-5-27b	8.6e-08	6.88e-07								258048
-empiriolabs/qwen3-5-35b-a3b	5.7e-08	4.59e-07								258048
-empiriolabs/qwen3-5-397b-a17b	1.72e-07	1.032e-06								258048
-empiriolabs/qwen3-5-4b	4e-08	7e-08		2e-08						262144
-empiriolabs/qwen3-5-9b	9e-08	1.3e-07		4.5e-08						262144
-empiriolabs/qwen3-5-flash	9e-08	3.68e-07								995904
-empiriolabs/qwen3-5-flash:variant1	2.9e-08	2.87e-07								995904
-empiriolabs/qwen3-5-omni-flash	8e-07	4.4e-06								196608
-empiriolabs/qwen3-5-omni-plus	2.8e-06	1.66e-05								196608
-empiriolabs/qwen3-5-plus	3.6e-07	2.21e-06								983616
-empiriolabs/qwen3-5-plus:variant1	1.15e-07	6.88e-07								983616
-empiriolabs/qwen3-6-27b	4.12564e-07	2.475384e-06								229376
-empiriolabs/qwen3-6-35b-a3b	7e-08	4.2e-07		3.5e-08						131072
-empiriolabs/qwen3-6-flash	2.5e-07	1.5e-06								983616
-empiriolabs/qwen3-6-flash:variant1	1.65e-07	9.9e-07								983616
-empiriolabs/qwen3-6-plus	5e-07	3e-06								983616
-empiriolabs/qwen3-6-plus:variant1	2.76e-07	1.651e-06								983616
-empiriolabs/qwen3-7-flash	3e-08	1.3e-07		6e-09						983616
-empiriolabs/qwen3-7-flash:variant1	2.8e-08	1.1e-07		6e-09						983616
-empiriolabs/qwen3-7-max	2.5e-06	7.5e-06								983616
-empiriolabs/qwen3-7-max:variant1	1.65e-06	4.951e-06								983616
-empiriolabs/qwen3-7-plus	4e-07	1.6e-06								983616
-empiriolabs/qwen3-7-plus:variant1	2.76e-07	1.101e-06		5.6e-08						983616
-empiriolabs/qwen3-8-27b	1.7e-07	5e-07		8e-08						262144
-empiriolabs/qwen3-8-flash	1.6e-07	4.7e-07								983616
-empiriolabs/qwen3-8-max	2e-06	6e-06								983616
-empiriolabs/qwen3-8-max-0902	2e-06	6e-06								983616
-empiriolabs/qwen3-8-max:variant1	1.65e-06	4.951e-06								983616
-empiriolabs/qwen3-8-omni-flash	3e-07	9.4e-07								1006592
-empiriolabs/seed-2-0-code	4e-07	2.4e-06								229096
-empiriolabs/seed-2-0-lite	3.1e-07	2.5e-06								229096
-empiriolabs/seed-2-0-mini	1.2e-07	5e-07								229156
-empiriolabs/seed-2-0-pro	6.3e-07	3.79e-06								229096
-empiriolabs/seed-2-1-turbo	6.3e-07	3.13e-06								229093
-empiriolabs/step-3-5-flash	1e-07	3e-07		2e-08						262144
-empiriolabs/step-3-5-flash-2603	1e-07	3e-07		2e-08						262144
-empiriolabs/step-3-7-flash	2e-07	1.15e-06		4e-08						262144
-empiriolabs/step-5-preview	1e-06	2.7e-06		1e-07						1024000
-empiriolabs/stepaudio-2-5-chat	1.5e-06	3.5e-06		3e-07						262144
-empiriolabs/stepaudio-3-chat	1.5e-06	3.5e-06		3e-07						262144
-eu.amazon.nova-2-lite-v1:0	4.29e-07	3.597e-06		1.0725e-07						1000000
-eu.amazon.nova-2-pro-preview-20251202-v1:0	1.375e-06	1.1e-05		3.4375e-07						1000000
-eu.amazon.nova-lite-v1:0	7.8e-08	3.12e-07		1.95e-08						300000
-eu.amazon.nova-micro-v1:0	4.6e-08	1.84e-07		1.15e-08						128000
-eu.amazon.nova-pro-v1:0	1.05e-06	4.2e-06		2.625e-07						300000
-eu.deepseek.v3.2	7.4e-07	2.22e-06								163840
-eu.meta.llama3-2-1b-instruct-v1:0	1.3e-07	1.3e-07								128000
-eu.meta.llama3-2-3b-instruct-v1:0	1.9e-07	1.9e-07								128000
-eu.mistral.pixtral-large-2502-v1:0	2e-06	6e-06								128000
-eu_jev/eu-jeff-1.0.0	4.15e-08	0.0								32768
-eu_jev/eu-jeff-latest	4.15e-08	0.0								32768
-fal_ai/fal-ai/moondream3-preview/query	4e-07	3.5e-06								
-fireworks-ai-4.1b-to-16b	2e-07	2e-07								
-fireworks-ai-56b-to-176b	1.2e-06	1.2e-06								
-fireworks-ai-above-16b	9e-07	9e-07								
-fireworks-ai-default	0.0	0.0								
-fireworks-ai-embedding-150m-to-350m	1.6e-08	0.0								
-fireworks-ai-embedding-up-to-150m	8e-09	0.0								
-fireworks-ai-moe-up-to-56b	5e-07	5e-07								
-fireworks-ai-up-to-4b	1e-07	1e-07								
-fireworks_ai/WhereIsAI/UAE-Large-V1	1.6e-08	0.0								512
-fireworks_ai/accounts/fireworks/models/SSD-1B	1.3e-10	1.3e-10								4096
-fireworks_ai/accounts/fireworks/models/chronos-hermes-13b-v2	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/code-llama-13b	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-13b-instruct	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-13b-python	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-34b	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-34b-instruct	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-34b-python	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-70b	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/code-llama-70b-instruct	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/code-llama-70b-python	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/code-llama-7b	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-7b-instruct	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/code-llama-7b-python	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/code-qwen-1p5-7b	2e-07	2e-07								65536
-fireworks_ai/accounts/fireworks/models/codegemma-2b	1e-07	1e-07								8192
-fireworks_ai/accounts/fireworks/models/codegemma-7b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/cogito-671b-v2-p1	1.2e-06	1.2e-06								163840
-fireworks_ai/accounts/fireworks/models/cogito-v1-preview-llama-3b	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/cogito-v1-preview-llama-70b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/cogito-v1-preview-llama-8b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/cogito-v1-preview-qwen-14b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/cogito-v1-preview-qwen-32b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/dbrx-instruct	1.2e-06	1.2e-06								32768
-fireworks_ai/accounts/fireworks/models/deepseek-coder-1b-base	1e-07	1e-07								16384
-fireworks_ai/accounts/fireworks/models/deepseek-coder-33b-instruct	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/deepseek-coder-7b-base	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/deepseek-coder-7b-base-v1p5	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/deepseek-coder-7b-instruct-v1p5	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/deepseek-coder-v2-instruct	1.2e-06	1.2e-06								65536
-fireworks_ai/accounts/fireworks/models/deepseek-coder-v2-lite-base	5e-07	5e-07								163840
-fireworks_ai/accounts/fireworks/models/deepseek-coder-v2-lite-instruct	5e-07	5e-07								163840
-fireworks_ai/accounts/fireworks/models/deepseek-prover-v2	1.2e-06	1.2e-06								163840
-fireworks_ai/accounts/fireworks/models/deepseek-r1	3e-06	8e-06								163840
-fireworks_ai/accounts/fireworks/models/deepseek-r1-0528	3e-06	8e-06								163840
-fireworks_ai/accounts/fireworks/models/deepseek-r1-0528-distill-qwen3-8b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-r1-basic	5.5e-07	2.19e-06								163840
-fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-llama-70b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-llama-8b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-14b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-1p5b	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-32b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-7b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-v2-lite-chat	5e-07	5e-07								163840
-fireworks_ai/accounts/fireworks/models/deepseek-v2p5	1.2e-06	1.2e-06								32768
-fireworks_ai/accounts/fireworks/models/deepseek-v3	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/deepseek-v3-0324	9e-07	9e-07								163840
-fireworks_ai/accounts/fireworks/models/deepseek-v3p1	5.6e-07	1.68e-06								128000
-fireworks_ai/accounts/fireworks/models/deepseek-v3p1-terminus	5.6e-07	1.68e-06								128000
-fireworks_ai/accounts/fireworks/models/deepseek-v3p2	5.6e-07	1.68e-06								163840
-fireworks_ai/accounts/fireworks/models/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4-flash-0731	2.2e-07	6.6e-07		7e-09						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4-flash-vision-exp	2.2e-07	6.6e-07		7e-09						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4-pro	1.2e-06	1.2e-06		6e-07						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4p1-flash	3e-07	1.2e-06		6e-09						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4p1-flash-1017	3e-07	1.2e-06		6e-09						1048576
-fireworks_ai/accounts/fireworks/models/deepseek-v4p1-flash-1017-us	4.5e-07	1.8e-06		9e-09						1048576
-fireworks_ai/accounts/fireworks/models/devstral-small-2505	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/dobby-mini-unhinged-plus-llama-3-1-8b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/dobby-unhinged-llama-3-3-70b-new	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/dolphin-2-9-2-qwen2-72b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/dolphin-2p6-mixtral-8x7b	5e-07	5e-07								32768
-fireworks_ai/accounts/fireworks/models/ember-1	3e-06	1.5e-05		3e-07						1048576
-fireworks_ai/accounts/fireworks/models/ernie-4p5-21b-a3b-pt	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/ernie-4p5-300b-a47b-pt	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/fare-20b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/firefunction-v1	5e-07	5e-07								32768
-fireworks_ai/accounts/fireworks/models/firefunction-v2	9e-07	9e-07								8192
-fireworks_ai/accounts/fireworks/models/firellava-13b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/firesearch-ocr-v6	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/fireworks-asr-large	0.0	0.0								4096
-fireworks_ai/accounts/fireworks/models/fireworks-asr-v2	0.0	0.0								4096
-fireworks_ai/accounts/fireworks/models/flux-1-dev	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/flux-1-dev-controlnet-union	1e-09	1e-09								4096
-fireworks_ai/accounts/fireworks/models/flux-1-dev-fp8	5e-10	5e-10								4096
-fireworks_ai/accounts/fireworks/models/flux-1-schnell	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/flux-1-schnell-fp8	3.5e-10	3.5e-10								4096
-fireworks_ai/accounts/fireworks/models/flux-kontext-max	8e-08	8e-08								4096
-fireworks_ai/accounts/fireworks/models/flux-kontext-pro	4e-08	4e-08								4096
-fireworks_ai/accounts/fireworks/models/gemma-2b-it	1e-07	1e-07								8192
-fireworks_ai/accounts/fireworks/models/gemma-3-27b-it	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/gemma-7b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/gemma-7b-it	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/gemma2-9b-it	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/glm-4p5	5.5e-07	2.19e-06								131072
-fireworks_ai/accounts/fireworks/models/glm-4p5-air	2.2e-07	8.8e-07								131072
-fireworks_ai/accounts/fireworks/models/glm-4p5v	1.2e-06	1.2e-06								131072
-fireworks_ai/accounts/fireworks/models/glm-4p6	5.5e-07	2.19e-06								202752
-fireworks_ai/accounts/fireworks/models/glm-4p7	6e-07	2.2e-06		3e-07						202752
-fireworks_ai/accounts/fireworks/models/glm-5p1	1.4e-06	4.4e-06		2.6e-07						202752
-fireworks_ai/accounts/fireworks/models/glm-5p2	1.4e-06	4.4e-06		1.4e-07						1048576
-fireworks_ai/accounts/fireworks/models/glm-5p3	1.4e-06	4.4e-06		2.6e-07						1048576
-fireworks_ai/accounts/fireworks/models/glm-5p3-flash	1.5e-07	5e-07		3e-08						1048576
-fireworks_ai/accounts/fireworks/models/gpt-oss-120b	1.5e-07	6e-07		1.5e-08						131072
-fireworks_ai/accounts/fireworks/models/gpt-oss-20b	7e-08	3e-07		3.5e-08						131072
-fireworks_ai/accounts/fireworks/models/gpt-oss-safeguard-120b	1.2e-06	1.2e-06								131072
-fireworks_ai/accounts/fireworks/models/gpt-oss-safeguard-20b	5e-07	5e-07								131072
-fireworks_ai/accounts/fireworks/models/hermes-2-pro-mistral-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/inkling	1e-06	4.05e-06		1.7e-07						1048576
-fireworks_ai/accounts/fireworks/models/internvl3-38b	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/internvl3-78b	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/internvl3-8b	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/japanese-stable-diffusion-xl	1.3e-10	1.3e-10								4096
-fireworks_ai/accounts/fireworks/models/kat-coder	9e-07	9e-07								262144
-fireworks_ai/accounts/fireworks/models/kat-dev-32b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/kat-dev-72b-exp	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/kimi-k2-instruct	6e-07	2.5e-06								131072
-fireworks_ai/accounts/fireworks/models/kimi-k2-instruct-0905	6e-07	2.5e-06								262144
-fireworks_ai/accounts/fireworks/models/kimi-k2-thinking	6e-07	2.5e-06								262144
-fireworks_ai/accounts/fireworks/models/kimi-k2p5	6e-07	3e-06		1e-07						262144
-fireworks_ai/accounts/fireworks/models/kimi-k2p6	9.5e-07	4e-06		1.6e-07						262144
-fireworks_ai/accounts/fireworks/models/kimi-k2p7-code	9.5e-07	4e-06		1.9e-07						262144
-fireworks_ai/accounts/fireworks/models/kimi-k3	3e-06	1.5e-05		3e-07						1048576
-fireworks_ai/accounts/fireworks/models/kimi-k3p1-pro	2e-06	1e-05		2e-07						1048576
-fireworks_ai/accounts/fireworks/models/llama-guard-2-8b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/llama-guard-3-1b	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-guard-3-8b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v2-13b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v2-13b-chat	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v2-70b	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v2-70b-chat	9e-07	9e-07								2048
-fireworks_ai/accounts/fireworks/models/llama-v2-7b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v2-7b-chat	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v3-70b-instruct	9e-07	9e-07								8192
-fireworks_ai/accounts/fireworks/models/llama-v3-70b-instruct-hf	9e-07	9e-07								8192
-fireworks_ai/accounts/fireworks/models/llama-v3-8b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/llama-v3-8b-instruct-hf	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/llama-v3p1-405b-instruct	3e-06	3e-06								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p1-405b-instruct-long	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v3p1-70b-instruct	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p1-70b-instruct-1b	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/llama-v3p1-8b-instruct	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p1-nemotron-70b-instruct	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p2-11b-vision-instruct	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p2-1b	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p2-1b-instruct	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p2-3b	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p2-3b-instruct	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p2-90b-vision-instruct	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/llama-v3p3-70b-instruct	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/llama4-maverick-instruct-basic	2.2e-07	8.8e-07								131072
-fireworks_ai/accounts/fireworks/models/llama4-scout-instruct-basic	1.5e-07	6e-07								131072
-fireworks_ai/accounts/fireworks/models/llamaguard-7b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/llava-yi-34b	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/minimax-m1-80k	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/minimax-m2	3e-07	1.2e-06								196608
-fireworks_ai/accounts/fireworks/models/minimax-m2p1	3e-07	1.2e-06		3e-08						196608
-fireworks_ai/accounts/fireworks/models/minimax-m3	3e-07	1.2e-06		6e-08						512000
-fireworks_ai/accounts/fireworks/models/minimax-m3p1-flash	1.5e-07	6e-07		1.5e-08						1048576
-fireworks_ai/accounts/fireworks/models/ministral-3-14b-instruct-2512	2e-07	2e-07								256000
-fireworks_ai/accounts/fireworks/models/ministral-3-3b-instruct-2512	1e-07	1e-07								256000
-fireworks_ai/accounts/fireworks/models/ministral-3-8b-instruct-2512	2e-07	2e-07								256000
-fireworks_ai/accounts/fireworks/models/mistral-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/mistral-7b-instruct-4k	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/mistral-7b-instruct-v0p2	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/mistral-7b-instruct-v3	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/mistral-7b-v0p2	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/mistral-large-3-fp8	1.2e-06	1.2e-06								256000
-fireworks_ai/accounts/fireworks/models/mistral-nemo-base-2407	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/mistral-nemo-instruct-2407	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/mistral-small-24b-instruct-2501	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/mixtral-8x22b	1.2e-06	1.2e-06								65536
-fireworks_ai/accounts/fireworks/models/mixtral-8x22b-instruct	1.2e-06	1.2e-06								65536
-fireworks_ai/accounts/fireworks/models/mixtral-8x22b-instruct-hf	1.2e-06	1.2e-06								65536
-fireworks_ai/accounts/fireworks/models/mixtral-8x7b	5e-07	5e-07								32768
-fireworks_ai/accounts/fireworks/models/mixtral-8x7b-instruct	5e-07	5e-07								32768
-fireworks_ai/accounts/fireworks/models/mixtral-8x7b-instruct-hf	5e-07	5e-07								32768
-fireworks_ai/accounts/fireworks/models/muse-glimmer-30b	3.5e-07	1.5e-06		4e-08						131072
-fireworks_ai/accounts/fireworks/models/muse-spark-open	1.25e-06	4.25e-06		1.5e-07						1048576
-fireworks_ai/accounts/fireworks/models/mythomax-l2-13b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/nemotron-3-ultra-nvfp4	6e-07	2.4e-06		1.2e-07						262144
-fireworks_ai/accounts/fireworks/models/nemotron-lightning-3p5-30b-a3b	5e-08	2e-07		1e-08						262144
-fireworks_ai/accounts/fireworks/models/nemotron-nano-v2-12b-vl	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/nous-capybara-7b-v1p9	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/nous-hermes-2-mixtral-8x7b-dpo	5e-07	5e-07								32768
-fireworks_ai/accounts/fireworks/models/nous-hermes-2-yi-34b	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/nous-hermes-llama2-13b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/nous-hermes-llama2-70b	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/nous-hermes-llama2-7b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/nvidia-nemotron-nano-12b-v2	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/nvidia-nemotron-nano-9b-v2	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/openchat-3p5-0106-7b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/openhermes-2-mistral-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/openhermes-2p5-mistral-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/openorca-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/phi-2-3b	1e-07	1e-07								2048
-fireworks_ai/accounts/fireworks/models/phi-3-mini-128k-instruct	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/phi-3-vision-128k-instruct	2e-07	2e-07								32064
-fireworks_ai/accounts/fireworks/models/phind-code-llama-34b-python-v1	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/phind-code-llama-34b-v1	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/phind-code-llama-34b-v2	9e-07	9e-07								16384
-fireworks_ai/accounts/fireworks/models/playground-v2-1024px-aesthetic	1.3e-10	1.3e-10								4096
-fireworks_ai/accounts/fireworks/models/playground-v2-5-1024px-aesthetic	1.3e-10	1.3e-10								4096
-fireworks_ai/accounts/fireworks/models/pythia-12b	2e-07	2e-07								2048
-fireworks_ai/accounts/fireworks/models/qwen-qwq-32b-preview	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen-v2p5-14b-instruct	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen-v2p5-7b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen1p5-72b-chat	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2-72b-instruct	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2-7b-instruct	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2-vl-2b-instruct	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2-vl-72b-instruct	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2-vl-7b-instruct	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-0p5b-instruct	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-14b	2e-07	2e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen2p5-1p5b-instruct	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-32b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen2p5-32b-instruct	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-72b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen2p5-72b-instruct	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-7b-instruct	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-0p5b	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-0p5b-instruct	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-14b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-14b-instruct	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-1p5b	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-1p5b-instruct	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct-128k	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct-32k-rope	9e-07	9e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct-64k	9e-07	9e-07								65536
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-3b	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-3b-instruct	1e-07	1e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-coder-7b-instruct	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/qwen2p5-math-72b-instruct	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/qwen2p5-vl-32b-instruct	9e-07	9e-07								128000
-fireworks_ai/accounts/fireworks/models/qwen2p5-vl-3b-instruct	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/qwen2p5-vl-72b-instruct	9e-07	9e-07								128000
-fireworks_ai/accounts/fireworks/models/qwen2p5-vl-7b-instruct	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/qwen3-0p6b	1e-07	1e-07								40960
-fireworks_ai/accounts/fireworks/models/qwen3-14b	2e-07	2e-07								40960
-fireworks_ai/accounts/fireworks/models/qwen3-1p7b	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen3-1p7b-fp8-draft	1e-07	1e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-1p7b-fp8-draft-131072	1e-07	1e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen3-1p7b-fp8-draft-40960	1e-07	1e-07								40960
-fireworks_ai/accounts/fireworks/models/qwen3-235b-a22b	2.2e-07	8.8e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen3-235b-a22b-instruct-2507	2.2e-07	8.8e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-235b-a22b-thinking-2507	2.2e-07	8.8e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b	1.5e-07	6e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b-instruct-2507	5e-07	5e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b-thinking-2507	9e-07	9e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-32b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/qwen3-4b	2e-07	2e-07								40960
-fireworks_ai/accounts/fireworks/models/qwen3-4b-instruct-2507	2e-07	2e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-8b	2e-07	2e-07								40960
-fireworks_ai/accounts/fireworks/models/qwen3-coder-30b-a3b-instruct	1.5e-07	6e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-a35b-instruct	4.5e-07	1.8e-06								262144
-fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-instruct-bf16	9e-07	9e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-embedding-0p6b	0.0	0.0								32768
-fireworks_ai/accounts/fireworks/models/qwen3-embedding-4b	0.0	0.0								40960
-fireworks_ai/accounts/fireworks/models/qwen3-embedding-8b	1e-07	0.0								40960
-fireworks_ai/accounts/fireworks/models/qwen3-next-80b-a3b-instruct	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/qwen3-next-80b-a3b-thinking	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/qwen3-reranker-0p6b	0.0	0.0								40960
-fireworks_ai/accounts/fireworks/models/qwen3-reranker-4b	0.0	0.0								40960
-fireworks_ai/accounts/fireworks/models/qwen3-reranker-8b	2e-07	0.0								40960
-fireworks_ai/accounts/fireworks/models/qwen3-vl-235b-a22b-instruct	2.2e-07	8.8e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-vl-235b-a22b-thinking	2.2e-07	8.8e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-vl-30b-a3b-instruct	1.5e-07	6e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-vl-30b-a3b-thinking	1.5e-07	6e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3-vl-32b-instruct	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/qwen3-vl-8b-instruct	2e-07	2e-07								262144
-fireworks_ai/accounts/fireworks/models/qwen3p7-plus	4e-07	1.6e-06		8e-08						262144
-fireworks_ai/accounts/fireworks/models/qwen3p8-max	2e-06	6e-06		2.5e-07						262144
-fireworks_ai/accounts/fireworks/models/qwq-32b	9e-07	9e-07								131072
-fireworks_ai/accounts/fireworks/models/rolm-ocr	2e-07	2e-07								128000
-fireworks_ai/accounts/fireworks/models/rune	4.2e-08	0.0		8.4e-09						262144
-fireworks_ai/accounts/fireworks/models/snorkel-mistral-7b-pairrm-dpo	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/stable-diffusion-xl-1024-v1-0	1.3e-10	1.3e-10								4096
-fireworks_ai/accounts/fireworks/models/stablecode-3b	1e-07	1e-07								4096
-fireworks_ai/accounts/fireworks/models/starcoder-16b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/starcoder-7b	2e-07	2e-07								8192
-fireworks_ai/accounts/fireworks/models/starcoder2-15b	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/starcoder2-3b	1e-07	1e-07								16384
-fireworks_ai/accounts/fireworks/models/starcoder2-7b	2e-07	2e-07								16384
-fireworks_ai/accounts/fireworks/models/toppy-m-7b	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/models/ultramarine-1-flash-us	1.5e-07	5e-07		3e-08						1048576
-fireworks_ai/accounts/fireworks/models/yi-34b	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/yi-34b-200k-capybara	9e-07	9e-07								200000
-fireworks_ai/accounts/fireworks/models/yi-34b-chat	9e-07	9e-07								4096
-fireworks_ai/accounts/fireworks/models/yi-6b	2e-07	2e-07								4096
-fireworks_ai/accounts/fireworks/models/yi-large	3e-06	3e-06								32768
-fireworks_ai/accounts/fireworks/models/zephyr-7b-beta	2e-07	2e-07								32768
-fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-1017-spot	2.1e-07	8.4e-07		4.2e-09						1048576
-fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-1017-ultrafast	2.4e-06	9.6e-06		4.8e-08						1048576
-fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-spot	2.1e-07	8.4e-07		4.2e-09						1048576
-fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-us	4.5e-07	1.8e-06		9e-09						1048576
-fireworks_ai/accounts/fireworks/routers/glm-5p1-fast	2.8e-06	8.8e-06		5.2e-07						202800
-fireworks_ai/accounts/fireworks/routers/glm-5p2-fast	2.1e-06	6.6e-06		2.1e-07						1048576
-fireworks_ai/accounts/fireworks/routers/glm-5p2-fast-us	2.1e-06	6.6e-06		2.1e-07						1048576
-fireworks_ai/accounts/fireworks/routers/glm-5p3-fast	2.1e-06	6.6e-06		3.9e-07						1048576
-fireworks_ai/accounts/fireworks/routers/glm-5p3-flash-us	2.25e-07	7.5e-07		4.5e-08						1048576
-fireworks_ai/accounts/fireworks/routers/glm-5p3-spot	9.8e-07	3.08e-06		1.82e-07						1048576
-fireworks_ai/accounts/fireworks/routers/glm-5p3-us	2.1e-06	6.6e-06		3.9e-07						1048576
-fireworks_ai/accounts/fireworks/routers/kimi-k2p6-fast	2e-06	8e-06		3e-07						262144
-fireworks_ai/accounts/fireworks/routers/kimi-k2p7-code-fast	1.9e-06	8e-06		3.8e-07						262144
-fireworks_ai/accounts/fireworks/routers/kimi-k3-fast	4.5e-06	2.25e-05		4.5e-07						1048576
-fireworks_ai/accounts/fireworks/routers/kimi-k3-spot	2.1e-06	1.05e-05		2.1e-07						1048576
-fireworks_ai/accounts/fireworks/routers/kimi-k3-us	4.5e-06	2.25e-05		4.5e-07						1048576
-fireworks_ai/accounts/fireworks/routers/rune	4.2e-08	0.0		8.4e-09						262144
-fireworks_ai/accounts/fireworks/routers/spot-deepseek-v4-flash	1.05e-07	2.1e-07		2.1e-08						1048576
-fireworks_ai/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08						1048576
-fireworks_ai/deepseek-v4-flash-0731	2.2e-07	6.6e-07		7e-09						1048576
-fireworks_ai/deepseek-v4-flash-vision-exp	2.2e-07	6.6e-07		7e-09						1048576
-fireworks_ai/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08						1048576
-fireworks_ai/deepseek-v4p1-flash	3e-07	1.2e-06		6e-09						1048576
-fireworks_ai/deepseek-v4p1-flash-us	4.5e-07	1.8e-06		9e-09						1048576
-fireworks_ai/glm-4p7	6e-07	2.2e-06		3e-07						202752
-fireworks_ai/glm-5p1	1.4e-06	4.4e-06		2.6e-07						202752
-fireworks_ai/glm-5p1-fast	2.8e-06	8.8e-06		5.2e-07						202800
-fireworks_ai/glm-5p2	1.4e-06	4.4e-06		1.4e-07						1048576
-fireworks_ai/glm-5p2-fast	2.1e-06	6.6e-06		2.1e-07						1048576
-fireworks_ai/glm-5p2-fast-us	2.1e-06	6.6e-06		2.1e-07						1048576
-fireworks_ai/glm-5p3	1.4e-06	4.4e-06		2.6e-07						1048576
-fireworks_ai/glm-5p3-fast	2.1e-06	6.6e-06		3.9e-07						1048576
-fireworks_ai/glm-5p3-flash	1.5e-07	5e-07		3e-08						1048576
-fireworks_ai/glm-5p3-flash-us	2.25e-07	7.5e-07		4.5e-08						1048576
-fireworks_ai/glm-5p3-us	2.1e-06	6.6e-06		3.9e-07						1048576
-fireworks_ai/gpt-oss-120b	1.5e-07	6e-07		1.5e-08						131072
-fireworks_ai/gpt-oss-20b	7e-08	3e-07		3.5e-08						131072
-fireworks_ai/kimi-k2p5	6e-07	3e-06		1e-07						262144
-fireworks_ai/kimi-k2p6	9.5e-07	4e-06		1.6e-07						262144
-fireworks_ai/kimi-k2p6-fast	2e-06	8e-06		3e-07						262144
-fireworks_ai/kimi-k2p7-code	9.5e-07	4e-06		1.9e-07						262144
-fireworks_ai/kimi-k2p7-code-fast	1.9e-06	8e-06		3.8e-07						262144
-fireworks_ai/kimi-k3	3e-06	1.5e-05		3e-07						1048576
-fireworks_ai/kimi-k3-fast	4.5e-06	2.25e-05		4.5e-07						1048576
-fireworks_ai/kimi-k3-us	4.5e-06	2.25e-05		4.5e-07						1048576
-fireworks_ai/minimax-m2p1	3e-07	1.2e-06		3e-08						196608
-fireworks_ai/minimax-m3	3e-07	1.2e-06		6e-08						512000
-fireworks_ai/muse-glimmer-30b	3.5e-07	1.5e-06		4e-08						131072
-fireworks_ai/nemotron-3-ultra-nvfp4	6e-07	2.4e-06		1.2e-07						262144
-fireworks_ai/nemotron-lightning-3p5-30b-a3b	5e-08	2e-07		1e-08						262144
-fireworks_ai/nomic-ai/nomic-embed-text-v1	8e-09	0.0								8192
-fireworks_ai/nomic-ai/nomic-embed-text-v1.5	8e-09	0.0								8192
-fireworks_ai/qwen3p7-plus	4e-07	1.6e-06		8e-08						262144
-fireworks_ai/qwen3p8-max	2e-06	6e-06		2.5e-07						262144
-fireworks_ai/thenlper/gte-base	8e-09	0.0								512
-fireworks_ai/thenlper/gte-large	1.6e-08	0.0								512
-friendliai/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06		6e-08						196608
-friendliai/deepseek-ai/DeepSeek-V3.2	5e-07	1.5e-06		2.5e-07						163840
-friendliai/google/gemma-4-31B-it	1.4e-07	4e-07								262144
-friendliai/zai-org/GLM-5.1	1.4e-06	4.4e-06		2.6e-07						202752
-friendliai/zai-org/GLM-5.2	1.4e-06	4.4e-06		2.6e-07						1048576
-friendliai/zai-org/GLM-5.3	1.26e-06	3.96e-06		2.34e-07						1048576
-friendliai/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08						1048576
-ft:babbage-002	1.6e-06	1.6e-06								16384
-ft:davinci-002	1.2e-05	1.2e-05								16384
-ft:gpt-3.5-turbo	3e-06	6e-06								16385
-ft:gpt-3.5-turbo-0125	3e-06	6e-06								16385
-ft:gpt-3.5-turbo-0613	3e-06	6e-06								4096
-ft:gpt-3.5-turbo-1106	3e-06	6e-06								16385
-ft:gpt-4-0613	3e-05	6e-05								8192
-ft:gpt-4.1-2025-04-14	3e-06	1.2e-05		7.5e-07						1047576
-ft:gpt-4.1-mini-2025-04-14	8e-07	3.2e-06		2e-07						1047576
-ft:gpt-4.1-nano-2025-04-14	2e-07	8e-07		5e-08						1047576
-ft:gpt-4o-2024-08-06	3.75e-06	1.5e-05		1.875e-06						128000
-ft:gpt-4o-2024-11-20	3.75e-06	1.5e-05	1.875e-06							128000
-ft:gpt-4o-mini-2024-07-18	3e-07	1.2e-06		1.5e-07						128000
-ft:o4-mini-2025-04-16	4e-06	1.6e-05		1e-06						200000
-gemini-2.5-computer-use-preview-10-2025	1.25e-06	1e-05			2.5e-06	1.5e-05				128000
-gemini-2.5-flash	3e-07	2.5e-06		3e-08						1048576
-gemini-2.5-flash-image	3e-07	2.5e-06								32768
-gemini-2.5-flash-lite	1e-07	4e-07		1e-08						1048576
-gemini-2.5-flash-lite-preview-09-2025	1e-07	4e-07		1e-08						1048576
-gemini-2.5-flash-native-audio-latest	5e-07	2e-06								131072
-gemini-2.5-flash-native-audio-preview-09-2025	5e-07	2e-06								1048576
-gemini-2.5-flash-native-audio-preview-12-2025	5e-07	2e-06								131072
-gemini-2.5-flash-preview-09-2025	3e-07	2.5e-06		3e-08						1048576
-gemini-2.5-flash-preview-tts	5e-07	1e-05								8192
-gemini-2.5-pro	1.25e-06	1e-05		1.25e-07	2.5e-06	1.5e-05	2.5e-07	2.5e-07		1048576
-gemini-2.5-pro-preview-tts	1e-06	2e-05		1.25e-07						1048576
-gemini-3-flash-preview	5e-07	3e-06		5e-08						1048576
-gemini-3-pro-image	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		65536
-gemini-3-pro-image-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		65536
-gemini-3.1-flash-image	5e-07	3e-06		5e-08						65536
-gemini-3.1-flash-image-preview	5e-07	3e-06		5e-08						65536
-gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08						1048576
-gemini-3.1-flash-lite-image	2.5e-07	1.5e-06		2.5e-08						65536
-gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08						1048576
-gemini-3.1-flash-live-preview	7.5e-07	4.5e-06								131072
-gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07		1048576
-gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07		1048576
-gemini-3.5-flash	1.5e-06	9e-06		1.5e-07						1048576
-gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08						1048576
-gemini-3.6-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini-3.8-flash-cyber	1.5e-06	7.5e-06		1.5e-07						1048576
-gemini-3.8-live	7.5e-07	4.5e-06								131072
-gemini-3.8-live-extended-thinking	7.5e-07	4.5e-06								131072
-gemini-embedding-001	1.5e-07	0.0								2048
-gemini-embedding-2	2e-07	0.0								8192
-gemini-embedding-2-preview	2e-07	0.0								8192
-gemini-exp-1206	3e-07	2.5e-06		3e-08						1048576
-gemini-flash-experimental	0.0	0.0								1000000
-gemini-flash-latest	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini-flash-lite-latest	3e-07	2.5e-06		3e-08						1048576
-gemini-live-2.5-flash-native-audio	5e-07	2e-06								131072
-gemini-live-2.5-flash-preview-native-audio-09-2025	5e-07	2e-06								1048576
-gemini-nano-banana-2.1	1.5e-06	7.5e-06		1.5e-07						131072
-gemini-omni-flash-preview	1.5e-06	9e-06								131072
-gemini-pro-latest	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		1048576
-gemini-robotics-er-1.5-preview	3e-07	2.5e-06		0.0						1048576
-gemini-robotics-er-2-preview	1e-06	5e-06		1e-07						131072
-gemini/deep-research-max-preview-04-2026	2e-06	1.2e-05								1048576
-gemini/deep-research-preview-04-2026	2e-06	1.2e-05								1048576
-gemini/deep-research-pro-preview-12-2025	2e-06	1.2e-05								1048576
-gemini/gemini-2.5-computer-use-preview-10-2025	1.25e-06	1e-05			2.5e-06	1.5e-05				128000
-gemini/gemini-2.5-flash	3e-07	2.5e-06		3e-08						1048576
-gemini/gemini-2.5-flash-image	3e-07	2.5e-06		3e-08						65536
-gemini/gemini-2.5-flash-lite	1e-07	4e-07		1e-08						1048576
-gemini/gemini-2.5-flash-native-audio-latest	5e-07	2e-06								131072
-gemini/gemini-2.5-flash-native-audio-preview-09-2025	5e-07	2e-06								1048576
-gemini/gemini-2.5-flash-native-audio-preview-12-2025	5e-07	2e-06								131072
-gemini/gemini-2.5-flash-preview-tts	5e-07	1e-05								8192
-gemini/gemini-2.5-pro	1.25e-06	1e-05		1.25e-07	2.5e-06	1.5e-05		2.5e-07		1048576
-gemini/gemini-2.5-pro-preview-tts	1e-06	2e-05		1.25e-07						8192
-gemini/gemini-3-flash-preview	5e-07	3e-06		5e-08						1048576
-gemini/gemini-3-pro-image	2e-06	1.2e-05								65536
-gemini/gemini-3-pro-image-preview	2e-06	1.2e-05								131072
-gemini/gemini-3.1-flash-image	5e-07	3e-06								131072
-gemini/gemini-3.1-flash-image-preview	5e-07	3e-06								65536
-gemini/gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08						1048576
-gemini/gemini-3.1-flash-lite-image	2.5e-07	1.5e-06								65536
-gemini/gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08						1048576
-gemini/gemini-3.1-flash-live-preview	7.5e-07	4.5e-06								131072
-gemini/gemini-3.1-flash-tts-preview	1e-06	2e-05								8192
-gemini/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		1048576
-gemini/gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		1048576
-gemini/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07						1048576
-gemini/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08						1048576
-gemini/gemini-3.5-live-translate-preview	3.5e-06	2.1e-05								131072
-gemini/gemini-3.5-transcribe	2e-06	1.2e-05								98304
-gemini/gemini-3.5-transcribe-live	3.5e-06	2.1e-05								131072
-gemini/gemini-3.6-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini/gemini-3.8-flash-lite-tts	5e-07	6e-06		1.25e-07						8192
-gemini/gemini-3.8-flash-tts	5e-07	9e-06		1.25e-07						8192
-gemini/gemini-3.8-live	7.5e-07	4.5e-06								131072
-gemini/gemini-3.8-live-extended-thinking	7.5e-07	4.5e-06								131072
-gemini/gemini-4-argon	2e-06	1e-05		1e-07						1048576
-gemini/gemini-4-hydrogen	1.5e-06	7.5e-06		7.5e-08						1048576
-gemini/gemini-embedding-001	1.5e-07	0.0								2048
-gemini/gemini-embedding-2	2e-07	0.0								8192
-gemini/gemini-embedding-2-preview	2e-07	0.0								8192
-gemini/gemini-exp-1114	0.0	0.0								1048576
-gemini/gemini-exp-1206	0.0	0.0								2097152
-gemini/gemini-flash-latest	7.5e-07	3.75e-06		7.5e-08						1048576
-gemini/gemini-flash-lite-latest	3e-07	2.5e-06		3e-08						1048576
-gemini/gemini-gemma-2-27b-it	3.5e-07	1.05e-06								8192
-gemini/gemini-gemma-2-9b-it	3.5e-07	1.05e-06								8192
-gemini/gemini-live-2.5-flash-preview-native-audio-09-2025	5e-07	2e-06								1048576
-gemini/gemini-nano-banana-2.1	1.5e-06	7.5e-06								131072
-gemini/gemini-omni-1.1-flash	1.5e-06	9e-06								131072
-gemini/gemini-omni-1.2-flash	1.5e-06	9e-06								131072
-gemini/gemini-omni-flash-preview	1.5e-06	9e-06								131072
-gemini/gemini-pro-latest	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		1048576
-gemini/gemini-robotics-er-2-preview	1e-06	5e-06		1e-07						131072
-gemini/gemini-robotics-er-2-streaming-preview	1e-06	5e-06								131072
-gemini/gemma-3-27b-it	0.0	0.0								131072
-gemini/gemma-4-26b-a4b-it	0.0	0.0								262144
-gemini/gemma-4-31b-it	0.0	0.0								262144
-gemini/learnlm-1.5-pro-experimental	0.0	0.0								32767
-gemini/lyria-3-clip-preview	0.0	0.0								131072
-gemini/lyria-3-pro-preview	0.0	0.0								131072
-gemini/lyria-3.5	0.0	0.0								131072
-gemini/lyria-3.5-clip-preview	0.0	0.0								131072
-gemini/lyria-3.5-pro-preview	0.0	0.0								131072
-gemini/lyria-realtime-exp	0.0	0.0								1048576
-gemini/nano-banana-pro-preview	2e-06	1.2e-05								131072
-gigachat/Embeddings	0.0	0.0								512
-gigachat/Embeddings-2	0.0	0.0								512
-gigachat/EmbeddingsGigaR	0.0	0.0								4096
-gigachat/GigaChat-2	0.0	0.0								128000
-gigachat/GigaChat-2-Max	0.0	0.0								128000
-gigachat/GigaChat-2-Pro	0.0	0.0								128000
-gigachat/GigaEmbeddings-3B-2025-09	0.0	0.0								4096
-github_copilot/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						200000
-github_copilot/claude-fable-5.1	1e-05	5e-05	1.25e-05	2.5e-07						200000
-github_copilot/claude-haiku-4.5	1e-06	5e-06	1.25e-06	1e-07						128000
-github_copilot/claude-haiku-5.5	1e-07	5e-07	1.25e-07	1e-08						128000
-github_copilot/claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07						200000
-github_copilot/claude-opus-4.8-fast	1e-05	5e-05	1.25e-05	1e-06						200000
-github_copilot/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-github_copilot/claude-opus-5.5	4e-06	2e-05	5e-06	2e-07						200000
-github_copilot/claude-sonnet-4.6	3e-06	1.5e-05	3.75e-06	3e-07						200000
-github_copilot/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						200000
-github_copilot/claude-sonnet-5.5	2e-06	1e-05	2.5e-06	1e-07						200000
-github_copilot/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						200000
-github_copilot/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08						200000
-github_copilot/gemini-4-argon	2e-06	1e-05		1e-07						200000
-github_copilot/gpt-5-mini	2.5e-07	2e-06		2.5e-08						128000
-github_copilot/gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07						128000
-github_copilot/gpt-5.4	2.5e-06	1.5e-05		2.5e-07						272000
-github_copilot/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						272000
-github_copilot/gpt-5.4-nano	2e-07	1.25e-06		2e-08						272000
-github_copilot/gpt-5.5	5e-06	3e-05		5e-07						272000
-github_copilot/gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08	4e-07	1.8e-06	5e-07	4e-08		200000
-github_copilot/gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07						272000
-github_copilot/gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07						272000
-github_copilot/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06						922000
-github_copilot/gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08						922000
-github_copilot/gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07						922000
-github_copilot/gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07						922000
-github_copilot/gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08						922000
-github_copilot/grok-4.5	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		500000
-github_copilot/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		500000
-github_copilot/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		500000
-github_copilot/kimi-k3	3e-06	1.5e-05		3e-07						917504
-github_copilot/mai-code-1.1-flash	2e-07	1.2e-06		2e-08						128000
-glm-4-7-251222	0.0	0.0								204800
-global.amazon.nova-2-lite-v1:0	3e-07	2.5e-06		7.5e-08						1000000
-global.cohere.embed-v4:0	1.2e-07	0.0								128000
-global.moonshotai.kimi-k3	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-global.moonshotai.kimi-k3.1	4e-06	2e-05	5e-06	2e-07						868928
-global.openai.gpt-5.4	2.5e-06	1.5e-05		2.5e-07						922000
-global.openai.gpt-5.5	5e-06	3e-05		5e-07						922000
-global.openai.gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08						922000
-global.openai.gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07						922000
-global.openai.gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07						922000
-global.openai.gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06						922000
-global.openai.gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08						922000
-global.openai.gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07						922000
-global.openai.gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07						1000000
-global.openai.gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08						922000
-global.xai.grok-4.6	2e-06	6e-06		5e-07						500000
-global.xai.grok-4.7	2e-06	6e-06		5e-07						524288
-global.zai.glm-5.3	1.68e-06	5.28e-06	2.1e-06	3.12e-07						1000000
-gmi/MiniMaxAI/MiniMax-M2	3e-07	1.2e-06								196608
-gmi/MiniMaxAI/MiniMax-M2.1	3e-07	1.2e-06								196608
-gmi/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06		3e-08						196608
-gmi/MiniMaxAI/MiniMax-M2.7	2.1e-07	8.4e-07		4.2e-08						196608
-gmi/MiniMaxAI/MiniMax-M3	2.4e-07	9.6e-07		4.8e-08						1048576
-gmi/MiniMaxAI/MiniMax-M3.1-Flash	1.125e-07	4.5e-07		1.125e-08						1048576
-gmi/Qwen/Qwen3-235B-A22B-FP8	1.7e-07	1.09e-06								32768
-gmi/Qwen/Qwen3-235B-A22B-Instruct-2507-FP8	8.75e-08	3.5e-07		1.75e-08						262144
-gmi/Qwen/Qwen3-235B-A22B-Thinking-2507-FP8	3.5e-07	4.2e-06								262141
-gmi/Qwen/Qwen3-30B-A3B	8e-08	2.5e-07								40946
-gmi/Qwen/Qwen3-32B-FP8	1e-07	6e-07								32768
-gmi/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8	9e-07	4.5e-06		1.8e-07						262128
-gmi/Qwen/Qwen3-Next-80B-A3B-Instruct	1.5e-07	1.5e-06								262144
-gmi/Qwen/Qwen3-Next-80B-A3B-Thinking	1.5e-07	1.5e-06								262144
-gmi/Qwen/Qwen3-VL-235B-A22B-Instruct-FP8	3e-07	1.4e-06								262144
-gmi/Qwen/Qwen3.5-122B-A10B	4e-07	3.2e-06								262144
-gmi/Qwen/Qwen3.5-27B	3e-07	2.4e-06								262144
-gmi/Qwen/Qwen3.5-35B-A3B	2.5e-07	2e-06								262144
-gmi/Qwen/Qwen3.5-397B-A17B	6e-07	3.6e-06								262144
-gmi/Qwen/Qwen3.6-35B-A3B	2.48e-07	1.485e-06								262144
-gmi/Qwen/Qwen3.6-Plus	5e-07	3e-06								262144
-gmi/Qwen/Qwen3.6-Plus-2026-04-02	5e-07	3e-06								262144
-gmi/Qwen/Qwen3.7-Max	2.5e-06	7.5e-06		2.5e-07						262144
-gmi/Qwen/Qwen3.8-27B	4.5e-07	3.2e-06		2.5e-07						1048575
-gmi/Qwen/Qwen3.8-Flash	1.6e-07	4.7e-07		1.6e-08						1048575
-gmi/Qwen/Qwen3.8-Max	2e-06	6e-06		2.5e-07						262144
-gmi/Qwen/Qwen3.8-Max-0902	1.65e-06	4.951e-06		2.06e-07						262144
-gmi/XiaomiMiMo/MiMo-V2.5	1.19e-07	2.38e-07		2.38e-09						1050000
-gmi/XiaomiMiMo/MiMo-V2.5-Pro	3.045e-07	6.09e-07		2.52e-09						1050000
-gmi/XiaomiMiMo/MiMo-V2.6-Flash	1.12e-07	2.24e-07		2.24e-09						1050000
-gmi/XiaomiMiMo/MiMo-V2.6-Pro	3.48e-07	6.96e-07		2.88e-09						1050000
-gmi/anthropic/claude-opus-4	1.5e-05	7.5e-05								409600
-gmi/anthropic/claude-opus-4.5	5e-06	2.5e-05								409600
-gmi/anthropic/claude-sonnet-4	3e-06	1.5e-05								409600
-gmi/anthropic/claude-sonnet-4.5	3e-06	1.5e-05								409600
-gmi/deepseek-ai/DeepSeek-Prover-V2-671B	5e-07	2.18e-06								131072
-gmi/deepseek-ai/DeepSeek-R1	5e-07	2.18e-06								131072
-gmi/deepseek-ai/DeepSeek-R1-0528	5.7e-07	2.29e-06		2.3e-07						131072
-gmi/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	2.5e-07	7.5e-07								131072
-gmi/deepseek-ai/DeepSeek-R1-Distill-Llama-8B	1.4e-07	3.9e-07								131072
-gmi/deepseek-ai/DeepSeek-R1-Distill-Qwen-14B	2e-07	2e-07								131072
-gmi/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B	5e-07	9e-07								131072
-gmi/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B	1e-07	2e-07								131072
-gmi/deepseek-ai/DeepSeek-V3-0324	2.8e-07	8.8e-07								163840
-gmi/deepseek-ai/DeepSeek-V3.1	2.7e-07	1e-06								163840
-gmi/deepseek-ai/DeepSeek-V3.1-Terminus	2.7e-07	1e-06								131072
-gmi/deepseek-ai/DeepSeek-V3.2	2.8e-07	4e-07								163840
-gmi/deepseek-ai/DeepSeek-V3.2-Exp	2.7e-07	4.1e-07								163840
-gmi/deepseek-ai/DeepSeek-V3.2-Speciale	2.8e-07	4e-07								163840
-gmi/deepseek-ai/DeepSeek-V4-Flash	9.1e-08	1.82e-07		1.82e-08						1048575
-gmi/deepseek-ai/DeepSeek-V4-Flash-0731	2.86e-07	8.58e-07		9.1e-09						1048576
-gmi/deepseek-ai/DeepSeek-V4-Pro-0813	1.056e-06	3.168e-06		3.52e-08						1048575
-gmi/deepseek-ai/DeepSeek-V4.1-Flash	1.8e-07	7.2e-07		3.6e-09						1048575
-gmi/deepseek-ai/deepseek-v4-flash-vision-exp	4.4e-07	1.32e-06		1.4e-08						1048575
-gmi/deepseek-ai/deepseek-v4.1-flash-1017	1.8e-07	7.2e-07		3.6e-09						1048575
-gmi/gmicloud/Ripple-65B-Preview	2e-07	6e-07		5e-08						1000000
-gmi/google/gemini-3-flash-preview	5e-07	3e-06								1048576
-gmi/google/gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08						1048576
-gmi/google/gemini-3.1-pro-preview	2e-06	1.2e-05								1048576
-gmi/google/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07						1048576
-gmi/google/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08						1048576
-gmi/google/gemini-3.6-flash	1.5e-06	7.5e-06		1.5e-07						1048576
-gmi/google/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gmi/google/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-gmi/google/gemini-4-argon	2e-06	1e-05		1e-07						1048576
-gmi/google/gemma-4-26b-a4b-it	1.3e-07	4e-07								256000
-gmi/google/gemma-4-31b-it	1.4e-07	4e-07		1e-07						262144
-gmi/meta-llama/Llama-3.3-70B-Instruct	2.5e-07	7.5e-07								131072
-gmi/meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8	2.5e-07	8e-07								1048576
-gmi/meta-llama/Llama-4-Scout-17B-16E-Instruct	8e-08	5e-07								1048576
-gmi/moonshotai/Kimi-K2-Instruct-0905	5.7e-07	2.29e-06		1.4e-07						262144
-gmi/moonshotai/Kimi-K2-Thinking	8e-07	1.2e-06								262144
-gmi/moonshotai/Kimi-K2.5	6e-07	3e-06								262144
-gmi/moonshotai/Kimi-K2.6	8.55e-07	3.6e-06		1.44e-07						262144
-gmi/moonshotai/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						262144
-gmi/moonshotai/kimi-k2.7-code-highspeed	1.9e-06	8e-06		3.8e-07						262144
-gmi/moonshotai/kimi-k3	3e-06	1.5e-05		3e-07						1048576
-gmi/moonshotai/kimi-k3.1-pro	2e-06	1e-05		2e-07						1048576
-gmi/nvidia/NVIDIA-Nemotron-3.5-Lightning-30B-A3B-BF16	1.5e-07	1e-06		5e-08						65536
-gmi/nvidia/NVIDIA-Nemotron-3.5-Super-VL-120B-A12B-BF16	1e-07	5e-07		5e-08						32768
-gmi/nvidia/nemotron-3-ultra-550b-a55b	8e-07	2.6e-06		1e-07						262144
-gmi/openai/gpt-4o	2.5e-06	1e-05								131072
-gmi/openai/gpt-4o-mini	1.5e-07	6e-07								131072
-gmi/openai/gpt-5	1.25e-06	1e-05								409600
-gmi/openai/gpt-5.1	1.25e-06	1e-05								409600
-gmi/openai/gpt-5.2	1.75e-06	1.4e-05								409600
-gmi/openai/gpt-5.4	2.5e-06	1.5e-05		2.5e-07						409600
-gmi/openai/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						409600
-gmi/openai/gpt-5.4-nano	2e-07	1.25e-06		2e-08						409600
-gmi/openai/gpt-5.4-pro	3e-05	0.00018								409600
-gmi/openai/gpt-5.5	5e-06	3e-05		5e-07						1050000
-gmi/openai/gpt-5.6-luna	1e-06	6e-06		1e-07						1050000
-gmi/openai/gpt-5.6-sol	5e-06	3e-05		5e-07						1050000
-gmi/openai/gpt-5.6-terra	2.5e-06	1.5e-05		2.5e-07						1050000
-gmi/openai/gpt-6-astra	1e-05	5e-05		1e-06						1050000
-gmi/openai/gpt-6-luna	1e-07	5e-07		1e-08						1050000
-gmi/openai/gpt-6-sol	2e-06	1e-05		2e-07						1050000
-gmi/openai/gpt-6.1-sol	2e-06	1e-05		1e-07						1050000
-gmi/openai/gpt-oss-120b	5e-08	2.5e-07								131072
-gmi/openai/gpt-oss-20b	4e-08	1.5e-07								131072
-gmi/stepfun-ai/Step-3.7-Flash	2e-07	1.15e-06		4e-08						256000
-gmi/stepfun-ai/Step-5-Preview	1e-06	2.7e-06		1e-07						1048576
-gmi/tencent/HunyuanOCR	5e-07	5e-07								32768
-gmi/tencent/Hy3	1.4e-07	5.8e-07		3.5e-08						262144
-gmi/tencent/hy3-preview	1.8e-07	6e-07		6e-08						262144
-gmi/tencent/hy4	4.17e-07	1.2505e-06		2.1e-08						1000000
-gmi/tencent/hy4-preview	8.34e-07	2.501e-06		4.2e-08						262144
-gmi/x-ai/grok-4.5	2e-06	6e-06		5e-07						2000000
-gmi/xai/grok4.6	2e-06	6e-06		5e-07						2000000
-gmi/zai-org/GLM-4.5-Air-FP8	2e-07	1.1e-06								131076
-gmi/zai-org/GLM-4.5-FP8	6e-07	2.2e-06								131072
-gmi/zai-org/GLM-4.6	6e-07	2e-06								204800
-gmi/zai-org/GLM-4.7-FP8	4e-07	2e-06								202752
-gmi/zai-org/GLM-4.7-Flash	7e-08	4e-07								202752
-gmi/zai-org/GLM-5-FP8	6e-07	1.92e-06		1.2e-07						202752
-gmi/zai-org/GLM-5.1-FP8	1.4e-06	4.4e-06		2.6e-07						202752
-gmi/zai-org/GLM-5.2-FP8	1.4e-06	4.4e-06		2.6e-07						1048576
-gmi/zai-org/GLM-5.3	7e-07	2.2e-06		1.3e-07						1048576
-gmi/zai-org/GLM-5.3-Flash	7.5e-08	2.5e-07		1.5e-08						1048576
-google.gemma-3-12b-it	9e-08	2.9e-07								128000
-google.gemma-3-27b-it	2.3e-07	3.8e-07								128000
-google.gemma-3-4b-it	4e-08	8e-08								128000
-gradient_ai/anthropic-claude-3-opus	1.5e-05	7.5e-05								200000
-gradient_ai/anthropic-claude-3.5-haiku	8e-07	4e-06								200000
-gradient_ai/anthropic-claude-3.5-sonnet	3e-06	1.5e-05								200000
-gradient_ai/anthropic-claude-3.7-sonnet	3e-06	1.5e-05								200000
-gradient_ai/deepseek-r1-distill-llama-70b	9.9e-07	9.9e-07								32768
-gradient_ai/llama3-8b-instruct	2e-07	2e-07								8192
-gradient_ai/llama3.3-70b-instruct	6.5e-07	6.5e-07								128000
-gradient_ai/mistral-nemo-instruct-2407	3e-07	3e-07								128000
-gradient_ai/openai-o3	2e-06	8e-06								200000
-gradient_ai/openai-o3-mini	1.1e-06	4.4e-06								200000
-groq/meta-llama/llama-prompt-guard-2-22m	3e-08	3e-08								512
-groq/meta-llama/llama-prompt-guard-2-86m	4e-08	4e-08								512
-groq/openai/gpt-oss-120b	1.5e-07	6e-07		7.5e-08						131072
-groq/openai/gpt-oss-20b	7.5e-08	3e-07		3.75e-08						131072
-groq/openai/gpt-oss-safeguard-20b	7.5e-08	3e-07		3.7e-08						131072
-groq/qwen/qwen3.8-27b	8e-07	4e-06								131072
-hostinger_router/claude-sonnet-5	2.64e-06	1.32e-05	3.3e-06	2.64e-07						1000000
-hostinger_router/gpt-5.2	2.1e-06	1.68e-05		2.1e-07						272000
-hostinger_router/text-embedding-3-large	1.716e-07	0.0								8191
-hostinger_router/text-embedding-3-small	3e-08	0.0								8191
-hyperbolic/NousResearch/Hermes-3-Llama-3.1-70B	1.2e-07	3e-07								32768
-hyperbolic/Qwen/QwQ-32B	2e-07	2e-07								131072
-hyperbolic/Qwen/Qwen2.5-72B-Instruct	1.2e-07	3e-07								131072
-hyperbolic/Qwen/Qwen2.5-Coder-32B-Instruct	1.2e-07	3e-07								32768
-hyperbolic/Qwen/Qwen3-235B-A22B	2e-06	2e-06								131072
-hyperbolic/deepseek-ai/DeepSeek-R1	4e-07	4e-07								32768
-hyperbolic/deepseek-ai/DeepSeek-R1-0528	2.5e-07	2.5e-07								131072
-hyperbolic/deepseek-ai/DeepSeek-V3	2e-07	2e-07								32768
-hyperbolic/deepseek-ai/DeepSeek-V3-0324	4e-07	4e-07								32768
-hyperbolic/meta-llama/Llama-3.2-3B-Instruct	1.2e-07	3e-07								32768
-hyperbolic/meta-llama/Llama-3.3-70B-Instruct	1.2e-07	3e-07								131072
-hyperbolic/meta-llama/Meta-Llama-3-70B-Instruct	1.2e-07	3e-07								131072
-hyperbolic/meta-llama/Meta-Llama-3.1-405B-Instruct	1.2e-07	3e-07								32768
-hyperbolic/meta-llama/Meta-Llama-3.1-70B-Instruct	1.2e-07	3e-07								32768
-hyperbolic/meta-llama/Meta-Llama-3.1-8B-Instruct	1.2e-07	3e-07								32768
-hyperbolic/moonshotai/Kimi-K2-Instruct	2e-06	2e-06								131072
-in.moonshotai.kimi-k3	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-in.moonshotai.kimi-k3.1	4.4e-06	2.2e-05	5.5e-06	2.2e-07						868928
-inception/mercury-2	2.5e-07	7.5e-07		2.5e-08						128000
-inception/mercury-2.5	2e-07	7.5e-07		2e-08						260000
-inferenceapis/MiniMaxAI/MiniMax-M3	3.9e-07	1.56e-06		8e-08						524288
-inferenceapis/Qwen/Qwen3-VL-235B-A22B-Instruct	2.6e-07	1.15e-06								262144
-inferenceapis/Qwen/Qwen3.8-Flash	1.5e-07	5e-07		2e-08						1000000
-inferenceapis/deepseek-ai/DeepSeek-V3	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-ai/DeepSeek-V4-Flash	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-ai/DeepSeek-V4-Flash-0731	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-ai/DeepSeek-V4-Pro	1.72e-06	5.15e-06		1.7e-07						1048576
-inferenceapis/deepseek-ai/DeepSeek-V4-Pro-0813	1.72e-06	5.15e-06		1.7e-07						1048576
-inferenceapis/deepseek-ai/DeepSeek-V4.1-Flash	4e-07	1.6e-06		1e-08						1048576
-inferenceapis/deepseek-chat	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-flash	4e-07	1.6e-06		1e-08						1048576
-inferenceapis/deepseek-reasoner	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-v3	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-v4-flash	1.9e-07	3.8e-07		4e-08						1048576
-inferenceapis/deepseek-v4-pro	1.72e-06	5.15e-06		1.7e-07						1048576
-inferenceapis/deepseek-v4.1-flash	4e-07	1.6e-06		1e-08						1048576
-inferenceapis/glm-5.3	1.82e-06	5.72e-06		3.4e-07						1048575
-inferenceapis/glm-5.3-flash	2e-07	6.6e-07		4e-08						1048575
-inferenceapis/gpt-oss-120b	2e-07	8e-07								131072
-inferenceapis/gpt-oss-20b	4e-08	1.9e-07								131072
-inferenceapis/kimi-k2.7-code	8.9e-07	4.42e-06		1.8e-07						262144
-inferenceapis/llama-3.1-8b-instant	2e-07	5e-07								131072
-inferenceapis/llama-3.3-70b	2e-07	5e-07								131072
-inferenceapis/llama-3.3-70b-instruct	2e-07	5e-07								131072
-inferenceapis/llama-3.3-70b-versatile	2e-07	5e-07								131072
-inferenceapis/meta-llama/Llama-3.3-70B-Instruct	2e-07	5e-07								131072
-inferenceapis/meta-llama/Llama-3.3-70B-Instruct-Turbo	2e-07	5e-07								131072
-inferenceapis/minimax-m3	3.9e-07	1.56e-06		8e-08						524288
-inferenceapis/moonshotai/Kimi-K2.7-Code	8.9e-07	4.42e-06		1.8e-07						262144
-inferenceapis/openai/gpt-oss-120b	2e-07	8e-07								131072
-inferenceapis/openai/gpt-oss-20b	4e-08	1.9e-07								131072
-inferenceapis/qwen3-vl	2.6e-07	1.15e-06								262144
-inferenceapis/qwen3-vl-235b	2.6e-07	1.15e-06								262144
-inferenceapis/qwen3.8-flash	1.5e-07	5e-07		2e-08						1000000
-inferenceapis/zai-org/GLM-5.3	1.82e-06	5.72e-06		3.4e-07						1048575
-inferenceapis/zai-org/GLM-5.3-Flash	2e-07	6.6e-07		4e-08						1048575
-j2-light	3e-06	3e-06								8192
-j2-mid	1e-05	1e-05								8192
-j2-ultra	1.5e-05	1.5e-05								8192
-jamba-1.5	2e-07	4e-07								256000
-jamba-1.5-large	2e-06	8e-06								256000
-jamba-1.5-large@001	2e-06	8e-06								256000
-jamba-1.5-mini	2e-07	4e-07								256000
-jamba-1.5-mini@001	2e-07	4e-07								256000
-jamba-large-1.6	2e-06	8e-06								256000
-jamba-large-1.7	2e-06	8e-06								256000
-jamba-mini-1.6	2e-07	4e-07								256000
-jamba-mini-1.7	2e-07	4e-07								256000
-jina-reranker-m0	5e-08	0.0								10240
-jina-reranker-v2-base-multilingual	5e-08	0.0								1024
-jina-reranker-v3.5	5e-08	0.0								131072
-jp.amazon.nova-2-lite-v1:0	3.96e-07	3.311e-06		9.9e-08						1000000
-kimi-k2-thinking-251104	0.0	0.0								229376
-kyma/claude-fable-5	1.35e-05	6.75e-05								1000000
-kyma/claude-fable-5.1	1.35e-05	6.75e-05								1000000
-kyma/claude-haiku-4-5	1.35e-06	6.75e-06		1.35e-07						200000
-kyma/claude-haiku-5.5	1.35e-07	6.75e-07		1.35e-08						1000000
-kyma/claude-opus-4-7	6.75e-06	3.375e-05		6.75e-07						1000000
-kyma/claude-opus-5	6.75e-06	3.375e-05		6.75e-07						1000000
-kyma/claude-opus-5.5	5.4e-06	2.7e-05		2.7e-07						1000000
-kyma/claude-sonnet-4-6	4.05e-06	2.025e-05		4.05e-07						1000000
-kyma/claude-sonnet-5	2.7e-06	1.35e-05		2.7e-07						1000000
-kyma/claude-sonnet-5.5	2.7e-06	1.35e-05		1.35e-07						1000000
-kyma/deepseek-r1	7.425e-07	2.957e-06								64000
-kyma/deepseek-v3	5.18e-07	7.571e-07								160000
-kyma/deepseek-v4-flash	1.23e-07	2.458e-07		2.43e-08						1000000
-kyma/deepseek-v4-flash-vision-exp	3.892e-07	1.168e-06								1048576
-kyma/deepseek-v4.1-flash	2.7e-07	8.1e-07								1048576
-kyma/gemini-3-flash	6.75e-07	4.05e-06		6.75e-08						1048576
-kyma/gemini-3.1-pro	2.7e-06	1.62e-05		2.7e-07						1048576
-kyma/gemini-3.5-flash	2.025e-06	1.215e-05		2.025e-07						1048576
-kyma/gemini-3.5-flash-lite	4.05e-07	3.375e-06		4.05e-08						1048576
-kyma/gemini-3.6-flash	1.013e-06	5.063e-06		1.0125e-07						1048576
-kyma/gemini-3.7-flash	2.026e-06	1.0126e-05		1.0125e-07						1048576
-kyma/gemini-3.8-flash	2.026e-06	1.0126e-05								1048576
-kyma/gemini-4-argon	5.4e-06	2.7e-05		2.7e-07						1048576
-kyma/gemma-4-31b	1.642e-07	4.689e-07		1.642e-07						128000
-kyma/glm-4.5-air	1.797e-07	1.175e-06		3.375e-08						131072
-kyma/glm-4.7-flash	8.1e-08	5.4e-07		1.35e-08						203000
-kyma/glm-5.1	1.89e-06	5.94e-06		2.7675e-07						203000
-kyma/glm-5.2	9.029e-07	3.083e-06		2.9835e-07						1000000
-kyma/glm-5.3	1.178e-06	3.702e-06								1310720
-kyma/glm-5.3-flash	1.72e-07	5.733e-07								1310720
-kyma/gpt-5.6-luna	2.944e-07	1.767e-06		2.7e-08						1050000
-kyma/gpt-5.6-luna-pro	2.703e-07	1.621e-06		2.7e-08						1050000
-kyma/gpt-5.6-sol	5.4e-06	2.7e-05		6.75e-07						1050000
-kyma/gpt-5.6-sol-pro	5.4e-06	2.7e-05		6.75e-07						1050000
-kyma/gpt-5.6-terra	2.7e-06	1.62e-05		2.7e-07						1050000
-kyma/gpt-5.6-terra-pro	2.7e-06	1.62e-05		2.7e-07						1050000
-kyma/gpt-6-astra	1.35e-05	6.75e-05		1.35e-06						1050000
-kyma/gpt-6-luna	1.639e-07	8.195e-07		1.35e-08						1050000
-kyma/gpt-6.1-sol	2.7e-06	1.35e-05		1.35e-07						1050000
-kyma/gpt-oss-120b	4.73e-08	2.303e-07								128000
-kyma/grok-4.20	1.763e-06	3.528e-06								2000000
-kyma/grok-4.20-multi-agent	1.767e-06	3.534e-06								2000000
-kyma/grok-4.3	1.92e-06	3.838e-06		2.7e-07	3.375e-06	6.75e-06				1000000
-kyma/grok-4.5	2.73e-06	8.189e-06								500000
-kyma/grok-4.6	2.758e-06	8.274e-06								500000
-kyma/grok-4.7	2.16e-06	6.48e-06		5.4e-07						500000
-kyma/grok-build	1.389e-06	2.777e-06		2.7e-07	2.7e-06	5.4e-06				256000
-kyma/hy3	1.594e-07	6.576e-07								262144
-kyma/hy4-preview	1.1259e-06	3.3764e-06								1048576
-kyma/kimi-k2.6	5.909e-07	2.758e-06								262144
-kyma/kimi-k2.7-code	1.009e-06	4.774e-06								262144
-kyma/kimi-k3	3.052e-06	1.5258e-05		4.05e-07						1048576
-kyma/kimi-k3.1-pro	2.7e-06	1.35e-05		2.7e-07						1048576
-kyma/llama-3.3-70b	1.35e-07	4.32e-07								128000
-kyma/llama-4-maverick	3.344e-07	1.337e-06								1048576
-kyma/mimo-v2.5	1.859e-07	3.718e-07								1050000
-kyma/mimo-v2.6-flash	1.89e-07	3.78e-07								1050000
-kyma/mimo-v2.6-pro	5.805e-07	1.1745e-06								1050000
-kyma/minimax-m2.5	4.188e-07	1.675e-06								196608
-kyma/minimax-m2.7	4.05e-07	1.62e-06								204800
-kyma/minimax-m3	3.956e-07	1.582e-06		7.56e-08						1048576
-kyma/minimax-m3.1-flash	2.025e-07	8.1e-07		2.025e-08						1048576
-kyma/muse-glimmer-30b	4.554e-07	1.821e-06								131072
-kyma/muse-spark-1.1	1.542e-06	5.243e-06								1048576
-kyma/muse-spark-1.2	1.773e-06	6.025e-06								1048576
-kyma/muse-spark-1.3	1.688e-06	5.738e-06								1048576
-kyma/muse-spark-open	1.688e-06	5.738e-06								1048576
-kyma/muse-wonder	5.4e-06	2.7e-05								1048576
-kyma/nemotron-3-ultra-550b	6.75e-07	3.375e-06		1.35e-07						1000000
-kyma/nemotron-3.5-super-vl	8.1e-08	4.725e-07		1.35e-08						1048576
-kyma/qwen-3-32b	1.08e-07	3.78e-07								32768
-kyma/qwen-3-coder	3.546e-07	1.612e-06		1.35e-07						131072
-kyma/qwen-3.6-plus	4.388e-07	2.633e-06								1000000
-kyma/qwen-3.7-max	2.071e-06	6.207e-06		1.6875e-07						1000000
-kyma/qwen-3.7-plus	4.325e-07	1.731e-06		8.64e-08						1000000
-kyma/qwen-3.8-max	2.228e-06	6.684e-06		2.781e-07						1000000
-kyma/qwen3.7-flash	4.35e-08	1.886e-07		8.1e-09						1000000
-kyma/qwen3.8-27b	3.826e-07	2.732e-06								1000000
-kyma/qwen3.8-flash	2.045e-07	6.41e-07								1000000
-kyma/sonar	1.35e-06	1.35e-06								127072
-kyma/sonar-pro	4.05e-06	2.025e-05								200000
-kyma/step-3.7-flash	2.229e-07	1.282e-06		5.4e-08						256000
-kyma/step-5-preview	1.35e-06	3.645e-06		1.35e-07						1048576
-lambda_ai/deepseek-llama3.3-70b	2e-07	6e-07								131072
-lambda_ai/deepseek-r1-0528	2e-07	6e-07								131072
-lambda_ai/deepseek-r1-671b	8e-07	8e-07								131072
-lambda_ai/deepseek-v3-0324	2e-07	6e-07								131072
-lambda_ai/hermes3-405b	8e-07	8e-07								131072
-lambda_ai/hermes3-70b	1.2e-07	3e-07								131072
-lambda_ai/hermes3-8b	2.5e-08	4e-08								131072
-lambda_ai/lfm-40b	1e-07	2e-07								131072
-lambda_ai/lfm-7b	2.5e-08	4e-08								131072
-lambda_ai/llama-4-maverick-17b-128e-instruct-fp8	5e-08	1e-07								131072
-lambda_ai/llama-4-scout-17b-16e-instruct	5e-08	1e-07								16384
-lambda_ai/llama3.1-405b-instruct-fp8	8e-07	8e-07								131072
-lambda_ai/llama3.1-70b-instruct-fp8	1.2e-07	3e-07								131072
-lambda_ai/llama3.1-8b-instruct	2.5e-08	4e-08								131072
-lambda_ai/llama3.1-nemotron-70b-instruct-fp8	1.2e-07	3e-07								131072
-lambda_ai/llama3.2-11b-vision-instruct	1.5e-08	2.5e-08								131072
-lambda_ai/llama3.2-3b-instruct	1.5e-08	2.5e-08								131072
-lambda_ai/llama3.3-70b-instruct-fp8	1.2e-07	3e-07								131072
-lambda_ai/qwen25-coder-32b-instruct	5e-08	1e-07								131072
-lambda_ai/qwen3-32b-fp8	5e-08	1e-07								131072
-laya/english	0.0	0.0								
-laya/multilingual	0.0	0.0								
-laya/typed-decisions	0.0	0.0								
-lemonade/Gemma-3-4b-it-GGUF	0.0	0.0								128000
-lemonade/Qwen3-4B-Instruct-2507-GGUF	0.0	0.0								262144
-lemonade/Qwen3-Coder-30B-A3B-Instruct-GGUF	0.0	0.0								262144
-lemonade/gpt-oss-120b-mxfp-GGUF	0.0	0.0								131072
-lemonade/gpt-oss-20b-mxfp4-GGUF	0.0	0.0								131072
-libertai/bge-m3	1e-08	0.0								8192
-libertai/deepseek-v4-flash	2.5e-07	1.75e-06								200000
-libertai/deepseek-v4-flash-thinking	2.5e-07	1.75e-06								200000
-libertai/gemma-4-31b-it	1.5e-07	4e-07								262144
-libertai/gemma-4-31b-it-thinking	1.5e-07	4e-07								262144
-libertai/hermes-3-8b-tee	1.5e-07	6e-07								16000
-libertai/qwen3.5-122b-a10b	2.5e-07	1.75e-06								262144
-libertai/qwen3.5-122b-a10b-thinking	2.5e-07	1.75e-06								262144
-libertai/qwen3.6-27b	1.5e-07	5e-07								262144
-libertai/qwen3.6-27b-thinking	1.5e-07	5e-07								262144
-libertai/qwen3.6-35b-a3b	1.5e-07	5e-07								262144
-libertai/qwen3.6-35b-a3b-thinking	1.5e-07	5e-07								262144
-llamagate/codellama-7b	6e-08	1.2e-07								16384
-llamagate/deepseek-coder-6.7b	6e-08	1.2e-07								16384
-llamagate/deepseek-r1-7b-qwen	8e-08	1.5e-07								131072
-llamagate/deepseek-r1-8b	1e-07	2e-07								65536
-llamagate/dolphin3-8b	8e-08	1.5e-07								128000
-llamagate/gemma3-4b	3e-08	8e-08								128000
-llamagate/llama-3.1-8b	3e-08	5e-08								131072
-llamagate/llama-3.2-3b	4e-08	8e-08								131072
-llamagate/llava-7b	1e-07	2e-07								4096
-llamagate/mistral-7b-v0.3	1e-07	1.5e-07								32768
-llamagate/nomic-embed-text	2e-08	0.0								8192
-llamagate/openthinker-7b	8e-08	1.5e-07								32768
-llamagate/qwen2.5-coder-7b	6e-08	1.2e-07								32768
-llamagate/qwen3-8b	4e-08	1.4e-07								32768
-llamagate/qwen3-embedding-8b	2e-08	0.0								40960
-llamagate/qwen3-vl-8b	1.5e-07	5.5e-07								32768
-meta.llama2-13b-chat-v1	7.5e-07	1e-06								4096
-meta.llama2-70b-chat-v1	1.95e-06	2.56e-06								4096
-meta.llama3-1-405b-instruct-v1:0	2.4e-06	2.4e-06								128000
-meta.llama3-1-70b-instruct-v1:0	7.2e-07	7.2e-07								128000
-meta.llama3-1-8b-instruct-v1:0	2.2e-07	2.2e-07								128000
-meta.llama3-2-11b-instruct-v1:0	1.6e-07	1.6e-07								128000
-meta.llama3-2-1b-instruct-v1:0	1e-07	1e-07								128000
-meta.llama3-2-3b-instruct-v1:0	1.5e-07	1.5e-07								128000
-meta.llama3-2-90b-instruct-v1:0	7.2e-07	7.2e-07								128000
-meta.llama3-3-70b-instruct-v1:0	7.2e-07	7.2e-07								128000
-meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06								8192
-meta.llama3-8b-instruct-v1:0	3e-07	6e-07								8192
-meta.llama4-maverick-17b-instruct-v1:0	2.4e-07	9.7e-07								1000000
-meta.llama4-scout-17b-instruct-v1:0	1.7e-07	6.6e-07								10000000
-meta/muse-spark-1.1	1.25e-06	4.25e-06		1.5e-07						1048576
-meta/muse-spark-1.2	1.25e-06	4.25e-06		1.5e-07						1048576
-meta/muse-spark-1.2-contributor	1e-07	2e-07		2e-09						1048576
-meta/muse-spark-1.3	1.25e-06	4.25e-06		1.5e-07						1048576
-meta/muse-spark-1.3-contributor	1e-07	2e-07		2e-09						1048576
-meta/muse-wonder-1.0	4e-06	2e-05		2e-07						1048576
-microsoft_365_copilot/chat	0.0	0.0								
-minimax.minimax-m2	3e-07	1.2e-06								1000000
-minimax.minimax-m2.1	3e-07	1.2e-06								196000
-minimax.minimax-m2.5	3e-07	1.2e-06								196000
-minimax/MiniMax-M2	3e-07	1.2e-06	3.75e-07	3e-08						200000
-minimax/MiniMax-M2.1	3e-07	1.2e-06	3.75e-07	3e-08						1000000
-minimax/MiniMax-M2.1-lightning	3e-07	2.4e-06	3.75e-07	3e-08						1000000
-minimax/MiniMax-M2.5	3e-07	1.2e-06	3.75e-07	3e-08						1000000
-minimax/MiniMax-M2.5-lightning	3e-07	2.4e-06	3.75e-07	3e-08						1000000
-minimax/MiniMax-M3	3e-07	1.2e-06		6e-08						1000000
-mistral.devstral-2-123b	4e-07	2e-06								256000
-mistral.magistral-small-2509	5e-07	1.5e-06								128000
-mistral.ministral-3-14b-instruct	2e-07	2e-07								128000
-mistral.ministral-3-3b-instruct	1e-07	1e-07								128000
-mistral.ministral-3-8b-instruct	1.5e-07	1.5e-07								128000
-mistral.mistral-7b-instruct-v0:2	1.5e-07	2e-07								32000
-mistral.mistral-large-2402-v1:0	4e-06	1.2e-05								32000
-mistral.mistral-large-2407-v1:0	2e-06	6e-06								128000
-mistral.mistral-large-3-675b-instruct	5e-07	1.5e-06								256000
-mistral.mistral-small-2402-v1:0	1e-06	3e-06								32000
-mistral.mixtral-8x7b-instruct-v0:1	4.5e-07	7e-07								32000
-mistral.pixtral-large-2502-v1:0	2e-06	6e-06								128000
-mistral.voxtral-mini-3b-2507	4e-08	4e-08								32768
-mistral.voxtral-small-24b-2507	1e-07	3e-07								32768
-mistral/codestral-2508	3e-07	9e-07		3e-08						128000
-mistral/codestral-latest	3e-07	9e-07		3e-08						128000
-mistral/codestral-mamba-latest	2.5e-07	2.5e-07		2.5e-08						256000
-mistral/deepseek-v4-1-flash-1017	3e-07	1.2e-06		7e-09						1048576
-mistral/devstral-latest	4e-07	2e-06		4e-08						256000
-mistral/devstral-medium-latest	4e-07	2e-06		4e-08						256000
-mistral/devstral-small-latest	1e-07	3e-07		1e-08						256000
-mistral/glm-5-2	1.4e-06	4.4e-06		1.4e-07						1048576
-mistral/labs-leanstral-1-5	0.0	0.0								262144
-mistral/labs-leanstral-1-5-1	0.0	0.0								262144
-mistral/magistral-medium-latest	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/magistral-small-latest	1.5e-07	6e-07		1.5e-08						262144
-mistral/ministral-14b-2512	2e-07	2e-07		2e-08						262144
-mistral/ministral-14b-latest	2e-07	2e-07		2e-08						262144
-mistral/ministral-3-14b-2512	2e-07	2e-07		2e-08						262144
-mistral/ministral-3-3b-2512	1e-07	1e-07		1e-08						131072
-mistral/ministral-3-8b-2512	1.5e-07	1.5e-07		1.5e-08						262144
-mistral/ministral-3b-2512	1e-07	1e-07		1e-08						131072
-mistral/ministral-3b-latest	1e-07	1e-07		1e-08						131072
-mistral/ministral-8b-2512	1.5e-07	1.5e-07		1.5e-08						262144
-mistral/ministral-8b-latest	1.5e-07	1.5e-07		1.5e-08						262144
-mistral/mistral-code-agent-latest	4e-07	2e-06		4e-08						256000
-mistral/mistral-code-fim-latest	3e-07	9e-07		3e-08						128000
-mistral/mistral-code-latest	3e-07	9e-07		3e-08						128000
-mistral/mistral-large-2512	5e-07	1.5e-06		5e-08						262144
-mistral/mistral-large-3	5e-07	1.5e-06		5e-08						262144
-mistral/mistral-large-4	7e-07	2.1e-06		7e-08						1048576
-mistral/mistral-large-4-0	7e-07	2.1e-06		7e-08						1048576
-mistral/mistral-large-latest	5e-07	1.5e-06		5e-08						262144
-mistral/mistral-medium	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-medium-2604	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-medium-3	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-medium-3-5	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-medium-3.5	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-medium-latest	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-moderation-2603	0.0	0.0								131072
-mistral/mistral-small	1e-07	3e-07		1e-08						32000
-mistral/mistral-small-2603	1.5e-07	6e-07		1.5e-08						262144
-mistral/mistral-small-latest	1.5e-07	6e-07		1.5e-08						262144
-mistral/mistral-tiny	2.5e-07	2.5e-07		2.5e-08						32000
-mistral/mistral-vibe-cli-fast	1.5e-07	6e-07		1.5e-08						262144
-mistral/mistral-vibe-cli-latest	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/mistral-vibe-cli-with-tools	1.5e-06	7.5e-06		1.5e-07						262144
-mistral/open-mistral-nemo	3e-07	3e-07		3e-08						128000
-mistral/pixtral-large-latest	2e-06	6e-06		2e-07						128000
-mistral/voxtral-small-2507	1e-07	4e-07		1e-08						32768
-mistral/voxtral-small-latest	1e-07	4e-07		1e-08						32768
-mistral/zai-glm-5	1.4e-06	4.4e-06		1.4e-07						1048576
-mistral/zai-glm-5-2	1.4e-06	4.4e-06		1.4e-07						1048576
-mistral/zai-glm-5-3	1.4e-06	4.4e-06		1.4e-07						1048576
-mistral/zai-glm-5-3-flash	1.5e-07	5e-07		3e-08						1048576
-mistral/zai-glm-latest	1.4e-06	4.4e-06		1.4e-07						1048576
-moonshot.kimi-k2-thinking	6e-07	2.5e-06								256000
-moonshot/kimi-k2.5	6e-07	3e-06		1e-07						262144
-moonshot/kimi-k2.6	9.5e-07	4e-06		1.6e-07						262144
-moonshot/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						262144
-moonshot/kimi-k3	3e-06	1.5e-05	3e-06	3e-07						1048576
-moonshot/kimi-k3.1-pro	2e-06	1e-05	2e-06	2e-07						1048576
-moonshot/kimi-k3.1-pro-highspeed	4e-06	2e-05	4e-06	2e-07						1048576
-moonshot/moonshot-v1-128k	2e-06	5e-06								131072
-moonshot/moonshot-v1-128k-vision-preview	2e-06	5e-06								131072
-moonshot/moonshot-v1-32k	1e-06	3e-06								32768
-moonshot/moonshot-v1-32k-vision-preview	1e-06	3e-06								32768
-moonshot/moonshot-v1-8k	2e-07	2e-06								8192
-moonshot/moonshot-v1-8k-vision-preview	2e-07	2e-06								8192
-moonshot/moonshot-v1-auto	2e-06	5e-06								131072
-moonshotai.kimi-k2.5	6e-07	3e-06								256000
-moonshotai.kimi-k3	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-moonshotai.kimi-k3.1	4.4e-06	2.2e-05	5.5e-06	2.2e-07						868928
-morph/morph-dsv41flash	1.2e-07	8e-07		8e-09						1048576
-morph/morph-dsv41flash-1017	1.2e-07	8e-07		8e-09						1048576
-morph/morph-dsv41flash-abliterated	3e-07	1.2e-06		3e-08						1048576
-morph/morph-dsv4flash	1.41953125e-07	3.99625e-07		3.59375e-08						1048576
-morph/morph-glm53-744b	1.19e-06	6e-06		1.955e-07						1048576
-morph/morph-glm53flash	2e-07	7e-07		4e-08						1048576
-morph/morph-kimik3	2.5e-06	1.4e-05		2.9e-07						1048576
-morph/morph-kimik3-fast	6e-06	2.25e-05		6e-07						1048576
-morph/morph-v3-fast	8e-07	1.2e-06								16000
-morph/morph-v3-large	9e-07	1.9e-06								16000
-multimodalembedding	8e-07	0.0								2048
-multimodalembedding@001	8e-07	0.0								2048
-nace/drex-latest	6e-08	0.0								131072
-nace/drex-v1.0	4e-08	0.0								32768
-nace/drex-v1.5	5e-08	0.0								131072
-nace/drex-v2.0	6e-08	0.0								131072
-nebius/BAAI/bge-en-icl	1e-08	0.0								32768
-nebius/BAAI/bge-multilingual-gemma2	1e-08	0.0								8192
-nebius/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06								196608
-nebius/MiniMaxAI/MiniMax-M3	3e-07	1.2e-06		6e-08						1048576
-nebius/MiniMaxAI/MiniMax-M3.1-Flash	1.5e-07	6e-07		1.5e-08						1048576
-nebius/NousResearch/Hermes-3-Llama-3.1-405B	1e-06	3e-06								128000
-nebius/NousResearch/Hermes-4-405B	1e-06	3e-06		2e-07						131072
-nebius/NousResearch/Hermes-4-70B	1.3e-07	4e-07								131072
-nebius/Qwen/QwQ-32B	1.5e-07	4.5e-07								32768
-nebius/Qwen/Qwen2-VL-72B-Instruct	1.3e-07	4e-07								131072
-nebius/Qwen/Qwen2-VL-7B-Instruct	2e-08	6e-08								131072
-nebius/Qwen/Qwen2.5-32B-Instruct	6e-08	2e-07								128000
-nebius/Qwen/Qwen2.5-72B-Instruct	1.3e-07	4e-07								128000
-nebius/Qwen/Qwen2.5-Coder-7B	1e-08	3e-08								32768
-nebius/Qwen/Qwen2.5-VL-72B-Instruct	2.5e-07	7.5e-07								32000
-nebius/Qwen/Qwen3-14B	8e-08	2.4e-07								32768
-nebius/Qwen/Qwen3-235B-A22B	2e-07	6e-07								262144
-nebius/Qwen/Qwen3-235B-A22B-Instruct-2507	2e-07	6e-07		5e-08						262144
-nebius/Qwen/Qwen3-30B-A3B	1e-07	3e-07								32768
-nebius/Qwen/Qwen3-30B-A3B-Instruct-2507	1e-07	3e-07		1e-07						262144
-nebius/Qwen/Qwen3-32B	1e-07	3e-07								40960
-nebius/Qwen/Qwen3-4B	8e-08	2.4e-07								32768
-nebius/Qwen/Qwen3-Embedding-8B	1e-08	0.0								40960
-nebius/Qwen/Qwen3-Next-80B-A3B-Thinking	1.5e-07	1.2e-06								128000
-nebius/Qwen/Qwen3.5-397B-A17B	6e-07	3.6e-06		1.2e-07						262144
-nebius/Qwen/Qwen3.8-27B	4.5e-07	3e-06		1e-07						262144
-nebius/deepseek-ai/DeepSeek-R1	8e-07	2.4e-06								128000
-nebius/deepseek-ai/DeepSeek-R1-0528	8e-07	2.4e-06								164000
-nebius/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	2.5e-07	7.5e-07								128000
-nebius/deepseek-ai/DeepSeek-V3	5e-07	1.5e-06								128000
-nebius/deepseek-ai/DeepSeek-V3-0324	5e-07	1.5e-06								128000
-nebius/deepseek-ai/DeepSeek-V4-Flash	1.4e-07	2.8e-07								1048576
-nebius/deepseek-ai/DeepSeek-V4-Flash-0731	1.4e-07	2.8e-07		1e-08						1048576
-nebius/deepseek-ai/DeepSeek-V4-Pro	1.75e-06	3.5e-06		1.4e-07						1048576
-nebius/deepseek-ai/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		4e-08						1048576
-nebius/deepseek-ai/DeepSeek-V4.1-Flash	3e-07	1.2e-06		1e-08						1048576
-nebius/deepseek-ai/DeepSeek-V4.1-Flash-1017	3e-07	1.2e-06		6e-09						1048576
-nebius/google/gemma-3-27b-it	1e-07	3e-07		4e-08						110000
-nebius/intfloat/e5-mistral-7b-instruct	1e-08	0.0								32768
-nebius/meta-llama/Llama-3.3-70B-Instruct	1.3e-07	4e-07								131072
-nebius/meta-llama/Llama-Guard-3-8B	2e-08	6e-08								128000
-nebius/meta-llama/Meta-Llama-3.1-405B-Instruct	1e-06	3e-06								128000
-nebius/meta-llama/Meta-Llama-3.1-70B-Instruct	1.3e-07	4e-07								128000
-nebius/meta-llama/Meta-Llama-3.1-8B-Instruct	2e-08	6e-08								128000
-nebius/meta-models/muse-spark-open	1.25e-06	4.25e-06		1.5e-07						1048576
-nebius/mistralai/Mistral-Nemo-Instruct-2407	4e-08	1.2e-07								128000
-nebius/moonshotai/Kimi-K2.6	9.5e-07	4e-06		1.6e-07						262144
-nebius/moonshotai/Kimi-K2.7-Code	9.5e-07	4e-06		1.5e-07						262144
-nebius/moonshotai/Kimi-K3	3e-06	1.5e-05		3e-07						1048576
-nebius/moonshotai/Kimi-K3.1-Pro	2e-06	1e-05		2e-07						
-nebius/nvidia/Cosmos3-Super-Reasoner	1e-07	3e-07								262144
-nebius/nvidia/Llama-3.1-Nemotron-Ultra-253B-v1	6e-07	1.8e-06								128000
-nebius/nvidia/Llama-3.3-Nemotron-Super-49B-v1	1e-07	4e-07								131072
-nebius/nvidia/Llama-3_1-Nemotron-Ultra-253B-v1	6e-07	1.8e-06								131072
-nebius/nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B	6e-08	2.4e-07		1.2e-08						262144
-nebius/nvidia/Nemotron-3-Nano-Omni	6e-08	2.4e-07								262144
-nebius/nvidia/Nemotron-3-Ultra-550b-a55b	1e-06	3e-06		1.2e-07						1048576
-nebius/nvidia/Nemotron-3.5-Super-VL	3e-07	9e-07		6e-08						1048576
-nebius/nvidia/Nemotron-3_5-Lightning	6e-08	2.4e-07		3e-08						1048576
-nebius/nvidia/nemotron-3-super-120b-a12b	3e-07	9e-07		6e-08						262144
-nebius/openai/gpt-oss-120b	1.5e-07	6e-07		1e-07						131072
-nebius/openbmb/MiniCPM-V-4_5	6.58e-07	1.11e-06		1.3e-07						32000
-nebius/reflection/beam	2.5e-07	1e-06		5e-08						1048576
-nebius/zai-org/GLM-5.1	1.4e-06	4.4e-06		2.6e-07						202752
-nebius/zai-org/GLM-5.2	1.4e-06	4.4e-06		1.4e-07						1048576
-nebius/zai-org/GLM-5.3	1.4e-06	4.4e-06		2.6e-07						1048576
-nebius/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08						1048576
-novita/Sao10K/L3-8B-Stheno-v3.2	5e-08	5e-08								8192
-novita/baai/bge-m3	1e-08	1e-08								8192
-novita/baai/bge-reranker-v2-m3	1e-08	1e-08								8000
-novita/baichuan/baichuan-m2-32b	7e-08	7e-08								131072
-novita/baidu/cobuddy	2.8e-07	1.13e-06		7e-08						131072
-novita/baidu/ernie-4.5-21B-a3b	7e-08	2.8e-07								120000
-novita/baidu/ernie-4.5-21B-a3b-thinking	7e-08	2.8e-07								131072
-novita/baidu/ernie-4.5-300b-a47b-paddle	2.8e-07	1.1e-06								123000
-novita/baidu/ernie-4.5-vl-28b-a3b	1.4e-07	5.6e-07								30000
-novita/baidu/ernie-4.5-vl-28b-a3b-thinking	3.9e-07	3.9e-07								131072
-novita/baidu/ernie-4.5-vl-424b-a47b	4.2e-07	1.25e-06								123000
-novita/deepseek/deepseek-ocr	3e-08	3e-08								8192
-novita/deepseek/deepseek-ocr-2	3e-08	3e-08								8192
-novita/deepseek/deepseek-prover-v2-671b	7e-07	2.5e-06								160000
-novita/deepseek/deepseek-r1	4e-06	4e-06								64000
-novita/deepseek/deepseek-r1-0528	7e-07	2.5e-06		3.5e-07						163840
-novita/deepseek/deepseek-r1-0528-qwen3-8b	6e-08	9e-08								128000
-novita/deepseek/deepseek-r1-distill-llama-70b	8e-07	8e-07								8192
-novita/deepseek/deepseek-r1-distill-qwen-14b	1.5e-07	1.5e-07								32768
-novita/deepseek/deepseek-r1-distill-qwen-32b	3e-07	3e-07								64000
-novita/deepseek/deepseek-r1-turbo	7e-07	2.5e-06								64000
-novita/deepseek/deepseek-r1/community	4e-06	4e-06								64000
-novita/deepseek/deepseek-v3-0324	2.7e-07	1.12e-06		1.35e-07						163840
-novita/deepseek/deepseek-v3-turbo	4e-07	1.3e-06								64000
-novita/deepseek/deepseek-v3.1	2.7e-07	1e-06		1.35e-07						131072
-novita/deepseek/deepseek-v3.1-terminus	2.7e-07	1e-06		1.35e-07						131072
-novita/deepseek/deepseek-v3.2	2.69e-07	4e-07		1.345e-07						163840
-novita/deepseek/deepseek-v3.2-exp	2.7e-07	4.1e-07								163840
-novita/deepseek/deepseek-v3/community	8.900000000000001e-07	8.900000000000001e-07								64000
-novita/deepseek/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08						1048576
-novita/deepseek/deepseek-v4-flash-0731	4.4e-07	1.32e-06		2.8e-08						1048576
-novita/deepseek/deepseek-v4-flash-vision-exp	4.4e-07	1.32e-06		2.8e-08						1048576
-novita/deepseek/deepseek-v4-pro	1.6000000000000001e-06	3.2000000000000003e-06		1.35e-07						1048576
-novita/deepseek/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08						1048576
-novita/deepseek/deepseek_v3	8.900000000000001e-07	8.900000000000001e-07								64000
-novita/google/gemma-3-12b-it	5e-08	1e-07								131072
-novita/google/gemma-3-27b-it	1.19e-07	2e-07								98304
-novita/google/gemma-4-26b-a4b-it	1.3e-07	4.0000000000000003e-07								262144
-novita/google/gemma-4-31b-it	1.4e-07	4.0000000000000003e-07								262144
-novita/gryphe/mythomax-l2-13b	9e-08	9e-08								4096
-novita/inclusionai/ling-3.0-flash	6e-08	1.8e-07		1.2e-08						262144
-novita/inclusionai/ling-3.0-flash-fast	6e-08	1.8e-07		1.2e-08						262144
-novita/kwaipilot/kat-coder-pro	3e-07	1.2e-06		6e-08						256000
-novita/meta-llama/llama-3-70b-instruct	5.1e-07	7.4e-07								8192
-novita/meta-llama/llama-3-8b-instruct	4e-08	4e-08								8192
-novita/meta-llama/llama-3.1-8b-instruct	2e-08	5e-08								16384
-novita/meta-llama/llama-3.2-1b-instruct	2e-08	2e-08								131000
-novita/meta-llama/llama-3.2-3b-instruct	3e-08	5e-08								32768
-novita/meta-llama/llama-3.3-70b-instruct	1.35e-07	4e-07								12288
-novita/meta-llama/llama-4-maverick-17b-128e-instruct-fp8	2.7e-07	8.5e-07								1048576
-novita/meta-llama/llama-4-scout-17b-16e-instruct	1.8e-07	5.9e-07								131072
-novita/microsoft/wizardlm-2-8x22b	6.2e-07	6.2e-07								65535
-novita/mindai/macaron-v1-tall	2.475e-07	1.43e-06		4.4e-08						262144
-novita/mindai/macaron-v1-venti	8.25e-07	2.475e-06		1.65e-07						1048576
-novita/minimax/minimax-m2	3e-07	1.2e-06		3e-08						204800
-novita/minimax/minimax-m2.1	3e-07	1.2e-06		3e-08						204800
-novita/minimax/minimax-m2.5	3e-07	1.2e-06		3e-08						204800
-novita/minimax/minimax-m2.5-highspeed	6e-07	2.4e-06		3e-08						204800
-novita/minimax/minimax-m2.7	3e-07	1.2e-06		6e-08						204800
-novita/minimax/minimax-m2.7-highspeed	6e-07	2.4e-06		6e-08						204800
-novita/minimax/minimax-m3	3e-07	1.2e-06		6e-08						1000000
-novita/minimaxai/minimax-m1-80k	5.5e-07	2.2e-06								1000000
-novita/mistralai/mistral-nemo	4e-08	1.7e-07								60288
-novita/moonshotai/kimi-k2-0905	6e-07	2.5e-06								262144
-novita/moonshotai/kimi-k2-instruct	5.7e-07	2.3e-06								131072
-novita/moonshotai/kimi-k2-thinking	6e-07	2.5e-06		1.5e-07						262144
-novita/moonshotai/kimi-k2.5	6e-07	3e-06		1.0000000000000001e-07						262144
-novita/moonshotai/kimi-k2.6	8.000000000000001e-07	3.4e-06		1.6e-07						262144
-novita/moonshotai/kimi-k2.7-code	9.499999999999999e-07	4e-06		1.9e-07						262144
-novita/moonshotai/kimi-k3	3e-06	1.5e-05		3e-07						1048576
-novita/nousresearch/hermes-2-pro-llama-3-8b	1.4e-07	1.4e-07								8192
-novita/nvidia/nemotron-3-nano-30b-a3b	5.0000000000000004e-08	2.0000000000000002e-07								262144
-novita/openai/gpt-oss-120b	5e-08	2.5e-07								131072
-novita/openai/gpt-oss-20b	4e-08	1.5e-07								131072
-novita/paddlepaddle/paddleocr-vl	2e-08	2e-08								16384
-novita/qwen/qwen-2.5-72b-instruct	3.8e-07	4e-07								32000
-novita/qwen/qwen-mt-plus	2.5e-07	7.5e-07								16384
-novita/qwen/qwen2.5-7b-instruct	7e-08	7e-08								32000
-novita/qwen/qwen2.5-vl-72b-instruct	8e-07	8e-07								32768
-novita/qwen/qwen3-235b-a22b-fp8	2e-07	8e-07								40960
-novita/qwen/qwen3-235b-a22b-instruct-2507	9e-08	5.8e-07								131072
-novita/qwen/qwen3-235b-a22b-thinking-2507	3e-07	3e-06								131072
-novita/qwen/qwen3-30b-a3b-fp8	9e-08	4.5e-07								40960
-novita/qwen/qwen3-32b-fp8	1e-07	4.5e-07								40960
-novita/qwen/qwen3-4b-fp8	3e-08	3e-08								128000
-novita/qwen/qwen3-8b-fp8	3.5e-08	1.38e-07								128000
-novita/qwen/qwen3-coder-30b-a3b-instruct	7e-08	2.7e-07								160000
-novita/qwen/qwen3-coder-480b-a35b-instruct	3.8e-07	1.55e-06								262144
-novita/qwen/qwen3-coder-next	2.0000000000000002e-07	1.5e-06								262144
-novita/qwen/qwen3-embedding-0.6b	7e-08	0.0								32768
-novita/qwen/qwen3-embedding-8b	7e-08	0.0								32768
-novita/qwen/qwen3-max	2.11e-06	8.45e-06								262144
-novita/qwen/qwen3-next-80b-a3b-instruct	1.5e-07	1.5e-06								131072
-novita/qwen/qwen3-next-80b-a3b-thinking	1.5e-07	1.5e-06								131072
-novita/qwen/qwen3-omni-30b-a3b-instruct	2.5e-07	9.7e-07								65536
-novita/qwen/qwen3-omni-30b-a3b-thinking	2.5e-07	9.7e-07								65536
-novita/qwen/qwen3-reranker-8b	5e-08	5e-08								32768
-novita/qwen/qwen3-vl-235b-a22b-instruct	3e-07	1.5e-06								131072
-novita/qwen/qwen3-vl-235b-a22b-thinking	9.8e-07	3.95e-06								131072
-novita/qwen/qwen3-vl-30b-a3b-instruct	2e-07	7e-07								131072
-novita/qwen/qwen3-vl-30b-a3b-thinking	2e-07	1e-06								131072
-novita/qwen/qwen3-vl-8b-instruct	8e-08	5e-07								131072
-novita/qwen/qwen3.5-122b-a10b	4.0000000000000003e-07	3.2000000000000003e-06								262144
-novita/qwen/qwen3.5-27b	3e-07	2.4e-06								262144
-novita/qwen/qwen3.5-35b-a3b	2.5e-07	2e-06								262144
-novita/qwen/qwen3.5-397b-a17b	6e-07	3.6000000000000003e-06								262144
-novita/qwen/qwen3.6-27b	6e-07	3.6000000000000003e-06								262144
-novita/qwen/qwen3.6-35b-a3b	2.48e-07	1.4850000000000002e-06								262144
-novita/qwen/qwen3.7-max	1.25e-06	3.75e-06		2.5e-07						1000000
-novita/qwen/qwen3.8-max	2e-06	6e-06		2.5e-07						1000000
-novita/sao10k/l3-70b-euryale-v2.1	1.48e-06	1.48e-06								8192
-novita/sao10k/l3-8b-lunaris	5e-08	5e-08								8192
-novita/sao10k/l31-70b-euryale-v2.2	1.48e-06	1.48e-06								8192
-novita/skywork/r1v4-lite	2e-07	6e-07								262144
-novita/stepfun/step-3.7-flash	2.0000000000000002e-07	1.15e-06		4e-08						262144
-novita/tencent/hy3	1.4e-07	5.8e-07		3.5e-08						262144
-novita/thudm/glm-4-32b-0414	5.5e-07	1.66e-06								32000
-novita/xiaomimimo/mimo-v2-flash	1.1e-07	3.3e-07		2.4e-08						262144
-novita/xiaomimimo/mimo-v2.5	1.6800000000000002e-07	3.3600000000000004e-07		3.4e-09						1048576
-novita/xiaomimimo/mimo-v2.5-pro	5.22e-07	1.044e-06		4.3e-09						1048576
-novita/zai-org/autoglm-phone-9b-multilingual	3.5e-08	1.38e-07								65536
-novita/zai-org/glm-4.5	6e-07	2.2e-06		1.1e-07						131072
-novita/zai-org/glm-4.5-air	1.3e-07	8.5e-07		2.5e-08						131072
-novita/zai-org/glm-4.5v	6e-07	1.8e-06		1.1e-07						65536
-novita/zai-org/glm-4.6	5.5e-07	2.2e-06		1.1e-07						204800
-novita/zai-org/glm-4.6v	3e-07	9e-07		5.5e-08						131072
-novita/zai-org/glm-4.7	6e-07	2.2e-06		1.1e-07						204800
-novita/zai-org/glm-4.7-flash	7e-08	4.0000000000000003e-07		1e-08						200000
-novita/zai-org/glm-4.7-h	6e-07	2.2e-06		1.1e-07						204800
-novita/zai-org/glm-5	1e-06	3.2000000000000003e-06		2.0000000000000002e-07						202800
-novita/zai-org/glm-5-turbo	1.2e-06	4e-06		2.4e-07						202800
-novita/zai-org/glm-5.1	1.38e-06	4.4e-06		2.6e-07						204800
-novita/zai-org/glm-5.2	1.4e-06	4.4e-06		2.6e-07						1048576
-novita/zai-org/glm-5.3	1.4e-06	4.4e-06		2.6e-07						1048576
-novita/zai-org/glm-5v-turbo	1.2e-06	4e-06		2.4e-07						204800
-nscale/Qwen/QwQ-32B	1.8e-07	2e-07								
-nscale/Qwen/Qwen2.5-Coder-32B-Instruct	6e-08	2e-07								
-nscale/Qwen/Qwen2.5-Coder-3B-Instruct	1e-08	3e-08								
-nscale/Qwen/Qwen2.5-Coder-7B-Instruct	1e-08	3e-08								
-nscale/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	3.75e-07	3.75e-07								
-nscale/deepseek-ai/DeepSeek-R1-Distill-Llama-8B	2.5e-08	2.5e-08								
-nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B	9e-08	9e-08								
-nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-14B	7e-08	7e-08								
-nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B	1.5e-07	1.5e-07								
-nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B	2e-07	2e-07								
-nscale/meta-llama/Llama-3.1-8B-Instruct	3e-08	3e-08								
-nscale/meta-llama/Llama-3.3-70B-Instruct	2e-07	2e-07								
-nscale/meta-llama/Llama-4-Scout-17B-16E-Instruct	9e-08	2.9e-07								
-nscale/mistralai/mixtral-8x22b-instruct-v0.1	6e-07	6e-07								
-nvidia.nemotron-nano-12b-v2	2e-07	6e-07								128000
-nvidia.nemotron-nano-3-30b	6e-08	2.4e-07								256000
-nvidia.nemotron-nano-9b-v2	6e-08	2.3e-07								128000
-nvidia.nemotron-super-3-120b	1.5e-07	6.5e-07								256000
-nvidia_nim/nvidia/llama-3_2-nv-rerankqa-1b-v2	0.0	0.0								
-nvidia_nim/nvidia/nv-rerankqa-mistral-4b-v3	0.0	0.0								
-nvidia_nim/ranking/nvidia/llama-3.2-nv-rerankqa-1b-v2	0.0	0.0								
-o1	1.5e-05	6e-05		7.5e-06						200000
-o1-2024-12-17	1.5e-05	6e-05		7.5e-06						200000
-o1-pro	0.00015	0.0006								200000
-o1-pro-2025-03-19	0.00015	0.0006								200000
-o3	2e-06	8e-06		5e-07						200000
-o3-2025-04-16	2e-06	8e-06		5e-07						200000
-o3-deep-research	1e-05	4e-05		2.5e-06						200000
-o3-deep-research-2025-06-26	1e-05	4e-05		2.5e-06						200000
-o3-mini	1.1e-06	4.4e-06		5.5e-07						200000
-o3-mini-2025-01-31	1.1e-06	4.4e-06		5.5e-07						200000
-o3-pro	2e-05	8e-05								200000
-o3-pro-2025-06-10	2e-05	8e-05								200000
-o4-mini	1.1e-06	4.4e-06		2.75e-07						200000
-o4-mini-2025-04-16	1.1e-06	4.4e-06		2.75e-07						200000
-o4-mini-deep-research	2e-06	8e-06		5e-07						200000
-o4-mini-deep-research-2025-06-26	2e-06	8e-06		5e-07						200000
-oci/cohere.command-a-03-2025	1.56e-06	1.56e-06								256000
-oci/cohere.command-a-reasoning	1.56e-06	1.56e-06								256000
-oci/cohere.command-a-reasoning-08-2025	1.56e-06	1.56e-06								256000
-oci/cohere.command-a-translate-08-2025	9e-08	9e-08								256000
-oci/cohere.command-a-vision	1.56e-06	1.56e-06								256000
-oci/cohere.command-a-vision-07-2025	1.56e-06	1.56e-06								128000
-oci/cohere.command-latest	1.56e-06	1.56e-06								128000
-oci/cohere.command-plus-latest	1.56e-06	1.56e-06								128000
-oci/cohere.command-r-08-2024	1.5e-07	1.5e-07								128000
-oci/cohere.command-r-plus-08-2024	1.56e-06	1.56e-06								128000
-oci/cohere.embed-english-image-v3.0	1e-07	0.0								512
-oci/cohere.embed-english-light-image-v3.0	1e-07	0.0								512
-oci/cohere.embed-english-light-v3.0	1e-07	0.0								512
-oci/cohere.embed-english-v3.0	1e-07	0.0								512
-oci/cohere.embed-multilingual-light-image-v3.0	1e-07	0.0								512
-oci/cohere.embed-multilingual-light-v3.0	1e-07	0.0								512
-oci/cohere.embed-multilingual-v3.0	1e-07	0.0								512
-oci/cohere.embed-v4.0	1.2e-07	0.0								128000
-oci/google.gemini-2.5-flash	1.5e-07	6e-07								1048576
-oci/google.gemini-2.5-flash-lite	7.5e-08	3e-07								1048576
-oci/google.gemini-2.5-pro	1.25e-06	1e-05								1048576
-oci/meta.llama-3.1-405b-instruct	1.068e-05	1.068e-05								128000
-oci/meta.llama-3.1-70b-instruct	7.2e-07	7.2e-07								128000
-oci/meta.llama-3.1-8b-instruct	7.2e-07	7.2e-07								128000
-oci/meta.llama-3.2-11b-vision-instruct	2e-06	2e-06								128000
-oci/meta.llama-3.2-90b-vision-instruct	2e-06	2e-06								128000
-oci/meta.llama-3.3-70b-instruct	7.2e-07	7.2e-07								128000
-oci/meta.llama-3.3-70b-instruct-fp8-dynamic	7.2e-07	7.2e-07								128000
-oci/meta.llama-4-maverick-17b-128e-instruct-fp8	7.2e-07	7.2e-07								1048576
-oci/meta.llama-4-scout-17b-16e-instruct	7.2e-07	7.2e-07								10485760
-oci/openai.gpt-5	1.25e-06	1e-05								272000
-oci/openai.gpt-5-mini	2.5e-07	2e-06								272000
-oci/openai.gpt-5-nano	5e-08	4e-07								272000
-oci/openai.gpt-oss-120b	1.5e-07	6e-07								128000
-oci/openai.gpt-oss-20b	7e-08	3e-07								128000
-oci/xai.grok-3	3e-06	1.5e-05								131072
-oci/xai.grok-3-fast	5e-06	2.5e-05								131072
-oci/xai.grok-3-mini	3e-07	5e-07								131072
-oci/xai.grok-3-mini-fast	6e-07	4e-06								131072
-oci/xai.grok-4	3e-06	1.5e-05								128000
-oci/xai.grok-4-fast	5e-06	2.5e-05								131072
-oci/xai.grok-4.1-fast	5e-06	2.5e-05								131072
-oci/xai.grok-4.20	3e-06	1.5e-05								131072
-oci/xai.grok-4.20-0309-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-oci/xai.grok-4.20-0309-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-oci/xai.grok-4.20-multi-agent	3e-06	1.5e-05								131072
-oci/xai.grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-oci/xai.grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-oci/xai.grok-code-fast-1	5e-06	2.5e-05								131072
-ollama/codegeex4	0.0	0.0								32768
-ollama/codegemma	0.0	0.0								8192
-ollama/codellama	0.0	0.0								4096
-ollama/deepseek-coder-v2-base	0.0	0.0								8192
-ollama/deepseek-coder-v2-instruct	0.0	0.0								32768
-ollama/deepseek-coder-v2-lite-base	0.0	0.0								8192
-ollama/deepseek-coder-v2-lite-instruct	0.0	0.0								32768
-ollama/deepseek-v3.1:671b-cloud	0.0	0.0								163840
-ollama/gpt-oss:120b-cloud	0.0	0.0								131072
-ollama/gpt-oss:20b-cloud	0.0	0.0								131072
-ollama/internlm2_5-20b-chat	0.0	0.0								32768
-ollama/llama2	0.0	0.0								4096
-ollama/llama2-uncensored	0.0	0.0								4096
-ollama/llama2:13b	0.0	0.0								4096
-ollama/llama2:70b	0.0	0.0								4096
-ollama/llama2:7b	0.0	0.0								4096
-ollama/llama3	0.0	0.0								8192
-ollama/llama3.1	0.0	0.0								8192
-ollama/llama3:70b	0.0	0.0								8192
-ollama/llama3:8b	0.0	0.0								8192
-ollama/mistral	0.0	0.0								8192
-ollama/mistral-7B-Instruct-v0.1	0.0	0.0								8192
-ollama/mistral-7B-Instruct-v0.2	0.0	0.0								32768
-ollama/mistral-large-instruct-2407	0.0	0.0								65536
-ollama/mixtral-8x22B-Instruct-v0.1	0.0	0.0								65536
-ollama/mixtral-8x7B-Instruct-v0.1	0.0	0.0								32768
-ollama/orca-mini	0.0	0.0								4096
-ollama/qwen3-coder:480b-cloud	0.0	0.0								262144
-ollama/vicuna	0.0	0.0								2048
-omni-moderation-2024-09-26	0.0	0.0								32768
-omni-moderation-latest	0.0	0.0								32768
-openai.gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08						922000
-openai.gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07						922000
-openai.gpt-oss-120b-1:0	1.5e-07	6e-07								128000
-openai.gpt-oss-20b-1:0	7e-08	3e-07								128000
-openai.gpt-oss-safeguard-120b	1.5e-07	6e-07								128000
-openai.gpt-oss-safeguard-20b	7e-08	2e-07								128000
-opencode_go/beam-free	0.0	0.0		0.0						1048576
-opencode_go/claude-haiku-5-5	1.0000000000000001e-07	5e-07	1.25e-07	1e-08						1000000
-opencode_go/deepseek-v4-pro	1.32e-06	3.96e-06		4.4e-08						1000000
-opencode_go/deepseek-v4.1-flash	3e-07	1.2e-06		6e-09						1000000
-opencode_go/gemini-4-argon	2e-06	1e-05		1e-07						1048576
-opencode_go/glm-5.2	1.4e-06	4.4e-06		2.6e-07						1000000
-opencode_go/glm-5.3	1.4e-06	4.4e-06		2.6e-07						1000000
-opencode_go/glm-5.3-flash	1.5e-07	5e-07		3e-08						1000000
-opencode_go/gpt-5.6-luna	2.0000000000000002e-07	1.2e-06	2.5e-07	2e-08						922000
-opencode_go/gpt-6-luna	1.0000000000000001e-07	5e-07	1.25e-07	1e-08						922000
-opencode_go/grok-4.7	2e-06	6e-06		5e-07						500000
-opencode_go/hy3	1.4e-07	5.8e-07		3.5e-08						192000
-opencode_go/hy4-preview	8.34e-07	2.501e-06		4.2000000000000006e-08						1024000
-opencode_go/kimi-k2.7-code	9.499999999999999e-07	4e-06		1.9e-07						262144
-opencode_go/kimi-k3	3e-06	1.5e-05	3e-06	3e-07						1048576
-opencode_go/kimi-k3.1-pro	2e-06	1e-05	2e-06	2.0000000000000002e-07						1048576
-opencode_go/longcat-2.0	3e-07	1.2e-06		6e-09						1000000
-opencode_go/longcat-2.5-preview-free	0.0	0.0		0.0						1000000
-opencode_go/mimo-v2.5	1.4e-07	2.8e-07		2.8e-09						1000000
-opencode_go/mimo-v2.5-pro	4.35e-07	8.7e-07		3.625e-09						1048576
-opencode_go/mimo-v2.6-flash	1.4e-07	2.8e-07		2.8e-09						1048576
-opencode_go/mimo-v2.6-pro	4.35e-07	8.7e-07		3.625e-09						1048576
-opencode_go/minimax-m3	3e-07	1.2e-06		6e-08						1000000
-opencode_go/minimax-m3.1-flash	1.5e-07	6e-07		1.5e-08						1000000
-opencode_go/muse-spark-1.2-contributor	1.0000000000000001e-07	2.0000000000000002e-07		2e-09						1048576
-opencode_go/muse-spark-1.3-contributor	1.0000000000000001e-07	2.0000000000000002e-07		2e-09						1048576
-opencode_go/qwen3.7-plus	4.0000000000000003e-07	1.6000000000000001e-06	5e-07	4e-08						1000000
-opencode_go/qwen3.8-flash	1.5e-07	4.6999999999999995e-07	2.0000000000000002e-07	1.6e-08						1000000
-opencode_go/qwen3.8-max	2e-06	6e-06	2.5e-06	2.5e-07						1000000
-opencode_go/step-5-preview	1e-06	2.7e-06		1.0000000000000001e-07						1000000
-openinfer/@oi/GLM-5.3-Flash	1.95e-07	1.56e-06								393216
-openinfer/@oi/Qwen3.5-27B	1.95e-07	1.56e-06								32768
-openinfer/@oi/Qwen3.5-9B	5e-06	1.5e-07								100000
-ovhcloud/DeepSeek-R1-Distill-Llama-70B	6.7e-07	6.7e-07								131000
-ovhcloud/Llama-3.1-8B-Instruct	1e-07	1e-07								131000
-ovhcloud/Meta-Llama-3_1-70B-Instruct	6.7e-07	6.7e-07								131000
-ovhcloud/Meta-Llama-3_3-70B-Instruct	6.7e-07	6.7e-07								131000
-ovhcloud/Mistral-7B-Instruct-v0.3	1e-07	1e-07								127000
-ovhcloud/Mistral-Nemo-Instruct-2407	1.3e-07	1.3e-07								118000
-ovhcloud/Mistral-Small-3.2-24B-Instruct-2506	9e-08	2.8e-07								128000
-ovhcloud/Mixtral-8x7B-Instruct-v0.1	6.3e-07	6.3e-07								32000
-ovhcloud/Qwen2.5-Coder-32B-Instruct	8.7e-07	8.7e-07								32000
-ovhcloud/Qwen2.5-VL-72B-Instruct	9.1e-07	9.1e-07								32000
-ovhcloud/Qwen3-32B	8e-08	2.3e-07								32000
-ovhcloud/gpt-oss-120b	8e-08	4e-07								131000
-ovhcloud/gpt-oss-20b	4e-08	1.5e-07								131000
-ovhcloud/llava-v1.6-mistral-7b-hf	2.9e-07	2.9e-07								32000
-ovhcloud/mamba-codestral-7B-v0.1	1.9e-07	1.9e-07								256000
-parallel_ai/decision	0.0	0.0								32000
-perplexity/anthropic/claude-fable-5	1e-05	5e-05		1e-06						
-perplexity/anthropic/claude-fable-5-1	1e-05	5e-05		2.5e-07						
-perplexity/anthropic/claude-haiku-4-5	1e-06	5e-06		1e-07						
-perplexity/anthropic/claude-haiku-5-5	1e-07	5e-07		1e-08						
-perplexity/anthropic/claude-opus-4-5	5e-06	2.5e-05		5e-07						
-perplexity/anthropic/claude-opus-4-6	5e-06	2.5e-05		5e-07						
-perplexity/anthropic/claude-opus-4-7	5e-06	2.5e-05		5e-07						
-perplexity/anthropic/claude-opus-4-8	5e-06	2.5e-05		5e-07						
-perplexity/anthropic/claude-opus-5	5e-06	2.5e-05		5e-07						
-perplexity/anthropic/claude-opus-5-5	4e-06	2e-05		2e-07						
-perplexity/anthropic/claude-sonnet-4-5	3e-06	1.5e-05		3e-07						
-perplexity/anthropic/claude-sonnet-4-6	3e-06	1.5e-05		3e-07						
-perplexity/anthropic/claude-sonnet-5	2e-06	1e-05		2e-07						
-perplexity/anthropic/claude-sonnet-5-5	2e-06	1e-05		1e-07						
-perplexity/codellama-34b-instruct	3.5e-07	1.4e-06								16384
-perplexity/codellama-70b-instruct	7e-07	2.8e-06								16384
-perplexity/google/gemini-3-flash-preview	5e-07	3e-06		5e-08						
-perplexity/google/gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08						
-perplexity/google/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		
-perplexity/google/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07						
-perplexity/google/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08						
-perplexity/google/gemini-3.6-flash	1.5e-06	7.5e-06		1.5e-07						
-perplexity/google/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						
-perplexity/google/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08						
-perplexity/google/gemini-4-argon	2e-06	1e-05		1e-07						
-perplexity/llama-2-70b-chat	7e-07	2.8e-06								4096
-perplexity/llama-3.1-70b-instruct	1e-06	1e-06								131072
-perplexity/llama-3.1-8b-instruct	2e-07	2e-07								131072
-perplexity/mistral-7b-instruct	7e-08	2.8e-07								4096
-perplexity/mixtral-8x7b-instruct	7e-08	2.8e-07								4096
-perplexity/openai/gpt-5	1.25e-06	1e-05		1.25e-07						
-perplexity/openai/gpt-5-mini	2.5e-07	2e-06		2.5e-08						
-perplexity/openai/gpt-5-nano	5e-08	4e-07		5e-09						
-perplexity/openai/gpt-5.1	1.25e-06	1e-05		1.25e-07						
-perplexity/openai/gpt-5.2	1.75e-06	1.4e-05		1.75e-07						
-perplexity/openai/gpt-5.3-codex	3.5e-06	2.8e-05		3.5e-07						
-perplexity/openai/gpt-5.4	2.5e-06	1.5e-05		2.5e-07						
-perplexity/openai/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08						
-perplexity/openai/gpt-5.4-nano	2e-07	1.25e-06		2e-08						
-perplexity/openai/gpt-5.5	5e-06	3e-05		5e-07						
-perplexity/openai/gpt-5.6-luna	2e-07	1.2e-06		2e-08						
-perplexity/openai/gpt-5.6-sol	4e-06	2e-05		4e-07						
-perplexity/openai/gpt-5.6-terra	2e-06	1.2e-05		2e-07						
-perplexity/openai/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06						
-perplexity/openai/gpt-6-luna	1e-07	5e-07		1e-08						
-perplexity/openai/gpt-6-sol	2e-06	1e-05		2e-07						
-perplexity/openai/gpt-6.1-sol	2e-06	1e-05		1e-07						
-perplexity/perplexity/deepseek-v4-flash-0731	1.3e-07	2.6e-07		2.8e-08						
-perplexity/perplexity/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08						
-perplexity/perplexity/glm-5.2	1.4e-06	4.4e-06		1.4e-07						
-perplexity/perplexity/glm-5.3	1.4e-06	4.4e-06		2.6e-07						
-perplexity/perplexity/glm-5.3-flash	1.5e-07	5e-07		3e-08						
-perplexity/perplexity/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						
-perplexity/perplexity/kimi-k3	3e-06	1.5e-05		3e-07						
-perplexity/perplexity/nemotron-3-ultra-550b-a55b	2.5e-07	2.5e-06		2.5e-07						
-perplexity/perplexity/nemotron-3.5-lightning-30b-a3b	1.15e-08	1.7e-07		1.15e-09						
-perplexity/perplexity/nemotron-3.5-super-120b-a12b	2e-07	5e-07		4e-08						
-perplexity/perplexity/sonar	2.5e-07	2.5e-06		6.25e-08						
-perplexity/pplx-70b-chat	7e-07	2.8e-06								4096
-perplexity/pplx-70b-online	0.0	2.8e-06								4096
-perplexity/pplx-7b-chat	7e-08	2.8e-07								8192
-perplexity/pplx-7b-online	0.0	2.8e-07								4096
-perplexity/pplx-decider-flash-latest	1e-08	0.0								262144
-perplexity/pplx-decider-flash-v1.2	1e-08	0.0								262144
-perplexity/pplx-decider-latest	2e-08	0.0								262144
-perplexity/pplx-decider-v1-27b	2e-08	0.0								262144
-perplexity/pplx-decider-v1.1-27b	2e-08	0.0								262144
-perplexity/pplx-decider-v1.2	2e-08	0.0								262144
-perplexity/pplx-embed-context-v1-0.6b	8e-09	0.0								32768
-perplexity/pplx-embed-context-v1-4b	5e-08	0.0								32768
-perplexity/pplx-embed-v1-0.6b	4e-09	0.0								32768
-perplexity/pplx-embed-v1-4b	3e-08	0.0								32768
-perplexity/sonar	1e-06	1e-06								128000
-perplexity/sonar-deep-research	2e-06	8e-06								128000
-perplexity/sonar-medium-chat	6e-07	1.8e-06								16384
-perplexity/sonar-medium-online	0.0	1.8e-06								12000
-perplexity/sonar-pro	3e-06	1.5e-05								200000
-perplexity/sonar-reasoning	1e-06	5e-06								128000
-perplexity/sonar-reasoning-pro	2e-06	8e-06								128000
-perplexity/sonar-small-chat	7e-08	2.8e-07								16384
-perplexity/sonar-small-online	0.0	2.8e-07								12000
-perplexity/xai/grok-4.20-multi-agent	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06				
-perplexity/xai/grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06				
-perplexity/xai/grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06				
-perplexity/xai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06				
-perplexity/xai/grok-4.5	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07		
-perplexity/xai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		
-perplexity/xai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		
-pinstripes/ps/deepseek-v4-flash	1e-07	2e-07								163840
-pinstripes/ps/glm-4.5-air	1.25e-07	4.5e-07								128000
-pinstripes/ps/minimax-m2.7	2.55e-07	5.5e-07								1000192
-pinstripes/ps/qwen3-30b-a3b	9e-08	2e-07								131072
-pinstripes/ps/qwen3-coder-30b-a3b	3e-07	6e-07								131072
-pinstripes/ps/qwen3.6-35b-a3b	1.4e-07	4.5e-07								131072
-prism/deepseek-v4-flash	1.7e-07	2.1e-07		7e-08						1000000
-prism/deepseek-v4.1-flash	1.7e-07	6.3e-07		7e-08						1000000
-publicai/BSC-LT/ALIA-40b-instruct_Q8_0	0.0	0.0								8192
-publicai/BSC-LT/salamandra-7b-instruct-tools-16k	0.0	0.0								16384
-publicai/aisingapore/Gemma-SEA-LION-v4-27B-IT	0.0	0.0								8192
-publicai/aisingapore/Qwen-SEA-LION-v4-32B-IT	0.0	0.0								32768
-publicai/allenai/Olmo-3-32B-Think	0.0	0.0								32768
-publicai/allenai/Olmo-3-7B-Instruct	0.0	0.0								32768
-publicai/allenai/Olmo-3-7B-Think	0.0	0.0								32768
-publicai/swiss-ai/apertus-70b-instruct	0.0	0.0								8192
-publicai/swiss-ai/apertus-8b-instruct	0.0	0.0								8192
-qwen.qwen3-235b-a22b-2507-v1:0	2.2e-07	8.8e-07								262144
-qwen.qwen3-32b-v1:0	1.5e-07	6e-07								32768
-qwen.qwen3-coder-30b-a3b-v1:0	1.5e-07	6e-07								262144
-qwen.qwen3-coder-480b-a35b-v1:0	4.5e-07	1.8e-06								262144
-qwen.qwen3-coder-next	5e-07	1.2e-06								256000
-qwen.qwen3-next-80b-a3b	1.5e-07	1.2e-06								256000
-qwen.qwen3-vl-235b-a22b	5.3e-07	2.66e-06								256000
-qwen_ai_platform/deepseek-v4-flash	2e-07	4e-07		4e-08						1000000
-qwen_ai_platform/deepseek-v4-flash-0731	2e-07	4e-07		4e-08						1000000
-qwen_ai_platform/deepseek-v4-pro	2.4e-06	4.8e-06		2e-07						1000000
-qwen_ai_platform/glm-5.1	1.4e-06	4.4e-06		2.6e-07						202745
-qwen_ai_platform/glm-5.2	1.4e-06	4.4e-06		2.8e-07						1048576
-qwen_ai_platform/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						229376
-qwen_ai_platform/qwen-coder	3e-07	1.5e-06								1000000
-qwen_ai_platform/qwen-max	1.6e-06	6.4e-06								30720
-qwen_ai_platform/qwen-plus	4e-07	1.2e-06								129024
-qwen_ai_platform/qwen-plus-2025-01-25	4e-07	1.2e-06								129024
-qwen_ai_platform/qwen-plus-2025-04-28	4e-07	1.2e-06								129024
-qwen_ai_platform/qwen-plus-2025-07-14	4e-07	1.2e-06								129024
-qwen_ai_platform/qwen-turbo	5e-08	2e-07								129024
-qwen_ai_platform/qwen-turbo-2024-11-01	5e-08	2e-07								1000000
-qwen_ai_platform/qwen-turbo-2025-04-28	5e-08	2e-07								1000000
-qwen_ai_platform/qwen-turbo-latest	5e-08	2e-07								1000000
-qwen_ai_platform/qwen3-next-80b-a3b-instruct	1.5e-07	1.2e-06								262144
-qwen_ai_platform/qwen3-next-80b-a3b-thinking	1.5e-07	1.2e-06								262144
-qwen_ai_platform/qwen3-vl-235b-a22b-instruct	4e-07	1.6e-06								131072
-qwen_ai_platform/qwen3-vl-235b-a22b-thinking	4e-07	4e-06								131072
-qwen_ai_platform/qwen3-vl-32b-instruct	1.6e-07	6.4e-07								131072
-qwen_ai_platform/qwen3-vl-32b-thinking	1.6e-07	2.87e-06								131072
-qwen_ai_platform/qwen3.7-max	2.5e-06	7.5e-06	3.125e-06	5e-07						991808
-qwen_ai_platform/qwen3.8-flash	1.5e-07	4.7e-07	2e-07	1.6e-08						991808
-qwen_ai_platform/qwen3.8-max	2e-06	6e-06		2.5e-07						991808
-qwen_ai_platform/qwen3.8-omni-flash	1.5e-07	4.7e-07		1.6e-08						991808
-qwen_ai_platform/qwq-plus	8e-07	2.4e-06								98304
-qwencloud/deepseek-v4-flash	2e-07	4e-07		4e-08						1000000
-qwencloud/deepseek-v4-flash-0731	2e-07	4e-07		4e-08						1000000
-qwencloud/deepseek-v4-pro	2.4e-06	4.8e-06		2e-07						1000000
-qwencloud/glm-5.1	1.4e-06	4.4e-06		2.6e-07						202745
-qwencloud/glm-5.2	1.4e-06	4.4e-06		2.8e-07						1048576
-qwencloud/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						229376
-qwencloud/qwen-coder	3e-07	1.5e-06								1000000
-qwencloud/qwen-max	1.6e-06	6.4e-06								30720
-qwencloud/qwen-plus	4e-07	1.2e-06								129024
-qwencloud/qwen-plus-2025-01-25	4e-07	1.2e-06								129024
-qwencloud/qwen-plus-2025-04-28	4e-07	1.2e-06								129024
-qwencloud/qwen-plus-2025-07-14	4e-07	1.2e-06								129024
-qwencloud/qwen-turbo	5e-08	2e-07								129024
-qwencloud/qwen-turbo-2024-11-01	5e-08	2e-07								1000000
-qwencloud/qwen-turbo-2025-04-28	5e-08	2e-07								1000000
-qwencloud/qwen-turbo-latest	5e-08	2e-07								1000000
-qwencloud/qwen3-next-80b-a3b-instruct	1.5e-07	1.2e-06								262144
-qwencloud/qwen3-next-80b-a3b-thinking	1.5e-07	1.2e-06								262144
-qwencloud/qwen3-vl-235b-a22b-instruct	4e-07	1.6e-06								131072
-qwencloud/qwen3-vl-235b-a22b-thinking	4e-07	4e-06								131072
-qwencloud/qwen3-vl-32b-instruct	1.6e-07	6.4e-07								131072
-qwencloud/qwen3-vl-32b-thinking	1.6e-07	2.87e-06								131072
-qwencloud/qwen3.7-max	2.5e-06	7.5e-06	3.125e-06	5e-07						991808
-qwencloud/qwen3.8-max	2e-06	6e-06		2.5e-07						991808
-qwencloud/qwq-plus	8e-07	2.4e-06								98304
-refuseless/deepseek-v4.1-flash-abliterated	1.4e-07	5e-07		3.5e-08						1048576
-refuseless/deepseek-v4.1-flash-fast	5e-08	1.5e-07		3e-09						1048576
-refuseless/glm-5.3-abliterated	1e-06	2e-06		1.5e-07						1048576
-refuseless/glm-5.3-flash-abliterated	1.2e-07	5e-07		4e-08						1048576
-refuseless/minimax-m3.1-flash	5e-08	2.5e-07		2e-09						1048576
-replicate/anthropic/claude-3.5-haiku	1e-06	5e-06								
-replicate/anthropic/claude-3.5-sonnet	3.75e-06	1.875e-05								
-replicate/anthropic/claude-3.7-sonnet	3e-06	1.5e-05								
-replicate/anthropic/claude-4-sonnet	3e-06	1.5e-05								
-replicate/anthropic/claude-4.5-haiku	1e-06	5e-06								
-replicate/anthropic/claude-4.5-sonnet	3e-06	1.5e-05								
-replicate/deepseek-ai/deepseek-r1	3.75e-06	1e-05								65536
-replicate/deepseek-ai/deepseek-v3	1.45e-06	1.45e-06								65536
-replicate/deepseek-ai/deepseek-v3.1	6.72e-07	2.016e-06								163840
-replicate/google/gemini-2.5-flash	3e-07	2.5e-06								
-replicate/google/gemini-3-pro	2e-06	1.2e-05			4e-06	1.8e-05				
-replicate/ibm-granite/granite-3.3-8b-instruct	3e-08	2.5e-07								
-replicate/meta/llama-2-13b	1e-07	5e-07								4096
-replicate/meta/llama-2-13b-chat	1e-07	5e-07								4096
-replicate/meta/llama-2-70b	6.5e-07	2.75e-06								4096
-replicate/meta/llama-2-70b-chat	6.5e-07	2.75e-06								4096
-replicate/meta/llama-2-7b	5e-08	2.5e-07								4096
-replicate/meta/llama-2-7b-chat	5e-08	2.5e-07								4096
-replicate/meta/llama-3-70b	6.5e-07	2.75e-06								8192
-replicate/meta/llama-3-70b-instruct	6.5e-07	2.75e-06								8192
-replicate/meta/llama-3-8b	5e-08	2.5e-07								8086
-replicate/meta/llama-3-8b-instruct	5e-08	2.5e-07								8086
-replicate/mistralai/mistral-7b-instruct-v0.2	5e-08	2.5e-07								4096
-replicate/mistralai/mistral-7b-v0.1	5e-08	2.5e-07								4096
-replicate/mistralai/mixtral-8x7b-instruct-v0.1	3e-07	1e-06								4096
-replicate/openai/gpt-4.1	2e-06	8e-06								
-replicate/openai/gpt-4.1-mini	4e-07	1.6e-06								
-replicate/openai/gpt-4.1-nano	1e-07	4e-07								
-replicate/openai/gpt-4o	2.5e-06	1e-05								
-replicate/openai/gpt-4o-mini	1.5e-07	6e-07								
-replicate/openai/gpt-5	1.25e-06	1e-05								
-replicate/openai/gpt-5-mini	2.5e-07	2e-06								
-replicate/openai/gpt-5-nano	5e-08	4e-07								
-replicate/openai/gpt-oss-120b	1.8e-07	7.2e-07								
-replicate/openai/gpt-oss-20b	9e-08	3.6e-07								
-replicate/openai/o1	1.5e-05	6e-05								
-replicate/openai/o1-mini	1.1e-06	4.4e-06								
-replicate/openai/o4-mini	1e-06	4e-06								
-replicate/qwen/qwen3-235b-a22b-instruct-2507	2.64e-07	1.06e-06								
-replicate/xai/grok-4	7.2e-06	3.6e-05								
-rerank-english-v3.0	0.0	0.0								4096
-rerank-multilingual-v3.0	0.0	0.0								4096
-rerank-v3.5	0.0	0.0								4096
-rerank-v4.0-fast	0.0	0.0								32768
-rerank-v4.0-pro	0.0	0.0								32768
-rerank-v5.0-fast	2e-08	0.0								32768
-rerank-v5.0-pro	5e-08	0.0								32768
-sagemaker/meta-textgeneration-llama-2-13b	0.0	0.0								4096
-sagemaker/meta-textgeneration-llama-2-13b-f	0.0	0.0								4096
-sagemaker/meta-textgeneration-llama-2-70b	0.0	0.0								4096
-sagemaker/meta-textgeneration-llama-2-70b-b-f	0.0	0.0								4096
-sagemaker/meta-textgeneration-llama-2-7b	0.0	0.0								4096
-sagemaker/meta-textgeneration-llama-2-7b-f	0.0	0.0								4096
-sail/Qwen/Qwen3.6-35B-A3B	5e-08	4e-07		2e-08						262144
-sail/deepseek-ai/DeepSeek-V4-Flash-0731	9e-08	1.8e-07		2e-08						1048576
-sail/deepseek-ai/DeepSeek-V4-Pro-0813	9.2e-07	2.77e-06		4e-08						1048576
-sail/deepseek-ai/DeepSeek-V4.1-Flash	9e-08	3e-07		6e-09						1048576
-sail/google/gemma-4-12B-it	3e-07	2e-06		1.5e-07						16384
-sail/google/gemma-4-31B-it	4e-07	6e-07		2e-07						256000
-sail/moonshotai/Kimi-K2.6	1e-06	4e-06		2e-07						262144
-sail/moonshotai/Kimi-K3	2.5e-06	1.25e-05		2.5e-07						1048576
-sail/nvidia/Gemma-4-31B-IT-NVFP4	1.4e-07	4e-07		7e-08						262144
-sail/openai/gpt-oss-120b	6e-08	4e-07		3e-08						131072
-sail/zai-org/GLM-5.3	9.8e-07	3.08e-06		1.8e-07						1048576
-sail/zai-org/GLM-5.3-Flash	1.1e-07	3.5e-07		2e-08						1048576
-sambanova/DeepSeek-R1	5e-06	7e-06								32768
-sambanova/DeepSeek-V3.1	3e-06	4.5e-06								131072
-sambanova/DeepSeek-V3.2	3e-06	4.5e-06								32768
-sambanova/Llama-4-Maverick-17B-128E-Instruct	6.3e-07	1.8e-06								131072
-sambanova/Meta-Llama-3.3-70B-Instruct	6e-07	1.2e-06								131072
-sambanova/MiniMax-M2.7	6e-07	2.4e-06								196608
-sambanova/gemma-4-31B-it	3.8e-07	1.15e-06								131072
-sambanova/gpt-oss-120b	2.2e-07	5.9e-07								131072
-sarvam/sarvam-m	0.0	0.0	0.0	0.0						8192
-scaledown/classify	5e-08	0.0								
-scaledown/compress	5e-08	0.0								
-scaledown/decisions	5e-08	0.0								
-scaledown/extract	5e-08	0.0								
-scaledown/summarize	5e-08	0.0								
-scaleway/BAAI/bge-multilingual-gemma2	1e-07	0.0								
-scaleway/deepseek-v4-flash-0731	4e-07	8e-07		8e-08						256000
-scaleway/glm-5.2	1.8e-06	5.5e-06								256000
-scaleway/google/gemma-4-26b-a4b-it	2.5e-07	5e-07								256000
-scaleway/meta/llama-3.3-70b-instruct	9e-07	9e-07								128000
-scaleway/mistralai/mistral-medium-3.5-128b	1.5e-06	7.5e-06								256000
-scaleway/mistralai/mistral-small-3.2-24b-instruct-2506	1.5e-07	3.5e-07								128000
-scaleway/mistralai/pixtral-12b-2409	2e-07	2e-07								128000
-scaleway/openai/gpt-oss-120b	1.5e-07	6e-07								128000
-scaleway/qwen/qwen3-235b-a22b-instruct-2507	7.5e-07	2.25e-06								256000
-scaleway/qwen/qwen3-coder-30b-a3b-instruct	2e-07	8e-07								128000
-scaleway/qwen/qwen3-embedding-8b	1e-07	0.0								
-scaleway/qwen/qwen3.5-397b-a17b	6e-07	3.6e-06								256000
-scaleway/qwen/qwen3.6-35b-a3b	2.5e-07	1.5e-06								256000
-scx-ai/DeepSeek-V4.1-flash	1.5e-07	6e-07		1e-08						1000000
-scx-ai/GLM-5.2	6.1e-07	1.98e-06		2.2e-07						1048576
-scx-ai/GLM-5.3	9.8e-07	3.08e-06		1.8e-07						1000000
-scx-ai/Kimi-K3	2.83e-06	1.413e-05		2.8e-07						1000000
-scx-ai/Qwen3.8-Max	1.65e-06	4.99e-06		2.1e-07						1000000
-snowflake/claude-3-5-sonnet	3e-06	1.5e-05		3e-07						200000
-snowflake/claude-3-7-sonnet	3e-06	1.5e-05		3e-07						200000
-snowflake/claude-4-opus	5e-06	2.5e-05		5e-07						200000
-snowflake/claude-4-sonnet	3e-06	1.5e-05		3e-07						200000
-snowflake/claude-haiku-4-5	1e-06	5e-06		1e-07						200000
-snowflake/claude-sonnet-4-5	3e-06	1.5e-05		3e-07						200000
-snowflake/claude-sonnet-4-6	3e-06	1.5e-05		3e-07						200000
-snowflake/deepseek-r1	1.35e-06	5.4e-06								128000
-snowflake/llama3.1-405b	1.2e-06	1.2e-06								128000
-snowflake/llama3.1-70b	7.2e-07	7.2e-07								128000
-snowflake/llama3.1-8b	2.4e-07	2.4e-07								128000
-snowflake/llama3.3-70b	7.2e-07	7.2e-07								128000
-snowflake/llama4-maverick	2.4e-07	9.7e-07								128000
-snowflake/mistral-large2	2e-06	6e-06								128000
-snowflake/openai-gpt-4.1	2e-06	8e-06		5e-07						300000
-snowflake/openai-gpt-5	1.25e-06	1e-05		1.25e-07						300000
-snowflake/openai-gpt-5-mini	3e-07	1.2e-06								1000000
-snowflake/openai-gpt-5-nano	1.5e-07	6e-07								5000000
-snowflake/snowflake-arctic-embed-l-v2.0	7e-08	0.0								8192
-snowflake/snowflake-arctic-embed-m-v2.0	7e-08	0.0								8192
-snowflake/snowflake-llama-3.3-70b	7.2e-07	7.2e-07								128000
-strands_decider/strands-decider-2B-hobson-v19	0.0	0.0								
-streamlake/DeepSeek-V3	2.86e-07	1.143e-06		1.14e-07						56000
-streamlake/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		4.4e-08						1048566
-streamlake/GLM-5.3	1.4e-06	4.4e-06		2.6e-07						1048576
-streamlake/GLM-5.3-Flash	1.5e-07	5e-07		3e-08						1048576
-streamlake/Kimi-K2-Instruct-0905	5.71e-07	2.286e-06		1.43e-07						224000
-streamlake/deepseek-r1	5.71e-07	2.286e-06		2.29e-07						98304
-streamlake/deepseek-v3.1	5.71e-07	1.714e-06		2.29e-07						98304
-streamlake/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08						1048576
-streamlake/deepseek-v4-flash-0731	4.4e-07	1.32e-06		1.4e-08						1048576
-streamlake/deepseek-v4-pro	1.74e-06	3.48e-06		1.45e-07						1048576
-streamlake/deepseek-v4.1-flash-1017	3e-07	1.2e-06		6e-09						1048576
-streamlake/deepseek-v4.1-flash-260910	3e-07	1.2e-06		6e-09						1048568
-streamlake/glm-5	1e-06	3.2e-06		2e-07						202752
-streamlake/glm-5.1	1.4e-06	4.4e-06		2.6e-07						202752
-streamlake/glm-5.2	1.4e-06	4.4e-06		2.6e-07						1048566
-streamlake/kimi-k2.6	9.5e-07	4e-06		1.6e-07						262144
-streamlake/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07						262144
-streamlake/mimo-v2.6-flash	1.4e-07	2.8e-07		2.8e-09						
-streamlake/mimo-v2.6-pro	4.35e-07	8.7e-07		3.6e-09						
-streamlake/minimax-m2.5	3e-07	1.2e-06	3.75e-07	3e-08						196608
-streamlake/minimax-m3	6e-07	2.4e-06		1.2e-07						1000000
-streamlake/qwen3.5-397b-a17b	6e-07	3.6e-06		1.2e-07						258048
-streamlake/qwen3.6-27b	6e-07	3.6e-06								229376
-streamlake/qwen3.6-35b-a3b	3.75e-07	2.25e-06								229376
-streamlake/qwen3.8-2.4t-a95b	2e-06	6e-06	2.5e-06	2.5e-07						983616
-streamlake/qwen3.8-27b	5e-07	3e-06	6.25e-07	1e-07						983616
-tencent/deepseek-v4-flash	1.4e-07	2.8e-07	0.0	2.8e-09						1000000
-tencent/deepseek-v4-pro	1.74e-06	3.48e-06	0.0	1.45e-07						1000000
-tencent/deepseek-v4-pro-0813	1.32e-06	3.96e-06	0.0	4.4e-08						1000000
-tencent/deepseek-v4.1-flash	3e-07	1.2e-06	0.0	6e-09						1000000
-tencent/glm-5.2	1.4e-06	4.4e-06	0.0	2.6e-07						1000000
-tencent/glm-5.3	1.4e-06	4.4e-06	0.0	2.6e-07						1000000
-tencent/glm-5.3-flash	1.5e-07	5e-07	0.0	3e-08						1000000
-tencent/glm-5.3-flashx	3.7e-07	1.25e-06	0.0	7.5e-08						1000000
-tencent/hy4	8.34e-07	2.501e-06		4.2e-08						960000
-tencent/hy4-preview	8.34e-07	2.501e-06		4.2e-08						960000
-tencent/kimi-k2.7-code	9.5e-07	4e-06	0.0	1.9e-07						256000
-tencent/kimi-k2.7-code-highspeed	1.9e-06	8e-06	0.0	3.8e-07						256000
-tencent/kimi-k2.8-preview	1e-06	4e-06	0.0	2.5e-07						1000000
-tencent/kimi-k3	3e-06	1.5e-05	0.0	3e-07						1000000
-tencent/minimax-m3	3e-07	1.2e-06	0.0	6e-08						1000000
-tensormesh/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06		0.0						196608
-tensormesh/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8	4.5e-07	1.8e-06		0.0						262144
-tensormesh/Qwen/Qwen3.5-397B-A17B-FP8	6e-07	3.6e-06		0.0						262144
-tensormesh/Qwen/Qwen3.6-27B-FP8	3.2e-07	3.2e-06		0.0						262144
-tensormesh/deepseek-ai/DeepSeek-V4-Flash	1.4e-07	2.8e-07		0.0						32768
-tensormesh/google/gemma-4-31B-it	1.4e-07	5.6e-07		0.0						32768
-tensormesh/lukealonso/GLM-5.1-NVFP4-MTP	1.4e-06	4.4e-06		0.0						202752
-tensormesh/moonshotai/Kimi-K2.6	9.6e-07	4e-06		0.0						32768
-tensormesh/openai/gpt-oss-120b	1.5e-07	6e-07		0.0						131072
-tensormesh/openai/gpt-oss-20b	7e-08	2.8e-07		0.0						131072
-text-completion-codestral/codestral-2405	0.0	0.0								32000
-text-completion-codestral/codestral-latest	0.0	0.0								32000
-text-completion-inception/mercury-edit-2	2.5e-07	7.5e-07		2.5e-08						32000
-text-embedding-004	1e-07	0.0								2048
-text-embedding-005	1e-07	0.0								2048
-text-embedding-3-large	1.3e-07	0.0								8191
-text-embedding-3-small	2e-08	0.0								8191
-text-embedding-ada-002	1e-07	0.0								8191
-text-embedding-ada-002-v2	1e-07	0.0								8191
-text-embedding-large-exp-03-07	1e-07	0.0								8192
-text-embedding-preview-0409	6.25e-09	0.0								3072
-text-multilingual-embedding-002	1e-07	0.0								2048
-text-unicorn	1e-05	2.8e-05								8192
-text-unicorn@001	1e-05	2.8e-05								8192
-together-ai-21.1b-41b	8e-07	8e-07								
-together-ai-4.1b-8b	2e-07	2e-07								
-together-ai-41.1b-80b	9e-07	9e-07								
-together-ai-8.1b-21b	3e-07	3e-07								1000
-together-ai-81.1b-110b	1.8e-06	1.8e-06								
-together-ai-embedding-151m-to-350m	1.6e-08	0.0								
-together-ai-embedding-up-to-150m	8e-09	0.0								
-together-ai-up-to-4b	1e-07	1e-07								
-together_ai/BAAI/bge-base-en-v1.5	8e-09	0.0								512
-together_ai/MiniMaxAI/MiniMax-M2.7	3e-07	1.2e-06		6e-08						196608
-together_ai/MiniMaxAI/MiniMax-M3	3e-07	1.2e-06		6e-08						524288
-together_ai/MiniMaxAI/MiniMax-M3.1-Flash	1.5e-07	6e-07		1.5e-08						1048576
-together_ai/Prism-ML/Ternary-Bonsai-27B	0.0	0.0								262144
-together_ai/Qwen/Qwen2-1.5B-Instruct	2e-08	2e-08								32768
-together_ai/Qwen/Qwen2.5-14B-Instruct	8e-07	8e-07								32768
-together_ai/Qwen/Qwen2.5-72B-Instruct	1.2e-06	1.2e-06								32768
-together_ai/Qwen/Qwen2.5-72B-Instruct-Turbo	1.2e-06	1.2e-06								131072
-together_ai/Qwen/Qwen2.5-7B-Instruct-Turbo	3e-07	3e-07								32768
-together_ai/Qwen/Qwen2.5-VL-72B-Instruct	1.95e-06	8e-06								32768
-together_ai/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8	2e-06	2e-06								262144
-together_ai/Qwen/Qwen3-Coder-Next-FP8	5e-07	1.2e-06								262144
-together_ai/Qwen/Qwen3-Next-80B-A3B-Instruct	1.5e-07	1.5e-06								262144
-together_ai/Qwen/Qwen3-Next-80B-A3B-Thinking	1.5e-07	1.5e-06								262144
-together_ai/Qwen/Qwen3-VL-32B-Instruct	5e-07	1.5e-06								262144
-together_ai/Qwen/Qwen3-VL-8B-Instruct	1.8e-07	6.8e-07								262144
-together_ai/Qwen/Qwen3.5-397B-A17B	6e-07	3.6e-06		3.5e-07						262144
-together_ai/Qwen/Qwen3.5-9B	1.7e-07	2.5e-07								262144
-together_ai/Qwen/Qwen3.6-Plus	5e-07	3e-06								1000000
-together_ai/Qwen/Qwen3.7-Max	2.5e-06	7.5e-06		5e-07						1000000
-together_ai/Qwen/Qwen3.7-Plus	3.2e-07	1.28e-06								1000000
-together_ai/Qwen/Qwen3.8-2.4T-A95B	2e-06	6e-06		2.5e-07						1010000
-together_ai/Qwen/Qwen3.8-Flash	1.5e-07	4.7e-07								1000000
-together_ai/Salesforce/Llama-Rank-V1	1e-07	0.0								8192
-together_ai/arcee-ai/trinity-mini	4.5e-08	1.5e-07								128000
-together_ai/arize-ai/qwen-2-1.5b-instruct	1e-07	1e-07								32768
-together_ai/deepseek-ai/DeepSeek-R1-0528	3e-06	7e-06								163840
-together_ai/deepseek-ai/DeepSeek-V3	1.25e-06	1.25e-06								65536
-together_ai/deepseek-ai/DeepSeek-V3.1	6e-07	1.7e-06								131072
-together_ai/deepseek-ai/DeepSeek-V4-Flash-0731	1.4e-07	2.8e-07		3e-08						1048576
-together_ai/deepseek-ai/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		1.3e-07						1048576
-together_ai/deepseek-ai/DeepSeek-V4.1-Flash	3e-07	1.2e-06		6e-09						1048576
-together_ai/deepseek-ai/DeepSeek-V4.1-Flash-1017	3e-07	1.2e-06		6e-09						1048576
-together_ai/essentialai/rnj-1-instruct	1.5e-07	1.5e-07								
-together_ai/google/gemma-4-31B-it	3.9e-07	9.7e-07								262144
-together_ai/meta-llama/Llama-3.1-405B-Instruct	3.5e-06	3.5e-06								4096
-together_ai/meta-llama/Llama-3.2-1B-Instruct	6e-08	6e-08								131072
-together_ai/meta-llama/Llama-3.2-3B-Instruct	6e-08	6e-08								131072
-together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo	1.04e-06	1.04e-06								131072
-together_ai/meta-llama/Llama-4-Scout-17B-16E-Instruct	1.8e-07	5.9e-07								1048576
-together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo	8.8e-07	8.8e-07								131072
-together_ai/meta-llama/Meta-Llama-3.1-8B	2e-07	2e-07								16384
-together_ai/meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo	1.8e-07	1.8e-07								131072
-together_ai/meta-models/Muse-Glimmer-30B	3.5e-07	1.5e-06		4e-08						131072
-together_ai/meta-models/Muse-Spark-Open-816B-A42B	1.25e-06	4.25e-06		1.5e-07						1048576
-together_ai/mistralai/Ministral-3-14B-Instruct-2512	2e-07	2e-07								262144
-together_ai/mistralai/Mistral-7B-Instruct-v0.3	2e-07	2e-07								32768
-together_ai/mistralai/Mistral-Small-24B-Instruct-2501	1e-07	3e-07								32768
-together_ai/mistralai/Mixtral-8x7B-Instruct-v0.1	6e-07	6e-07								32768
-together_ai/moonshotai/Kimi-K2-Instruct	1e-06	3e-06								
-together_ai/moonshotai/Kimi-K2.5-fp4	5e-07	2.8e-06								262144
-together_ai/moonshotai/Kimi-K2.6	1.2e-06	4.5e-06		2e-07						262144
-together_ai/moonshotai/Kimi-K2.7-Code	9.5e-07	4e-06		1.9e-07						262144
-together_ai/moonshotai/Kimi-K3	3e-06	1.5e-05		3e-07						1048576
-together_ai/moonshotai/Kimi-K3.1-Pro	2e-06	1e-05		2e-07						1048576
-together_ai/nvidia/NVIDIA-Nemotron-3.5-Super-VL	1.5e-07	5e-07		2e-08						262144
-together_ai/nvidia/NVIDIA-Nemotron-Nano-9B-v2	6e-08	2.5e-07								131072
-together_ai/nvidia/nemotron-3-ultra-550b-a55b	6e-07	3.6e-06		2e-07						512288
-together_ai/openai/gpt-oss-120b	1.5e-07	6e-07								131072
-together_ai/openai/gpt-oss-20b	5e-08	2e-07								131072
-together_ai/reflection/Beam-1.0-501B-A23B	4e-07	1.2e-06		4e-08						1048576
-together_ai/ricursive-ai/Ripple-65B-Preview	2e-07	6e-07		2e-08						131072
-together_ai/thinkingmachines/Inkling	1e-06	4.05e-06		1.7e-07						524288
-together_ai/together/Tev1-4B-experimental	4.2e-08	0.0								32768
-together_ai/zai-org/GLM-4.5-Air-FP8	2e-07	1.1e-06								131072
-together_ai/zai-org/GLM-4.6	6e-07	2.2e-06								202752
-together_ai/zai-org/GLM-4.7	4.5e-07	2e-06								202752
-together_ai/zai-org/GLM-5	1e-06	3.2e-06								202752
-together_ai/zai-org/GLM-5.1	1.4e-06	4.4e-06		2.6e-07						202752
-together_ai/zai-org/GLM-5.2	1.4e-06	4.4e-06		2.6e-07						1048575
-together_ai/zai-org/GLM-5.3	1.4e-06	4.4e-06		2.6e-07						1048575
-together_ai/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08						1048575
-typesafe/jev-1.13.0	4.2e-08	0.0								65536
-typesafe/jev-1.14.0	4.2e-08	0.0								65536
-typesafe/jev-latest	4.2e-08	0.0								65536
-typesafe/jev-preview	4.2e-08	0.0								65536
-us-gov.anthropic.claude-fable-5-1	1.2e-05	6e-05	1.5e-05	3e-07						1000000
-us-gov.anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08						1000000
-us-gov.anthropic.claude-opus-4-8	6e-06	3e-05	7.5e-06	6e-07						1000000
-us-gov.anthropic.claude-opus-5	6e-06	3e-05	7.5e-06	6e-07						1000000
-us-gov.anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07						1000000
-us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07	7.2e-06	2.7e-05	9e-06	7.2e-07		200000
-us-gov.anthropic.claude-sonnet-5	2.4e-06	1.2e-05	3e-06	2.4e-07						1000000
-us-gov.anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07						1000000
-us-gov.nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07								128000
-us-gov.nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07								262144
-us-gov.nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07								128000
-us-gov.nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07								256000
-us-gov.openai.gpt-oss-120b-1:0	1.8e-07	7.2e-07								128000
-us-gov.openai.gpt-oss-20b-1:0	8.4e-08	3.6e-07								128000
-us-gov.xai.grok-4.6	2.64e-06	7.92e-06		6.6e-07						500000
-us-gov.xai.grok-4.7	2.64e-06	7.92e-06		6.6e-07						524288
-us.amazon.nova-2-lite-v1:0	3.3e-07	2.75e-06		8.25e-08						1000000
-us.amazon.nova-2-pro-preview-20251202-v1:0	1.375e-06	1.1e-05		3.4375e-07						1000000
-us.amazon.nova-lite-v1:0	6e-08	2.4e-07		1.5e-08						300000
-us.amazon.nova-micro-v1:0	3.5e-08	1.4e-07		8.75e-09						128000
-us.amazon.nova-pro-v1:0	8e-07	3.2e-06		2e-07						300000
-us.cohere.embed-v4:0	1.2e-07	0.0								128000
-us.deepseek.r1-v1:0	1.35e-06	5.4e-06								128000
-us.deepseek.v3.2	6.2e-07	1.85e-06								163840
-us.meta.llama3-1-405b-instruct-v1:0	2.4e-06	2.4e-06								128000
-us.meta.llama3-1-70b-instruct-v1:0	7.2e-07	7.2e-07								128000
-us.meta.llama3-1-8b-instruct-v1:0	2.2e-07	2.2e-07								128000
-us.meta.llama3-2-11b-instruct-v1:0	1.6e-07	1.6e-07								128000
-us.meta.llama3-2-1b-instruct-v1:0	1e-07	1e-07								128000
-us.meta.llama3-2-3b-instruct-v1:0	1.5e-07	1.5e-07								128000
-us.meta.llama3-2-90b-instruct-v1:0	7.2e-07	7.2e-07								128000
-us.meta.llama3-3-70b-instruct-v1:0	7.2e-07	7.2e-07								128000
-us.meta.llama4-maverick-17b-instruct-v1:0	2.4e-07	9.7e-07								1000000
-us.meta.llama4-scout-17b-instruct-v1:0	1.7e-07	6.6e-07								10000000
-us.mistral.pixtral-large-2502-v1:0	2e-06	6e-06								128000
-us.moonshotai.kimi-k3	3.3e-06	1.65e-05	4.125e-06	3.3e-07						1000000
-us.moonshotai.kimi-k3.1	4.4e-06	2.2e-05	5.5e-06	2.2e-07						868928
-us.openai.gpt-5.4	2.75e-06	1.65e-05		2.75e-07						922000
-us.openai.gpt-5.5	5.5e-06	3.3e-05		5.5e-07						922000
-us.openai.gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08						922000
-us.openai.gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07						922000
-us.openai.gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07						922000
-us.openai.gpt-6-astra	1.1e-05	5.5e-05	1.375e-05	1.1e-06						922000
-us.openai.gpt-6-luna	1.1e-07	5.5e-07	1.375e-07	1.1e-08						922000
-us.openai.gpt-6-sol	2.2e-06	1.1e-05	2.75e-06	2.2e-07						922000
-us.openai.gpt-6.1-sol	2.2e-06	1.1e-05	2.75e-06	1.1e-07						1000000
-us.openai.gpt-6.1-terra	1.1e-06	5.5e-06	1.375e-06	5.5e-08						922000
-us.writer.palmyra-x4-v1:0	2.5e-06	1e-05								128000
-us.writer.palmyra-x5-v1:0	6e-07	6e-06								128000
-us.xai.grok-4.6	2.2e-06	6.6e-06		5.5e-07						500000
-us.xai.grok-4.7	2.2e-06	6.6e-06		5.5e-07						524288
-us.zai.glm-5.3	1.848e-06	5.808e-06	2.31e-06	3.432e-07						1000000
-v0/v0-1.0-md	3e-06	1.5e-05								128000
-v0/v0-1.5-lg	1.5e-05	7.5e-05								512000
-v0/v0-1.5-md	3e-06	1.5e-05								128000
-vercel_ai_gateway/alibaba/qwen-3-14b	8e-08	2.4e-07								40960
-vercel_ai_gateway/alibaba/qwen-3-235b	2e-07	6e-07								40960
-vercel_ai_gateway/alibaba/qwen-3-30b	1e-07	3e-07								40960
-vercel_ai_gateway/alibaba/qwen-3-32b	1e-07	3e-07								40960
-vercel_ai_gateway/alibaba/qwen3-coder	4e-07	1.6e-06								262144
-vercel_ai_gateway/amazon/nova-lite	6e-08	2.4e-07								300000
-vercel_ai_gateway/amazon/nova-micro	3.5e-08	1.4e-07								128000
-vercel_ai_gateway/amazon/nova-pro	8e-07	3.2e-06								300000
-vercel_ai_gateway/amazon/titan-embed-text-v2	2e-08	0.0								
-vercel_ai_gateway/anthropic/claude-3-5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-3-5-sonnet-20241022	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-3-7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08						200000
-vercel_ai_gateway/anthropic/claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-vercel_ai_gateway/anthropic/claude-3.5-haiku	8e-07	4e-06	1e-06	8e-08						200000
-vercel_ai_gateway/anthropic/claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-4-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-vercel_ai_gateway/anthropic/claude-4-sonnet	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-haiku-4.5	1e-06	5e-06	1.25e-06	1e-07						200000
-vercel_ai_gateway/anthropic/claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-vercel_ai_gateway/anthropic/claude-opus-4.1	1.5e-05	7.5e-05	1.875e-05	1.5e-06						200000
-vercel_ai_gateway/anthropic/claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-vercel_ai_gateway/anthropic/claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07						200000
-vercel_ai_gateway/anthropic/claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07						200000
-vercel_ai_gateway/anthropic/claude-sonnet-4.5	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-vercel_ai_gateway/cohere/command-a	2.5e-06	1e-05								256000
-vercel_ai_gateway/cohere/command-r	1.5e-07	6e-07								128000
-vercel_ai_gateway/cohere/command-r-plus	2.5e-06	1e-05								128000
-vercel_ai_gateway/cohere/embed-v4.0	1.2e-07	0.0								
-vercel_ai_gateway/deepseek/deepseek-r1	5.5e-07	2.19e-06								128000
-vercel_ai_gateway/deepseek/deepseek-r1-distill-llama-70b	7.5e-07	9.9e-07								131072
-vercel_ai_gateway/deepseek/deepseek-v3	9e-07	9e-07								128000
-vercel_ai_gateway/google/gemini-2.5-flash	3e-07	2.5e-06		3e-08						1000000
-vercel_ai_gateway/google/gemini-2.5-pro	1.25e-06	1e-05		1.25e-07	2.5e-06	1.5e-05		2.5e-07		1048576
-vercel_ai_gateway/google/gemini-embedding-001	1.5e-07	0.0								
-vercel_ai_gateway/google/gemma-2-9b	2e-07	2e-07								8192
-vercel_ai_gateway/google/text-embedding-005	2.5e-08	0.0								
-vercel_ai_gateway/google/text-multilingual-embedding-002	2.5e-08	0.0								
-vercel_ai_gateway/inception/mercury-coder-small	2.5e-07	1e-06								32000
-vercel_ai_gateway/meta/llama-3-70b	5.9e-07	7.9e-07								8192
-vercel_ai_gateway/meta/llama-3-8b	5e-08	8e-08								8192
-vercel_ai_gateway/meta/llama-3.1-70b	7.2e-07	7.2e-07								128000
-vercel_ai_gateway/meta/llama-3.1-8b	5e-08	8e-08								131000
-vercel_ai_gateway/meta/llama-3.2-11b	1.6e-07	1.6e-07								128000
-vercel_ai_gateway/meta/llama-3.2-1b	1e-07	1e-07								128000
-vercel_ai_gateway/meta/llama-3.2-3b	1.5e-07	1.5e-07								128000
-vercel_ai_gateway/meta/llama-3.2-90b	7.2e-07	7.2e-07								128000
-vercel_ai_gateway/meta/llama-3.3-70b	7.2e-07	7.2e-07								128000
-vercel_ai_gateway/meta/llama-4-maverick	2e-07	6e-07								131072
-vercel_ai_gateway/meta/llama-4-scout	1e-07	3e-07								131072
-vercel_ai_gateway/mistral/codestral	3e-07	9e-07								256000
-vercel_ai_gateway/mistral/codestral-embed	1.5e-07	0.0								
-vercel_ai_gateway/mistral/devstral-small	7e-08	2.8e-07								128000
-vercel_ai_gateway/mistral/magistral-medium	2e-06	5e-06								128000
-vercel_ai_gateway/mistral/magistral-small	5e-07	1.5e-06								128000
-vercel_ai_gateway/mistral/ministral-3b	4e-08	4e-08								128000
-vercel_ai_gateway/mistral/ministral-8b	1e-07	1e-07								128000
-vercel_ai_gateway/mistral/mistral-embed	1e-07	0.0								
-vercel_ai_gateway/mistral/mistral-large	2e-06	6e-06								32000
-vercel_ai_gateway/mistral/mistral-saba-24b	7.9e-07	7.9e-07								32768
-vercel_ai_gateway/mistral/mistral-small	1e-07	3e-07								32000
-vercel_ai_gateway/mistral/mixtral-8x22b-instruct	1.2e-06	1.2e-06								65536
-vercel_ai_gateway/mistral/pixtral-12b	1.5e-07	1.5e-07								128000
-vercel_ai_gateway/mistral/pixtral-large	2e-06	6e-06								128000
-vercel_ai_gateway/moonshotai/kimi-k2	5.5e-07	2.2e-06								131072
-vercel_ai_gateway/morph/morph-v3-fast	8e-07	1.2e-06								32768
-vercel_ai_gateway/morph/morph-v3-large	9e-07	1.9e-06								32768
-vercel_ai_gateway/openai/gpt-3.5-turbo	5e-07	1.5e-06								16385
-vercel_ai_gateway/openai/gpt-3.5-turbo-instruct	1.5e-06	2e-06								8192
-vercel_ai_gateway/openai/gpt-4-turbo	1e-05	3e-05								128000
-vercel_ai_gateway/openai/gpt-4.1	2e-06	8e-06	0.0	5e-07						1047576
-vercel_ai_gateway/openai/gpt-4.1-mini	4e-07	1.6e-06	0.0	1e-07						1047576
-vercel_ai_gateway/openai/gpt-4.1-nano	1e-07	4e-07	0.0	2.5e-08						1047576
-vercel_ai_gateway/openai/gpt-4o	2.5e-06	1e-05	0.0	1.25e-06						128000
-vercel_ai_gateway/openai/gpt-4o-mini	1.5e-07	6e-07	0.0	7.5e-08						128000
-vercel_ai_gateway/openai/o1	1.5e-05	6e-05	0.0	7.5e-06						200000
-vercel_ai_gateway/openai/o3	2e-06	8e-06	0.0	5e-07						200000
-vercel_ai_gateway/openai/o3-mini	1.1e-06	4.4e-06	0.0	5.5e-07						200000
-vercel_ai_gateway/openai/o4-mini	1.1e-06	4.4e-06	0.0	2.75e-07						200000
-vercel_ai_gateway/openai/text-embedding-3-large	1.3e-07	0.0								
-vercel_ai_gateway/openai/text-embedding-3-small	2e-08	0.0								
-vercel_ai_gateway/openai/text-embedding-ada-002	1e-07	0.0								
-vercel_ai_gateway/perplexity/sonar	1e-06	1e-06								127000
-vercel_ai_gateway/perplexity/sonar-pro	3e-06	1.5e-05								200000
-vercel_ai_gateway/perplexity/sonar-reasoning	1e-06	5e-06								127000
-vercel_ai_gateway/perplexity/sonar-reasoning-pro	2e-06	8e-06								127000
-vercel_ai_gateway/vercel/v0-1.0-md	3e-06	1.5e-05								128000
-vercel_ai_gateway/vercel/v0-1.5-md	3e-06	1.5e-05								128000
-vercel_ai_gateway/xai/grok-2	2e-06	1e-05								131072
-vercel_ai_gateway/xai/grok-2-vision	2e-06	1e-05								32768
-vercel_ai_gateway/xai/grok-3	3e-06	1.5e-05								131072
-vercel_ai_gateway/xai/grok-3-fast	5e-06	2.5e-05								131072
-vercel_ai_gateway/xai/grok-3-mini	3e-07	5e-07								131072
-vercel_ai_gateway/xai/grok-3-mini-fast	6e-07	4e-06								131072
-vercel_ai_gateway/xai/grok-4	3e-06	1.5e-05								256000
-vercel_ai_gateway/zai/glm-4.5	6e-07	2.2e-06								131072
-vercel_ai_gateway/zai/glm-4.5-air	2e-07	1.1e-06								128000
-vercel_ai_gateway/zai/glm-4.6	4.5e-07	1.8e-06		1.1e-07						200000
-vertex_ai/claude-3-5-haiku	1e-06	5e-06								200000
-vertex_ai/claude-3-5-haiku@20241022	1e-06	5e-06								200000
-vertex_ai/claude-3-5-sonnet	3e-06	1.5e-05								200000
-vertex_ai/claude-3-5-sonnet@20240620	3e-06	1.5e-05								200000
-vertex_ai/claude-3-haiku	2.5e-07	1.25e-06								200000
-vertex_ai/claude-3-haiku@20240307	2.5e-07	1.25e-06								200000
-vertex_ai/claude-3-sonnet	3e-06	1.5e-05								200000
-vertex_ai/claude-3-sonnet@20240229	3e-06	1.5e-05								200000
-vertex_ai/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06						1000000
-vertex_ai/claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-vertex_ai/claude-fable-5-1@default	1e-05	5e-05	1.25e-05	2.5e-07						1000000
-vertex_ai/claude-fable-5@default	1e-05	5e-05	1.25e-05	1e-06						1000000
-vertex_ai/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07						200000
-vertex_ai/claude-haiku-4-5@20251001	1e-06	5e-06	1.25e-06	1e-07						200000
-vertex_ai/claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08						1000000
-vertex_ai/claude-haiku-5-5@default	1e-07	5e-07	1.25e-07	1e-08						1000000
-vertex_ai/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07						200000
-vertex_ai/claude-opus-4-5@20251101	5e-06	2.5e-05	6.25e-06	5e-07						200000
-vertex_ai/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-4-6@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-4-7@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-4-8@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-opus-5-5	4e-06	2e-05	5e-06	2e-07						1000000
-vertex_ai/claude-opus-5-5@default	4e-06	2e-05	5e-06	2e-07						1000000
-vertex_ai/claude-opus-5@default	5e-06	2.5e-05	6.25e-06	5e-07						1000000
-vertex_ai/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-vertex_ai/claude-sonnet-4-5@20250929	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07		200000
-vertex_ai/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-vertex_ai/claude-sonnet-4-6@default	3e-06	1.5e-05	3.75e-06	3e-07						1000000
-vertex_ai/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07						1000000
-vertex_ai/claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07						1000000
-vertex_ai/claude-sonnet-5-5@default	2e-06	1e-05	2.5e-06	1e-07						1000000
-vertex_ai/claude-sonnet-5@default	2e-06	1e-05	2.5e-06	2e-07						1000000
-vertex_ai/codestral-2	3e-07	9e-07								128000
-vertex_ai/codestral-2501	2e-07	6e-07								128000
-vertex_ai/codestral-2@001	3e-07	9e-07								128000
-vertex_ai/codestral@2405	2e-07	6e-07								128000
-vertex_ai/codestral@latest	2e-07	6e-07								128000
-vertex_ai/deep-research-pro-preview-12-2025	2e-06	1.2e-05		2e-07						65536
-vertex_ai/deepseek-ai/deepseek-ocr-maas	3e-07	1.2e-06								
-vertex_ai/deepseek-ai/deepseek-r1-0528-maas	1.35e-06	5.4e-06								65336
-vertex_ai/deepseek-ai/deepseek-v3.1-maas	6e-07	1.7e-06		6e-08						163840
-vertex_ai/deepseek-ai/deepseek-v3.2-maas	5.6e-07	1.68e-06		5.6e-08						163840
-vertex_ai/deepseek-ai/deepseek-v4.1-flash-maas	3e-07	1.2e-06		3e-08						1048576
-vertex_ai/gemini-2.0-flash	1.5e-07	6e-07								
-vertex_ai/gemini-2.0-flash-lite	7.5e-08	3e-07								
-vertex_ai/gemini-2.5-flash-image	3e-07	2.5e-06								32768
-vertex_ai/gemini-2.5-flash-native-audio	5e-07	2e-06								
-vertex_ai/gemini-2.5-flash-preview-tts	5e-07	1e-05								
-vertex_ai/gemini-2.5-flash-tts	5e-07	1e-05								
-vertex_ai/gemini-2.5-pro-tts	1e-06	2e-05								
-vertex_ai/gemini-3-flash-preview	5e-07	3e-06		5e-08						1048576
-vertex_ai/gemini-3-pro-image	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		65536
-vertex_ai/gemini-3-pro-image-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07		65536
-vertex_ai/gemini-3-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07		1048576
-vertex_ai/gemini-3.1-flash-image	5e-07	3e-06		5e-08						65536
-vertex_ai/gemini-3.1-flash-image-preview	5e-07	3e-06		5e-08						65536
-vertex_ai/gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08						1048576
-vertex_ai/gemini-3.1-flash-lite-image	2.5e-07	1.5e-06		2.5e-08						65536
-vertex_ai/gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08						1048576
-vertex_ai/gemini-3.1-flash-tts-preview	1e-06	2e-05								
-vertex_ai/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07		1048576
-vertex_ai/gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07		1048576
-vertex_ai/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07						1048576
-vertex_ai/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08						1048576
-vertex_ai/gemini-3.5-live-translate-preview	3.5e-06	2.1e-05								
-vertex_ai/gemini-3.5-transcribe-live-preview	3.5e-06	2.1e-05								
-vertex_ai/gemini-3.5-transcribe-preview	2e-06	1.2e-05								
-vertex_ai/gemini-3.6-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-vertex_ai/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-vertex_ai/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08						1048576
-vertex_ai/gemini-3.8-flash-cyber	1.5e-06	7.5e-06		1.5e-07						1048576
-vertex_ai/gemini-3.8-flash-lite-tts	5e-07	6e-06								8192
-vertex_ai/gemini-3.8-flash-tts	5e-07	9e-06								8192
-vertex_ai/gemini-3.8-live	7.5e-07	4.5e-06								131072
-vertex_ai/gemini-4-argon	2e-06	1e-05		1e-07						1048576
-vertex_ai/gemini-4-argon-cyber-permissive	4e-06	2e-05		2e-07						1048576
-vertex_ai/gemini-4-hydrogen	1.5e-06	7.5e-06		7.5e-08						1048576
-vertex_ai/gemini-embedding-2	2e-07	0.0								8192
-vertex_ai/gemini-embedding-2-preview	2e-07	0.0								8192
-vertex_ai/gemini-nano-banana-2.1	1.5e-06	7.5e-06		1.5e-07						131072
-vertex_ai/gemini-omni-1.1-flash	1.5e-06	9e-06								
-vertex_ai/gemini-omni-1.1-flash-preview	1.5e-06	9e-06								131072
-vertex_ai/gemini-omni-1.2-flash	1.5e-06	9e-06								131072
-vertex_ai/gemini-robotics-er-2-preview	1e-06	5e-06		1e-07						131072
-vertex_ai/gemma-4-26b-a4b-it	1.5e-07	6e-07		1.5e-08						
-vertex_ai/google/gemma-4-26b-a4b-it-maas	1.5e-07	6e-07		1.5e-08						262144
-vertex_ai/jamba-1.5	2e-07	4e-07								256000
-vertex_ai/jamba-1.5-large	2e-06	8e-06								256000
-vertex_ai/jamba-1.5-large@001	2e-06	8e-06								256000
-vertex_ai/jamba-1.5-mini	2e-07	4e-07								256000
-vertex_ai/jamba-1.5-mini@001	2e-07	4e-07								256000
-vertex_ai/lyria-3-clip-preview	0.0	0.0								131072
-vertex_ai/lyria-3-pro-preview	0.0	0.0								131072
-vertex_ai/meta/llama-3.1-405b-instruct-maas	5e-06	1.6e-05								128000
-vertex_ai/meta/llama-3.1-70b-instruct-maas	0.0	0.0								128000
-vertex_ai/meta/llama-3.1-8b-instruct-maas	0.0	0.0								128000
-vertex_ai/meta/llama-3.2-90b-vision-instruct-maas	0.0	0.0								128000
-vertex_ai/meta/llama-3.3-70b-instruct-maas	7.2e-07	7.2e-07								128000
-vertex_ai/meta/llama-4-maverick-17b-128e-instruct-maas	3.5e-07	1.15e-06								1000000
-vertex_ai/meta/llama-4-maverick-17b-16e-instruct-maas	3.5e-07	1.15e-06								1000000
-vertex_ai/meta/llama-4-scout-17b-128e-instruct-maas	2.5e-07	7e-07								10000000
-vertex_ai/meta/llama-4-scout-17b-16e-instruct-maas	2.5e-07	7e-07								10000000
-vertex_ai/meta/llama3-405b-instruct-maas	0.0	0.0								32000
-vertex_ai/meta/llama3-70b-instruct-maas	0.0	0.0								32000
-vertex_ai/meta/llama3-8b-instruct-maas	0.0	0.0								32000
-vertex_ai/minimaxai/minimax-m2-maas	3e-07	1.2e-06		3e-08						196608
-vertex_ai/mistral-large-2411	2e-06	6e-06								128000
-vertex_ai/mistral-large@2407	2e-06	6e-06								128000
-vertex_ai/mistral-large@2411-001	2e-06	6e-06								128000
-vertex_ai/mistral-large@latest	2e-06	6e-06								128000
-vertex_ai/mistral-medium-3	4e-07	2e-06								128000
-vertex_ai/mistral-medium-3@001	4e-07	2e-06								128000
-vertex_ai/mistral-nemo@2407	3e-06	3e-06								128000
-vertex_ai/mistral-nemo@latest	1.5e-07	1.5e-07								128000
-vertex_ai/mistral-small-2503	1e-07	3e-07								128000
-vertex_ai/mistral-small-2503@001	1e-07	3e-07								32000
-vertex_ai/mistralai/codestral-2	3e-07	9e-07								128000
-vertex_ai/mistralai/codestral-2@001	3e-07	9e-07								128000
-vertex_ai/mistralai/mistral-medium-3	4e-07	2e-06								128000
-vertex_ai/mistralai/mistral-medium-3@001	4e-07	2e-06								128000
-vertex_ai/moonshotai/kimi-k2-thinking-maas	6e-07	2.5e-06		6e-08						256000
-vertex_ai/openai/gpt-oss-120b-maas	9e-08	3.6e-07								131072
-vertex_ai/openai/gpt-oss-20b-maas	7e-08	2.5e-07		7e-09						131072
-vertex_ai/qwen/qwen3-235b-a22b-instruct-2507-maas	2.2e-07	8.8e-07								262144
-vertex_ai/qwen/qwen3-coder-480b-a35b-instruct-maas	2.2e-07	1.8e-06		2.2e-08						262144
-vertex_ai/qwen/qwen3-next-80b-a3b-instruct-maas	1.5e-07	1.2e-06								262144
-vertex_ai/qwen/qwen3-next-80b-a3b-thinking-maas	1.5e-07	1.2e-06								262144
-vertex_ai/semantic-ranker-default	0.0	0.0								
-vertex_ai/semantic-ranker-default-002	0.0	0.0								
-vertex_ai/semantic-ranker-default-003	0.0	0.0								
-vertex_ai/semantic-ranker-default-004	0.0	0.0								
-vertex_ai/semantic-ranker-default@latest	0.0	0.0								
-vertex_ai/semantic-ranker-fast	0.0	0.0								
-vertex_ai/semantic-ranker-fast-004	0.0	0.0								
-vertex_ai/semantic-ranker-fast@latest	0.0	0.0								
-vertex_ai/xai/grok-4.1-fast-non-reasoning	2e-07	5e-07		5e-08						128000
-vertex_ai/xai/grok-4.1-fast-reasoning	2e-07	5e-07		5e-08						128000
-vertex_ai/xai/grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		2000000
-vertex_ai/xai/grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		2000000
-vertex_ai/xai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		200000
-vertex_ai/xai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		524288
-vertex_ai/xai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		524288
-vertex_ai/zai-org/glm-4.7-maas	6e-07	2.2e-06		6e-08						200000
-vertex_ai/zai-org/glm-5-maas	1e-06	3.2e-06		1e-07						200000
-vertex_ai/zai-org/glm-5.2-maas	1.4e-06	4.4e-06		1.4e-07						1000000
-volcengine/doubao-seed-2-1-lite-260915	1.15e-07	3.88126e-07		2.3e-08						1024000
-volcengine/doubao-seed-2-1-pro-260628	8.625e-07	4.3125e-06		1.725e-07						256000
-volcengine/doubao-seed-2-1-pro-260915	8.625e-07	4.3125e-06		1.725e-07						1024000
-volcengine/doubao-seed-2-1-turbo-260628	4.3125e-07	2.15625e-06		8.625e-08						256000
-voyage/rerank-1	5e-08	0.0								8000
-voyage/rerank-2	5e-08	0.0								16000
-voyage/rerank-2-lite	2e-08	0.0								8000
-voyage/rerank-2.5	5e-08	0.0								32000
-voyage/rerank-2.5-lite	2e-08	0.0								32000
-voyage/rerank-3	5e-08	0.0								32000
-voyage/rerank-3-lite	2e-08	0.0								32000
-voyage/rerank-lite-1	2e-08	0.0								4000
-voyage/voyage-2	1e-07	0.0								4000
-voyage/voyage-3	6e-08	0.0								32000
-voyage/voyage-3-large	1.8e-07	0.0								32000
-voyage/voyage-3-lite	2e-08	0.0								32000
-voyage/voyage-3.5	6e-08	0.0								32000
-voyage/voyage-3.5-lite	2e-08	0.0								32000
-voyage/voyage-4	6e-08	0.0								32000
-voyage/voyage-4-large	1.2e-07	0.0								32000
-voyage/voyage-4-lite	2e-08	0.0								32000
-voyage/voyage-code-2	1.2e-07	0.0								16000
-voyage/voyage-code-3	1.8e-07	0.0								32000
-voyage/voyage-code-4	1.2e-07	0.0								32000
-voyage/voyage-context-3	1.8e-07	0.0								120000
-voyage/voyage-context-4	1.2e-07	0.0								120000
-voyage/voyage-finance-2	1.2e-07	0.0								32000
-voyage/voyage-large-2	1.2e-07	0.0								16000
-voyage/voyage-large-2-instruct	1.2e-07	0.0								16000
-voyage/voyage-law-2	1.2e-07	0.0								16000
-voyage/voyage-lite-01	1e-07	0.0								4000
-voyage/voyage-lite-02-instruct	1e-07	0.0								4000
-voyage/voyage-multilingual-2	1.2e-07	0.0								32000
-voyage/voyage-multimodal-3	1.2e-07	0.0								32000
-voyage/voyage-multimodal-3.5	1.2e-07	0.0								32000
-wally/deepseek-v4-flash-0731	4.4e-07	1.32e-06		1.4e-08						1048576
-wally/deepseek-v4-pro-fast	1.91e-06	3.83e-06		1.6e-07						1048576
-wally/deepseek-v4.1-flash	3e-07	1.2e-06		6e-09						1048569
-wally/deepseek-v4.1-flash-1017	3.75e-07	1.5e-06		8e-09						1048576
-wally/deepseek-v4.1-flash-f2	3e-07	1.2e-06		6e-09						1048576
-wally/deepseek-v4.1-flash-fast	6e-07	2.4e-06		1.4e-08						1048576
-wally/glm-5.3-fast	2.1e-06	6.6e-06		3.9e-07						1048576
-wally/glm-5.3-flash	2.72e-07	6.5e-07		7.6e-08						1048567
-wally/kimi-k3	3e-06	1.5e-05		3e-07						1048576
-wally/minimax-m3	3.3e-07	1.32e-06		6.6e-08						524287
-wandb/JetBrains/Mellum2-12B-A2.5B-Instruct	5e-08	1e-07								131000
-wandb/MiniMaxAI/MiniMax-M3	2.3e-07	9.6e-07		5e-08						262000
-wandb/OpenPipe/Qwen3-14B-Instruct	5e-08	2.2e-07								32800
-wandb/Qwen/Qwen3-30B-A3B-Instruct-2507	1e-07	3e-07								262000
-wandb/Qwen/Qwen3.5-35B-A3B	2.5e-07	1.25e-06								262000
-wandb/Qwen/Qwen3.6-27B	6e-07	3.6e-06		1.2e-07						262000
-wandb/Qwen/Qwen3.6-35B-A3B	1e-07	8.9e-07		3.5e-08						262000
-wandb/Qwen/Qwen3.8-27B	4e-07	3e-06		1.5e-07						262000
-wandb/deepseek-ai/DeepSeek-V3.1	5e-07	1.5e-06		2e-07						128000
-wandb/deepseek-ai/DeepSeek-V4-Flash	1.4e-07	2.8e-07		7e-08						1049000
-wandb/deepseek-ai/DeepSeek-V4-Flash-0731	1.3e-07	2.7e-07		5e-08						262000
-wandb/deepseek-ai/DeepSeek-V4-Pro	1.15e-06	2.55e-06		2e-07						1049000
-wandb/deepseek-ai/DeepSeek-V4-Pro-0813	1.31e-06	3.96e-06		4.4e-08						1049000
-wandb/deepseek-ai/DeepSeek-V4.1-Flash	1.3e-07	6.5e-07		2e-09						1049000
-wandb/deepseek-ai/DeepSeek-V4.1-Flash-1017	1.3e-07	6.5e-07		2e-09						1049000
-wandb/google/gemma-4-26B-A4B-it	1e-07	3e-07		5e-08						262000
-wandb/google/gemma-4-31B-it	1e-07	3.4e-07								262000
-wandb/ibm-granite/granite-4.1-8b	5e-08	1e-07								131000
-wandb/ibm-granite/granite-4.2-8b	6e-08	1.5e-07		1.5e-08						131000
-wandb/meta-llama/Llama-3.1-70B-Instruct	8e-07	8e-07								131000
-wandb/meta-llama/Llama-3.1-8B-Instruct	2.2e-07	2.2e-07								128000
-wandb/meta-llama/Llama-3.3-70B-Instruct	7.1e-07	7.1e-07								128000
-wandb/moonshotai/Kimi-K2.5	6e-07	3e-06		1e-07						262144
-wandb/moonshotai/Kimi-K2.6	6.5e-07	3.41e-06		1.5e-07						262000
-wandb/moonshotai/Kimi-K2.7-Code	6e-07	3e-06		1.2e-07						262000
-wandb/nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B	5e-07	2.15e-06		1e-07						262000
-wandb/nvidia/NVIDIA-Nemotron-3.5-Lightning-30B-A3B	7e-08	2e-07		4e-08						262000
-wandb/nvidia/NVIDIA-Nemotron-3.5-Super-VL-120B-A12B	1.5e-07	5e-07		2e-08						1049000
-wandb/openai/gpt-oss-120b	3e-08	1.7e-07								131000
-wandb/openai/gpt-oss-20b	3e-08	1.3e-07								131000
-wandb/reflection/Beam-1.0-501B-A23B	3e-07	1e-06		4e-08						1049000
-wandb/zai-org/GLM-5.2	6.2e-07	2.42e-06		1.4e-07						262000
-wandb/zai-org/GLM-5.3	7.5e-07	3e-06		1.9e-07						1049000
-wandb/zai-org/GLM-5.3-Flash	1.2e-07	3.8e-07		2e-08						1049000
-watsonx/bigscience/mt0-xxl	1.908e-06	1.908e-06								4096
-watsonx/bigscience/mt0-xxl-13b	1.908e-06	1.908e-06								4096
-watsonx/core42/jais-13b-chat	1.8e-06	1.8e-06								8192
-watsonx/google/flan-t5-xl-3b	6e-07	6e-07								8192
-watsonx/ibm/granite-13b-chat-v2	6e-07	6e-07								8192
-watsonx/ibm/granite-13b-instruct-v2	6e-07	6e-07								8192
-watsonx/ibm/granite-3-3-8b-instruct	2e-07	2e-07								8192
-watsonx/ibm/granite-3-8b-instruct	2e-07	2e-07								8192
-watsonx/ibm/granite-4-h-small	6.36e-08	2.65e-07								131072
-watsonx/ibm/granite-guardian-3-2-2b	1e-07	1e-07								8192
-watsonx/ibm/granite-guardian-3-3-8b	2e-07	2e-07								8192
-watsonx/ibm/granite-ttm-1024-96-r2	3.8e-07	3.8e-07								512
-watsonx/ibm/granite-ttm-1536-96-r2	3.8e-07	3.8e-07								512
-watsonx/ibm/granite-ttm-512-96-r2	3.8e-07	3.8e-07								512
-watsonx/ibm/granite-vision-3-2-2b	1e-07	1e-07								8192
-watsonx/meta-llama/llama-3-2-11b-vision-instruct	3.5e-07	3.5e-07								128000
-watsonx/meta-llama/llama-3-2-1b-instruct	1e-07	1e-07								128000
-watsonx/meta-llama/llama-3-2-3b-instruct	1.5e-07	1.5e-07								128000
-watsonx/meta-llama/llama-3-2-90b-vision-instruct	2e-06	2e-06								128000
-watsonx/meta-llama/llama-3-3-70b-instruct	7.526e-07	7.526e-07								131072
-watsonx/meta-llama/llama-4-maverick-17b	3.71e-07	1.484e-06								131072
-watsonx/meta-llama/llama-4-maverick-17b-128e-instruct-fp8	3.71e-07	1.484e-06								131072
-watsonx/meta-llama/llama-guard-3-11b-vision	3.5e-07	3.5e-07								128000
-watsonx/mistralai/mistral-large	3e-06	1e-05								131072
-watsonx/mistralai/mistral-medium-2505	3e-06	1e-05								128000
-watsonx/mistralai/mistral-small-2503	1e-07	3e-07								32000
-watsonx/mistralai/mistral-small-3-1-24b-instruct-2503	1.06e-07	3.18e-07								131072
-watsonx/mistralai/pixtral-12b-2409	3.5e-07	3.5e-07								128000
-watsonx/openai/gpt-oss-120b	1.59e-07	6.36e-07								131072
-watsonx/sdaia/allam-1-13b-instruct	1.8e-06	1.8e-06								8192
-writer.palmyra-vision-7b	1.5e-07	6e-07								4096
-writer.palmyra-x4-v1:0	2.5e-06	1e-05								128000
-writer.palmyra-x5-v1:0	6e-07	6e-06								128000
-xai/grok-4.20	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-0309-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-0309-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-0309-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-0309-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-latest-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-latest-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-beta-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-experimental-beta-0304	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-experimental-beta-0304-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-experimental-beta-0304-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-experimental-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-experimental-beta-non-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-experimental-beta-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent-beta-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent-experimental-beta-0304	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent-experimental-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-multi-agent-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-non-reasoning-gv2	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-non-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-reasoning-gv2	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.20-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.3-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07		1000000
-xai/grok-4.5	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07		500000
-xai/grok-4.5-latest	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07		500000
-xai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		500000
-xai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06		500000
-xai/grok-build-0.1	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07		256000
-xai/grok-build-latest	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07		500000
-xai/grok-code-fast	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07		256000
-xai/grok-code-fast-1	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07		256000
-xai/grok-code-fast-1-0825	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07		256000
-xiaomi_mimo/mimo-v2.6-flash	1.4e-07	2.8e-07		2.8e-09						1048576
-xiaomi_mimo/mimo-v2.6-pro	4.35e-07	8.7e-07		3.6e-09						1048576
-zai.glm-4.7	6e-07	2.2e-06								203000
-zai.glm-4.7-flash	7e-08	4e-07								203000
-zai.glm-5	1e-06	3.2e-06								200000
-zerogpu/LFM2.5-1.2B-Instruct	2e-08	5e-08								32768
-zerogpu/LFM2.5-1.2B-Thinking	2e-08	5e-08								32768
-zerogpu/deepseek-v4.1-flash	3e-07	1.2e-06		3e-09						1048576
-zerogpu/glm-5.3-flash	1e-07	3.5e-07		1.5e-08						1048576
-zerogpu/gpt-4.1-mini	4e-07	1.6e-06		1e-07						1047576
-zerogpu/gpt-5.4-nano	2e-07	1.25e-06		2e-08						272000
-zerogpu/gpt-5.6-luna	2e-07	1.2e-06		2e-07						272000
-zerogpu/gpt-6-luna	1e-07	5e-07		1e-08						272000
-zerogpu/gpt-oss-120b	1.5e-07	6e-07		3e-08						128000
-zerogpu/llama-3.1-8b-instruct-fast	1.5e-07	2.8e-07		2.5e-08						131072
-zerogpu/llama-3.2-3b-instruct-fast	5e-08	3e-07		2.5e-08						131072
-zerogpu/qwen3-30b-a3b-fp8	1e-07	4.5e-07		5e-08						32768
-zerogpu/qwen3.6-35b-a3b	2e-07	1.5e-06		2e-07						262144
+abliteration/abliterated-model	1e-06	3e-06		1e-07					1.0	262144
+abliteration/abliterated-model-large	3e-06	5e-06		3e-07					1.0	1000000
+abliteration/abliterated-model-large-flash	1e-06	2e-06		1e-07					1.0	1048576
+abliteration/abliterated-model-large-v2	3e-06	5e-06		3e-07					1.0	1000000
+ai21.j2-mid-v1	1.25e-05	1.25e-05							1.0	8191
+ai21.j2-ultra-v1	1.88e-05	1.88e-05							1.0	8191
+ai21.jamba-1-5-large-v1:0	2e-06	8e-06							1.0	256000
+ai21.jamba-1-5-mini-v1:0	2e-07	4e-07							1.0	256000
+ai21.jamba-instruct-v1:0	5e-07	7e-07							1.0	70000
+aiand/deepseek-ai/deepseek-v4-flash	1.5e-07	2.5e-07		8e-08					1.0	1048576
+aiand/deepseek-ai/deepseek-v4-pro	1e-06	2.5e-06		2.5e-07					1.0	1048576
+aiand/deepseek-ai/deepseek-v4.1-flash	3e-07	6e-07		2e-08					1.0	1048576
+aiand/deepseek-ai/deepseek-v4.1-flash-1017	3e-07	6e-07		2e-08					1.0	1048576
+aiand/google/gemma-4-31b-it	2e-07	5e-07		5e-08					1.0	262144
+aiand/meta/muse-spark-open	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+aiand/moonshotai/kimi-k2.7-code	7.5e-07	3.5e-06		2e-07					1.0	262144
+aiand/moonshotai/kimi-k3	3e-06	1.25e-05		5e-07					1.0	1048576
+aiand/motif-technologies/motif-3	5e-07	2e-06		2e-07					1.0	262144
+aiand/openai/gpt-oss-120b	1.5e-07	6e-07		8e-08					1.0	131072
+aiand/qwen/qwen3.6-27b	3.2e-07	3.2e-06		2e-07					1.0	262144
+aiand/qwen/qwen3.8-27b	4e-07	3e-06		2e-07					1.0	262144
+aiand/zai-org/glm-5.2	1e-06	4e-06		3e-07					1.0	1048576
+aiand/zai-org/glm-5.3	1e-06	4e-06		3e-07					1.0	1048576
+aiand/zai-org/glm-5.3-flash	1.5e-07	5e-07		3e-08					1.0	1048550
+aihubmix/agnes-2.5-flash	3e-08	1.5e-07							1.0	512000
+aihubmix/agnes-2.5-pro	4.5e-07	9e-07		3.78e-09					1.0	1000000
+aihubmix/cc-glm-5.1	6e-08	2.2e-07							1.0	200000
+aihubmix/claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+aihubmix/claude-haiku-4-5	1.1e-06	5.5e-06	1.375e-06	1.1e-07					1.0	200000
+aihubmix/claude-opus-4-8-think	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+aihubmix/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+aihubmix/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+aihubmix/coding-glm-5.3	6e-08	2.2e-07		1.5e-08					1.0	1048576
+aihubmix/coding-kimi-k3	4.4e-07	1.61333e-06		6.6e-08					1.0	1048576
+aihubmix/coding-xiaomi-mimo-v2-omni	8e-08	4e-07		1.6e-08					1.0	
+aihubmix/coding-xiaomi-mimo-v2.5	8e-08	1.6e-07		1.6e-09					1.0	1048576
+aihubmix/coding-xiaomi-mimo-v2.5-pro	2e-07	4e-07		1.6e-09					1.0	1048576
+aihubmix/command-a-plus-05-2026	2.5e-06	1e-05							1.0	128000
+aihubmix/deepseek-v4-flash	1.42e-07	2.84e-07		2.84e-08					1.0	1000000
+aihubmix/deepseek-v4-pro	1.69e-06	3.38e-06		1.4027e-07					1.0	1000000
+aihubmix/doubao-seed-2-0-code-preview	4.822e-07	2.411e-06		9.644e-08					1.0	256000
+aihubmix/doubao-seed-2-0-lite-260428	9.041e-08	5.4246e-07		1.8082e-08					1.0	256000
+aihubmix/doubao-seed-2-0-mini	3.0136e-08	3.0136e-07		6.027e-09					1.0	256000
+aihubmix/doubao-seed-2-0-pro	4.822e-07	2.411e-06		9.644e-08					1.0	256000
+aihubmix/doubao-seed-2-1-turbo	4.6475e-07	2.32375e-06		9.295e-08					1.0	256000
+aihubmix/ernie-5.1	5.634e-07	2.5353e-06		5.634e-07					1.0	119000
+aihubmix/gemini-3-flash-preview	5e-07	3e-06		5e-08					1.0	1048576
+aihubmix/gemini-3-flash-preview-search	5e-07	3e-06		5e-08					1.0	1048576
+aihubmix/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07					1.0	1048576
+aihubmix/gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07					1.0	1048576
+aihubmix/gemini-3.5-flash-lite	3e-07	2.499999e-06		3e-08					1.0	1048576
+aihubmix/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+aihubmix/gemma-4-26b-a4b-it	1.4e-07	3.9998e-07							1.0	262144
+aihubmix/gemma-4-31b-it	1.4e-07	3.9998e-07							1.0	262144
+aihubmix/glm-5.2-fast-preview	2.254e-06	7.889e-06		5.635e-07					1.0	1000000
+aihubmix/glm-5.3	1.1268e-06	3.9438e-06		2.817e-07					1.0	1048576
+aihubmix/glm-5.3-flash	1.1268e-07	3.9438e-07		2.817e-08					1.0	1048576
+aihubmix/glm-5v-turbo	7.042e-07	3.09848e-06		1.69008e-07					1.0	200000
+aihubmix/gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07					1.0	400000
+aihubmix/gpt-5.4-high	2.5e-06	1.5e-05		2.5e-07					1.0	1050000
+aihubmix/gpt-5.4-low	2.5e-06	1.5e-05		2.5e-07					1.0	1050000
+aihubmix/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	400000
+aihubmix/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	400000
+aihubmix/gpt-5.5	5e-06	3e-05		5e-07					1.0	1050000
+aihubmix/gpt-5.5-pro	3e-05	0.00018							1.0	1050000
+aihubmix/gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08					1.0	1050000
+aihubmix/gpt-5.6-sol-disc	4e-06	2e-05	5e-06	4e-07					1.0	1050000
+aihubmix/gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07					1.0	1050000
+aihubmix/gpt-chat-latest	5e-06	3e-05		5e-07					1.0	400000
+aihubmix/grok-4-20-non-reasoning	2e-06	6e-06		2e-07					1.0	1000000
+aihubmix/grok-4-20-reasoning	2e-06	6e-06		2e-07					1.0	1000000
+aihubmix/grok-4.6	2e-06	6e-06		5e-07					1.0	500000
+aihubmix/grok-build-0.1	1e-06	2e-06		2e-07					1.0	256000
+aihubmix/hy3	1.562e-07	6.248e-07		3.905e-08					1.0	256000
+aihubmix/hy4-preview	8.45e-07	2.535e-06		4.225e-08					1.0	1048576
+aihubmix/kimi-k2.6	9.5e-07	3.9995e-06		1.60835e-07					1.0	262144
+aihubmix/kimi-k2.7-code-highspeed	1.9e-06	7.999e-06		3.2167e-07					1.0	262144
+aihubmix/kimi-k3	3e-06	1.5e-05		3e-07					1.0	1048576
+aihubmix/longcat-2.0	7.746e-07	3.0984e-06		1.5492e-08					1.0	1000000
+aihubmix/mai-thinking-1	2e-06	8e-06							1.0	256000
+aihubmix/mimo-v2-omni	4.4e-07	2.2e-06		8.8e-08					1.0	256000
+aihubmix/mimo-v2-pro	1.1e-06	3.3e-06		2.2e-07					1.0	1000000
+aihubmix/minimax-m2.7	2.958e-07	1.1832e-06		5.916e-08					1.0	204800
+aihubmix/minimax-m3	2.88e-07	1.152e-06							1.0	1000000
+aihubmix/muse-spark-1.2	1.375e-06	4.675e-06							1.0	1048576
+aihubmix/qwen3-coder-next	1.37e-07	5.48e-07							1.0	262144
+aihubmix/qwen3.5-122b-a10b	1.126e-07	9.008e-07							1.0	262144
+aihubmix/qwen3.5-397b-a17b	1.644e-07	9.864e-07							1.0	262144
+aihubmix/qwen3.6-27b	4.22e-07	2.532e-06							1.0	262144
+aihubmix/qwen3.6-35b-a3b	2.54e-07	1.524e-06							1.0	262144
+aihubmix/qwen3.6-max-preview	1.268e-06	7.608e-06	1.585e-06	1.268e-07					1.0	262144
+aihubmix/qwen3.7-plus	2.82e-07	1.128e-06	3.525e-07	5.64e-08					1.0	1000000
+aihubmix/qwen3.8-2.4t-a95b	2e-06	6e-06		5e-07					1.0	1000000
+aihubmix/qwen3.8-flash	1.126e-07	3.80025e-07	1.75937e-07	1.4075e-08					1.0	1000000
+aihubmix/qwen3.8-max	1.69e-06	5.07e-06	2.1125e-06	1.69e-07					1.0	1000000
+aihubmix/step-3.7-flash	2.2e-07	1.32e-06		4.4e-08					1.0	256000
+amazon-nova/nova-lite-v1	6e-08	2.4e-07							1.0	300000
+amazon-nova/nova-micro-v1	3.5e-08	1.4e-07							1.0	128000
+amazon-nova/nova-premier-v1	2.5e-06	1.25e-05							1.0	1000000
+amazon-nova/nova-pro-v1	8e-07	3.2e-06							1.0	300000
+amazon.nova-2-5-sonic	3.3e-07	2.75e-06							1.0	256000
+amazon.nova-2-lite-v1:0	3e-07	2.5e-06		7.5e-08					1.0	1000000
+amazon.nova-2-multimodal-embeddings-v1:0	1.35e-07	0.0							1.0	8172
+amazon.nova-2-pro-preview-20251202-v1:0	1.25e-06	1e-05		3.125e-07					1.0	1000000
+amazon.nova-2-sonic-v1:0	3.3e-07	2.75e-06							1.0	1000000
+amazon.nova-lite-v1:0	6e-08	2.4e-07		1.5e-08					1.0	300000
+amazon.nova-micro-v1:0	3.5e-08	1.4e-07		8.75e-09					1.0	128000
+amazon.nova-premier-v1:0	2.5e-06	1.25e-05		6.25e-07					1.0	1000000
+amazon.nova-pro-v1:0	8e-07	3.2e-06		2e-07					1.0	300000
+amazon.rerank-v1:0	0.0	0.0							1.0	32000
+amazon.titan-embed-g1-text-02	1e-07	0.0							1.0	8192
+amazon.titan-embed-image-v1	8e-07	0.0							1.0	128
+amazon.titan-embed-text-v1	1e-07	0.0							1.0	8192
+amazon.titan-embed-text-v2:0	2e-08	0.0							1.0	8192
+amazon.titan-text-express-v1	2e-07	6e-07							1.0	42000
+amazon.titan-text-lite-v1	1.5e-07	2e-07							1.0	42000
+amazon.titan-text-premier-v1:0	5e-07	1.5e-06							1.0	42000
+anyscale/HuggingFaceH4/zephyr-7b-beta	1.5e-07	1.5e-07							1.0	16384
+anyscale/codellama/CodeLlama-34b-Instruct-hf	1e-06	1e-06							1.0	4096
+anyscale/codellama/CodeLlama-70b-Instruct-hf	1e-06	1e-06							1.0	4096
+anyscale/google/gemma-7b-it	1.5e-07	1.5e-07							1.0	8192
+anyscale/meta-llama/Llama-2-13b-chat-hf	2.5e-07	2.5e-07							1.0	4096
+anyscale/meta-llama/Llama-2-70b-chat-hf	1e-06	1e-06							1.0	4096
+anyscale/meta-llama/Llama-2-7b-chat-hf	1.5e-07	1.5e-07							1.0	4096
+anyscale/meta-llama/Meta-Llama-3-70B-Instruct	1e-06	1e-06							1.0	8192
+anyscale/meta-llama/Meta-Llama-3-8B-Instruct	1.5e-07	1.5e-07							1.0	8192
+anyscale/mistralai/Mistral-7B-Instruct-v0.1	1.5e-07	1.5e-07							1.0	16384
+anyscale/mistralai/Mixtral-8x22B-Instruct-v0.1	9e-07	9e-07							1.0	65536
+anyscale/mistralai/Mixtral-8x7B-Instruct-v0.1	1.5e-07	1.5e-07							1.0	16384
+apac.amazon.nova-2-lite-v1:0	3.96e-07	3.311e-06		9.9e-08					1.0	1000000
+apac.amazon.nova-2-pro-preview-20251202-v1:0	1.375e-06	1.1e-05		3.4375e-07					1.0	1000000
+apac.amazon.nova-lite-v1:0	6.3e-08	2.52e-07		1.575e-08					1.0	300000
+apac.amazon.nova-micro-v1:0	3.7e-08	1.48e-07		9.25e-09					1.0	128000
+apac.amazon.nova-pro-v1:0	8.4e-07	3.36e-06		2.1e-07					1.0	300000
+apac.anthropic.claude-fable-5	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	1000000
+apac.anthropic.claude-haiku-4-5-20251001-v1:0	1.1e-06	5.5e-06	1.375e-06	1.1e-07					1.0	200000
+apac.anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	1000000
+apac.anthropic.claude-mythos-preview	2.75e-05	0.0001375	3.4375e-05	2.75e-06					1.0	1000000
+apac.anthropic.claude-opus-4-7	5.5e-06	2.75e-05	6.875e-06	5.5e-07					6.0	1000000
+apac.anthropic.claude-opus-4-8	5.5e-06	2.75e-05	6.875e-06	5.5e-07					2.0	1000000
+apac.anthropic.claude-opus-5	5.5e-06	2.75e-05	6.875e-06	5.5e-07					1.0	1000000
+apac.anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	1000000
+apac.anthropic.claude-sonnet-4-20250514-v1:0	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+apac.anthropic.claude-sonnet-4-6	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+apac.anthropic.claude-sonnet-5	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	1000000
+apac.anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+azure_ai/Codestral-2501	3e-07	9e-07							1.0	256000
+azure_ai/Cohere-Embed-V5-Fast	8e-08	0.0							1.0	128000
+azure_ai/Cohere-Embed-V5-Pro	1.2e-07	0.0							1.0	128000
+azure_ai/Cohere-command-a-plus-05-2026	8e-07	3.2e-06							1.0	128000
+azure_ai/Cohere-embed-v3-english	1e-07	0.0							1.0	512
+azure_ai/Cohere-embed-v3-multilingual	1e-07	0.0							1.0	512
+azure_ai/DeepSeek-V4-Flash-0731	4.4e-07	1.32e-06		1.4e-08					1.0	1000000
+azure_ai/FW-DeepSeek-V3.2	6.2e-07	1.85e-06		3.1e-07					1.0	163840
+azure_ai/FW-DeepSeek-V4-Flash	1.5e-07	3.1e-07		3e-08					1.0	1000000
+azure_ai/FW-DeepSeek-V4-Pro	1.925e-06	3.828e-06		1.65e-07					1.0	1000000
+azure_ai/FW-DeepSeek-V4.1-Flash	3.75e-07	1.5e-06		8e-09					1.0	1000000
+azure_ai/FW-GLM-5	1.1e-06	3.52e-06		2.2e-07					1.0	200000
+azure_ai/FW-GLM-5.1	1.54e-06	4.84e-06		2.86e-07					1.0	202800
+azure_ai/FW-GLM-5.2	1.54e-06	4.84e-06		1.5e-07					1.0	1048576
+azure_ai/FW-GLM-5.2-Fast	2.31e-06	7.26e-06		2.31e-07					1.0	1048576
+azure_ai/FW-GLM-5.3	1.75e-06	5.5e-06		3.25e-07					1.0	1048576
+azure_ai/FW-GLM-5.3-Flash	1.88e-07	6.25e-07		3.8e-08					1.0	1048576
+azure_ai/FW-GPT-OSS-120B	1.65e-07	6.6e-07		8.2e-08					1.0	131072
+azure_ai/FW-Inkling	1.1e-06	4.46e-06		1.9e-07					1.0	1048576
+azure_ai/FW-Kimi-K2.5	6.6e-07	3.3e-06		1.1e-07					1.0	262144
+azure_ai/FW-Kimi-K2.6	1.045e-06	4.4e-06		1.76e-07					1.0	262144
+azure_ai/FW-Kimi-K2.7-Code	1.05e-06	4.4e-06		2.1e-07					1.0	262144
+azure_ai/FW-Kimi-K3	3e-06	1.5e-05		3e-07					1.0	1048576
+azure_ai/FW-MiniMax-M2.5	3.3e-07	1.32e-06		3.3e-08					1.0	1000000
+azure_ai/FW-MiniMax-M3	3.3e-07	1.32e-06		6.6e-08					1.0	512000
+azure_ai/FW-Nemotron-3-Ultra-NVFP4	6.6e-07	2.64e-06		1.3e-07					1.0	262144
+azure_ai/FW-Nemotron-Lightning-3.5-30B-A3B	6e-08	2.2e-07		1e-08					1.0	262144
+azure_ai/Llama-3.3-70B-Instruct	7.1e-07	7.1e-07							1.0	128000
+azure_ai/Llama-4-Maverick-17B-128E-Instruct-FP8	2.5e-07	1e-06							1.0	1000000
+azure_ai/Llama-4-Scout-17B-16E-Instruct	2e-07	7.8e-07							1.0	10000000
+azure_ai/MAI-Code-1.1-Flash	2e-07	1.2e-06		2e-08					1.0	256000
+azure_ai/MAI-Cyber-1-Flash	6e-07	3.5e-06		6e-08					1.0	256000
+azure_ai/MAI-DS-R1	1.35e-06	5.4e-06							1.0	128000
+azure_ai/MAI-Thinking-1	2e-06	8e-06		2e-07					1.0	256000
+azure_ai/Microsoft-Decision-1	4.2e-08	0.0							1.0	32768
+azure_ai/Phi-4	1.25e-07	5e-07							1.0	16384
+azure_ai/Phi-4-mini-instruct	7.5e-08	3e-07							1.0	131072
+azure_ai/Phi-4-mini-reasoning	7.5e-08	3e-07							1.0	131072
+azure_ai/Phi-4-multimodal-instruct	8e-08	3.2e-07							1.0	131072
+azure_ai/Phi-4-reasoning	1.25e-07	5e-07							1.0	32768
+azure_ai/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+azure_ai/claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+azure_ai/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+azure_ai/claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+azure_ai/claude-mythos-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+azure_ai/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+azure_ai/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+azure_ai/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+azure_ai/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+azure_ai/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+azure_ai/claude-opus-5-5	4e-06	2e-05	5e-06	2e-07					1.0	1000000
+azure_ai/claude-opus-5-5-fast	8e-06	4e-05	1e-05	4e-07					1.0	1000000
+azure_ai/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+azure_ai/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+azure_ai/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+azure_ai/claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+azure_ai/codex-mini	1.5e-06	6e-06		3.75e-07					1.0	200000
+azure_ai/cohere-command-a	2.5e-06	1e-05							1.0	131072
+azure_ai/cohere-rerank-v4.0-fast	0.0	0.0							1.0	32768
+azure_ai/cohere-rerank-v4.0-pro	0.0	0.0							1.0	32768
+azure_ai/cohere-rerank-v5-fast	2e-08	0.0							1.0	32768
+azure_ai/cohere-rerank-v5-pro	5e-08	0.0							1.0	32768
+azure_ai/deepseek-r1	1.35e-06	5.4e-06							1.0	
+azure_ai/deepseek-v3-0324	1.14e-06	4.56e-06							1.0	
+azure_ai/deepseek-v3.1	1.23e-06	4.94e-06							1.0	
+azure_ai/deepseek-v3.2	5.8e-07	1.68e-06							1.0	128000
+azure_ai/deepseek-v3.2-speciale	5.8e-07	1.68e-06							1.0	128000
+azure_ai/deepseek-v4-flash	1.9e-07	5.1e-07		2.8e-08					1.0	1000000
+azure_ai/deepseek-v4-pro	1.74e-06	3.48e-06		1.45e-07					1.0	1000000
+azure_ai/deepseek-v4.1-flash	3e-07	1.2e-06		6e-09					1.0	1000000
+azure_ai/embed-v-4-0	1.2e-07	0.0							1.0	128000
+azure_ai/gpt-5.4	2.5e-06	1.5e-05		2.5e-07					1.0	922000
+azure_ai/gpt-5.4-2026-03-05	2.5e-06	1.5e-05		2.5e-07					1.0	922000
+azure_ai/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+azure_ai/gpt-5.4-mini-2026-03-17	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+azure_ai/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	272000
+azure_ai/gpt-5.4-nano-2026-03-17	2e-07	1.25e-06		2e-08					1.0	272000
+azure_ai/gpt-5.4-pro	3e-05	0.00018		3e-06					1.0	922000
+azure_ai/gpt-5.4-pro-2026-03-05	3e-05	0.00018		3e-06					1.0	922000
+azure_ai/gpt-5.5	5e-06	3e-05		5e-07					1.0	922000
+azure_ai/gpt-5.5-2026-04-23	5e-06	3e-05		5e-07					1.0	922000
+azure_ai/gpt-5.5-2026-04-24	5e-06	3e-05		5e-07					1.0	922000
+azure_ai/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06					1.0	922000
+azure_ai/gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+azure_ai/gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+azure_ai/gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07					1.0	922000
+azure_ai/gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08					1.0	922000
+azure_ai/gpt-chat-latest	5e-06	3e-05		5e-07					1.0	128000
+azure_ai/gpt-oss-120b	1.5e-07	6e-07							1.0	131072
+azure_ai/grok-3	3e-06	1.5e-05							1.0	
+azure_ai/grok-3-mini	2.5e-07	1.27e-06							1.0	
+azure_ai/grok-4	3e-06	1.5e-05							1.0	262000
+azure_ai/grok-4-1-fast-non-reasoning	2e-07	5e-07							1.0	128000
+azure_ai/grok-4-1-fast-reasoning	2e-07	5e-07							1.0	128000
+azure_ai/grok-4-20-non-reasoning	1.25e-06	2.5e-06		1.25e-06					1.0	262000
+azure_ai/grok-4-20-reasoning	1.25e-06	2.5e-06		1.25e-06					1.0	262000
+azure_ai/grok-4-fast-non-reasoning	2e-07	5e-07							1.0	
+azure_ai/grok-4-fast-reasoning	2e-07	5e-07							1.0	
+azure_ai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	200000
+azure_ai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	200000
+azure_ai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	500000
+azure_ai/grok-code-fast-1	2e-07	1.5e-06							1.0	256000
+azure_ai/jais-30b-chat	3.2e-06	9.71e-06							1.0	8192
+azure_ai/kimi-k2-thinking	6e-07	2.5e-06							1.0	262144
+azure_ai/kimi-k2.5	6e-07	3e-06		1e-07					1.0	262144
+azure_ai/kimi-k2.6	9.5e-07	4e-06		1.6e-07					1.0	262144
+azure_ai/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+azure_ai/ministral-3b	4e-08	4e-08							1.0	128000
+azure_ai/mistral-large-3	5e-07	1.5e-06							1.0	256000
+azure_ai/mistral-large-latest	2e-06	6e-06							1.0	128000
+azure_ai/mistral-medium-2505	4e-07	2e-06							1.0	131072
+azure_ai/mistral-medium-3-5	1.5e-06	7.5e-06							1.0	128000
+azure_ai/mistral-nemo	1.5e-07	1.5e-07							1.0	131072
+azure_ai/mistral-small-2503	1e-07	3e-07							1.0	128000
+azure_ai/model-router	1.4e-07	0.0							1.0	200000
+azure_ai/model_router	1.4e-07	0.0							1.0	200000
+babbage-002	4e-07	4e-07							1.0	16384
+baseten/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06							1.0	
+baseten/decision-models/baseten-elephant-9b-latest	3.5e-08	0.0							1.0	16384
+baseten/decision-models/baseten-joey-2b-latest	1e-08	0.0							1.0	16384
+baseten/decision-models/baseten-mammoth-27b-latest	1e-07	0.0							1.0	16384
+baseten/deepseek-ai/DeepSeek-V3-0324	7.7e-07	7.7e-07							1.0	
+baseten/deepseek-ai/DeepSeek-V3.1	5e-07	1.5e-06							1.0	
+baseten/deepseek-ai/DeepSeek-V4-Flash-0731	1.3e-07	2.6e-07		2.8e-08					1.0	1048576
+baseten/deepseek-ai/DeepSeek-V4-Pro	1.74e-06	3.48e-06		1.45e-07					1.0	1048576
+baseten/deepseek-ai/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		1.32e-07					1.0	1048576
+baseten/deepseek-ai/DeepSeek-V4.1-Flash	3e-07	1.2e-06		7e-09					1.0	1048576
+baseten/deepseek-ai/DeepSeek-V4.1-Flash-1017	3e-07	1.2e-06		7e-09					1.0	1048576
+baseten/deepseek-ai/DeepSeek-V4.1-Flash-1017-Fast	6e-07	2.4e-06		1.4e-08					1.0	1048576
+baseten/deepseek-ai/DeepSeek-V4.1-Flash-Fast	6e-07	2.4e-06		1.4e-08					1.0	1048576
+baseten/meta-models/muse-spark-open	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+baseten/moonshotai/Kimi-K2-Instruct-0905	6e-07	2.5e-06							1.0	
+baseten/moonshotai/Kimi-K2-Thinking	6e-07	2.5e-06							1.0	
+baseten/moonshotai/Kimi-K2.5	6e-07	3e-06							1.0	
+baseten/moonshotai/Kimi-K2.6	9.5e-07	4e-06		1.6e-07					1.0	262000
+baseten/moonshotai/Kimi-K2.7-Code	9.5e-07	4e-06		1.6e-07					1.0	262000
+baseten/moonshotai/Kimi-K3	3e-06	1.5e-05		3e-07					1.0	1048576
+baseten/moonshotai/Kimi-K3.1-Pro	2e-06	1e-05		2e-07					1.0	1000000
+baseten/nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B	6e-07	2.4e-06		1.2e-07					1.0	202800
+baseten/nvidia/NVIDIA-Nemotron-3.5-Super-VL-120B-A12B	2e-07	5e-07		4e-08					1.0	1048576
+baseten/nvidia/Nemotron-120B-A12B	3e-07	7.5e-07							1.0	
+baseten/openai/gpt-oss-120b	1e-07	5e-07		1e-07					1.0	128072
+baseten/reflection/Beam-1.0	4e-07	1.2e-06		4e-08					1.0	1048576
+baseten/thinkingmachines/inkling	1e-06	4.05e-06		1.7e-07					1.0	1048576
+baseten/thinkingmachines/inkling-small	5e-07	1.2e-06		1e-07					1.0	1048576
+baseten/zai-org/GLM-4.6	6e-07	2.2e-06							1.0	
+baseten/zai-org/GLM-4.7	6e-07	2.2e-06		1.2e-07					1.0	200000
+baseten/zai-org/GLM-5	9.5e-07	3.15e-06							1.0	
+baseten/zai-org/GLM-5.2	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+baseten/zai-org/GLM-5.2-Fast	2.1e-06	6.6e-06		2.1e-07					1.0	1048576
+baseten/zai-org/GLM-5.3	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+baseten/zai-org/GLM-5.3-Fast	2.1e-06	6.6e-06		2.1e-07					1.0	1048576
+baseten/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08					1.0	1048576
+bedrock/ap-northeast-1/anthropic.claude-instant-v1	2.23e-06	7.55e-06							1.0	100000
+bedrock/ap-northeast-1/anthropic.claude-v1	8e-06	2.4e-05							1.0	100000
+bedrock/ap-northeast-1/anthropic.claude-v2:1	8e-06	2.4e-05							1.0	100000
+bedrock/ap-northeast-1/deepseek.v3.2	7.4e-07	2.22e-06							1.0	156000
+bedrock/ap-northeast-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/ap-northeast-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/ap-northeast-1/mistral.voxtral-mini-3b-2507	5e-08	5e-08							1.0	32768
+bedrock/ap-northeast-1/mistral.voxtral-small-24b-2507	1.2e-07	3.6e-07							1.0	32768
+bedrock/ap-northeast-1/moonshotai.kimi-k2-thinking	7.3e-07	3.03e-06							1.0	262144
+bedrock/ap-northeast-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06							1.0	262144
+bedrock/ap-northeast-1/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/ap-northeast-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.45e-06							1.0	262144
+bedrock/ap-south-1/deepseek.v3.2	7.4e-07	2.22e-06							1.0	156000
+bedrock/ap-south-1/meta.llama3-70b-instruct-v1:0	3.18e-06	4.2e-06							1.0	8192
+bedrock/ap-south-1/meta.llama3-8b-instruct-v1:0	3.6e-07	7.2e-07							1.0	8192
+bedrock/ap-south-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/ap-south-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/ap-south-1/moonshotai.kimi-k2-thinking	7.1e-07	2.94e-06							1.0	262144
+bedrock/ap-south-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06							1.0	262144
+bedrock/ap-south-1/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/ap-south-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.41e-06							1.0	262144
+bedrock/ap-southeast-2/minimax.minimax-m2.5	3.1e-07	1.24e-06							1.0	196000
+bedrock/ap-southeast-2/mistral.voxtral-mini-3b-2507	4.12e-08	4.12e-08							1.0	32768
+bedrock/ap-southeast-2/mistral.voxtral-small-24b-2507	1.03e-07	3.09e-07							1.0	32768
+bedrock/ap-southeast-2/qwen.qwen3-next-80b-a3b	1.545e-07	1.236e-06							1.0	262144
+bedrock/ap-southeast-3/deepseek.v3.2	7.4e-07	2.22e-06							1.0	156000
+bedrock/ap-southeast-3/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/ap-southeast-3/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/ap-southeast-3/moonshotai.kimi-k2.5	7.2e-07	3.6e-06							1.0	262144
+bedrock/ap-southeast-3/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/ca-central-1/meta.llama3-70b-instruct-v1:0	3.05e-06	4.03e-06							1.0	8192
+bedrock/ca-central-1/meta.llama3-8b-instruct-v1:0	3.5e-07	6.9e-07							1.0	8192
+bedrock/claude_platform/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+bedrock/claude_platform/claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+bedrock/claude_platform/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+bedrock/claude_platform/claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+bedrock/claude_platform/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+bedrock/claude_platform/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+bedrock/claude_platform/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+bedrock/claude_platform/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+bedrock/claude_platform/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+bedrock/claude_platform/claude-opus-5-5	4e-06	2e-05	5e-06	2e-07					1.0	1000000
+bedrock/claude_platform/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+bedrock/claude_platform/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+bedrock/claude_platform/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+bedrock/claude_platform/claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+bedrock/eu-central-1/anthropic.claude-instant-v1	2.48e-06	8.38e-06							1.0	100000
+bedrock/eu-central-1/anthropic.claude-v1	8e-06	2.4e-05							1.0	100000
+bedrock/eu-central-1/anthropic.claude-v2:1	8e-06	2.4e-05							1.0	100000
+bedrock/eu-central-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-central-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-central-1/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/eu-north-1/deepseek.v3.2	7.4e-07	2.22e-06							1.0	156000
+bedrock/eu-north-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-north-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-north-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06							1.0	262144
+bedrock/eu-south-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-south-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-south-1/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/eu-west-1/meta.llama3-70b-instruct-v1:0	2.86e-06	3.78e-06							1.0	8192
+bedrock/eu-west-1/meta.llama3-8b-instruct-v1:0	3.2e-07	6.5e-07							1.0	8192
+bedrock/eu-west-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-west-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/eu-west-1/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/eu-west-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.41e-06							1.0	262144
+bedrock/eu-west-2/meta.llama3-70b-instruct-v1:0	3.45e-06	4.55e-06							1.0	8192
+bedrock/eu-west-2/meta.llama3-8b-instruct-v1:0	3.9e-07	7.8e-07							1.0	8192
+bedrock/eu-west-2/minimax.minimax-m2.1	4.7e-07	1.86e-06							1.0	196000
+bedrock/eu-west-2/minimax.minimax-m2.5	4.7e-07	1.86e-06							1.0	196000
+bedrock/eu-west-2/mistral.voxtral-mini-3b-2507	6e-08	6e-08							1.0	32768
+bedrock/eu-west-2/mistral.voxtral-small-24b-2507	1.6e-07	4.7e-07							1.0	32768
+bedrock/eu-west-2/nvidia.nemotron-super-3-120b	2.3e-07	1.01e-06							1.0	256000
+bedrock/eu-west-2/qwen.qwen3-coder-next	7.8e-07	1.86e-06							1.0	262144
+bedrock/eu-west-2/qwen.qwen3-next-80b-a3b	2.3e-07	1.86e-06							1.0	262144
+bedrock/eu-west-3/mistral.mistral-7b-instruct-v0:2	2e-07	2.6e-07							1.0	32000
+bedrock/eu-west-3/mistral.mistral-large-2402-v1:0	5.2e-06	1.56e-05							1.0	32000
+bedrock/eu-west-3/mistral.mixtral-8x7b-instruct-v0:1	5.9e-07	9.1e-07							1.0	32000
+bedrock/invoke/anthropic.claude-3-5-sonnet-20240620-v1:0	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+bedrock/moonshotai.kimi-k2-thinking	6e-07	2.5e-06							1.0	262144
+bedrock/moonshotai.kimi-k2.5	6e-07	3e-06							1.0	262144
+bedrock/sa-east-1/deepseek.v3.2	7.4e-07	2.22e-06							1.0	156000
+bedrock/sa-east-1/meta.llama3-70b-instruct-v1:0	4.45e-06	5.88e-06							1.0	8192
+bedrock/sa-east-1/meta.llama3-8b-instruct-v1:0	5e-07	1.01e-06							1.0	8192
+bedrock/sa-east-1/minimax.minimax-m2.1	3.6e-07	1.44e-06							1.0	196000
+bedrock/sa-east-1/minimax.minimax-m2.5	3.6e-07	1.44e-06							1.0	196000
+bedrock/sa-east-1/moonshotai.kimi-k2-thinking	7.3e-07	3.03e-06							1.0	262144
+bedrock/sa-east-1/moonshotai.kimi-k2.5	7.2e-07	3.6e-06							1.0	262144
+bedrock/sa-east-1/qwen.qwen3-coder-next	6e-07	1.44e-06							1.0	262144
+bedrock/sa-east-1/qwen.qwen3-next-80b-a3b	1.8e-07	1.45e-06							1.0	262144
+bedrock/us-east-1/anthropic.claude-instant-v1	8e-07	2.4e-06							1.0	100000
+bedrock/us-east-1/anthropic.claude-v1	8e-06	2.4e-05							1.0	100000
+bedrock/us-east-1/anthropic.claude-v2:1	8e-06	2.4e-05							1.0	100000
+bedrock/us-east-1/deepseek.v3.2	6.2e-07	1.85e-06							1.0	156000
+bedrock/us-east-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06							1.0	8192
+bedrock/us-east-1/meta.llama3-8b-instruct-v1:0	3e-07	6e-07							1.0	8192
+bedrock/us-east-1/minimax.minimax-m2.1	3e-07	1.2e-06							1.0	196000
+bedrock/us-east-1/minimax.minimax-m2.5	3e-07	1.2e-06							1.0	196000
+bedrock/us-east-1/mistral.mistral-7b-instruct-v0:2	1.5e-07	2e-07							1.0	32000
+bedrock/us-east-1/mistral.mistral-large-2402-v1:0	4e-06	1.2e-05							1.0	32000
+bedrock/us-east-1/mistral.mixtral-8x7b-instruct-v0:1	4.5e-07	7e-07							1.0	32000
+bedrock/us-east-1/moonshotai.kimi-k2-thinking	6e-07	2.5e-06							1.0	262144
+bedrock/us-east-1/moonshotai.kimi-k2.5	6e-07	3e-06							1.0	262144
+bedrock/us-east-1/qwen.qwen3-coder-next	5e-07	1.2e-06							1.0	262144
+bedrock/us-east-1/zai.glm-5	1e-06	3.2e-06							1.0	200000
+bedrock/us-east-2/deepseek.v3.2	6.2e-07	1.85e-06							1.0	156000
+bedrock/us-east-2/minimax.minimax-m2.1	3e-07	1.2e-06							1.0	196000
+bedrock/us-east-2/minimax.minimax-m2.5	3e-07	1.2e-06							1.0	196000
+bedrock/us-east-2/moonshotai.kimi-k2-thinking	6e-07	2.5e-06							1.0	262144
+bedrock/us-east-2/moonshotai.kimi-k2.5	6e-07	3e-06							1.0	262144
+bedrock/us-east-2/qwen.qwen3-coder-next	5e-07	1.2e-06							1.0	262144
+bedrock/us-gov-east-1/amazon.nova-pro-v1:0	9.6e-07	3.84e-06		2.4e-07					1.0	300000
+bedrock/us-gov-east-1/amazon.titan-embed-text-v1	1e-07	0.0							1.0	8192
+bedrock/us-gov-east-1/amazon.titan-embed-text-v2:0	3e-08	0.0							1.0	8192
+bedrock/us-gov-east-1/amazon.titan-text-express-v1	1.3e-06	1.7e-06							1.0	42000
+bedrock/us-gov-east-1/amazon.titan-text-lite-v1	3e-07	4e-07							1.0	42000
+bedrock/us-gov-east-1/amazon.titan-text-premier-v1:0	5e-07	1.5e-06							1.0	42000
+bedrock/us-gov-east-1/anthropic.claude-3-5-sonnet-20240620-v1:0	3.6e-06	1.8e-05							1.0	200000
+bedrock/us-gov-east-1/anthropic.claude-3-7-sonnet-20250219-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+bedrock/us-gov-east-1/anthropic.claude-3-haiku-20240307-v1:0	3e-07	1.5e-06							1.0	195904
+bedrock/us-gov-east-1/anthropic.claude-fable-5-1	1.2e-05	6e-05	1.5e-05	3e-07					1.0	1000000
+bedrock/us-gov-east-1/anthropic.claude-haiku-4-5-20251001-v1:0	1.2e-06	6e-06	1.5e-06	1.2e-07					1.0	200000
+bedrock/us-gov-east-1/anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08					1.0	1000000
+bedrock/us-gov-east-1/anthropic.claude-opus-4-8	6e-06	3e-05	7.5e-06	6e-07					2.0	1000000
+bedrock/us-gov-east-1/anthropic.claude-opus-5	6e-06	3e-05	7.5e-06	6e-07					1.0	1000000
+bedrock/us-gov-east-1/anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07					1.0	1000000
+bedrock/us-gov-east-1/anthropic.claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+bedrock/us-gov-east-1/anthropic.claude-sonnet-5	2.4e-06	1.2e-05	3e-06	2.4e-07					1.0	1000000
+bedrock/us-gov-east-1/anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07					1.0	1000000
+bedrock/us-gov-east-1/claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+bedrock/us-gov-east-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06							1.0	8000
+bedrock/us-gov-east-1/meta.llama3-8b-instruct-v1:0	3e-07	2.65e-06							1.0	8000
+bedrock/us-gov-east-1/moonshotai.kimi-k3	3.96e-06	1.98e-05	4.95e-06	3.96e-07					1.0	868928
+bedrock/us-gov-east-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07							1.0	128000
+bedrock/us-gov-east-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07							1.0	262144
+bedrock/us-gov-east-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07							1.0	128000
+bedrock/us-gov-east-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07							1.0	256000
+bedrock/us-gov-east-1/openai.gpt-oss-120b-1:0	1.8e-07	7.2e-07							1.0	128000
+bedrock/us-gov-east-1/openai.gpt-oss-20b-1:0	8.4e-08	3.6e-07							1.0	128000
+bedrock/us-gov-west-1/amazon.nova-2-multimodal-embeddings-v1:0	1.62e-07	0.0							1.0	8172
+bedrock/us-gov-west-1/amazon.nova-lite-v1:0	7.2e-08	2.88e-07		1.8e-08					1.0	300000
+bedrock/us-gov-west-1/amazon.nova-micro-v1:0	4.2e-08	1.68e-07		1.05e-08					1.0	128000
+bedrock/us-gov-west-1/amazon.nova-pro-v1:0	9.6e-07	3.84e-06		2.4e-07					1.0	300000
+bedrock/us-gov-west-1/amazon.titan-embed-text-v1	1e-07	0.0							1.0	8192
+bedrock/us-gov-west-1/amazon.titan-embed-text-v2:0	1.1e-07	0.0							1.0	8192
+bedrock/us-gov-west-1/amazon.titan-text-express-v1	8e-07	1.6e-06							1.0	42000
+bedrock/us-gov-west-1/amazon.titan-text-lite-v1	3e-07	4e-07							1.0	42000
+bedrock/us-gov-west-1/amazon.titan-text-premier-v1:0	5e-07	1.5e-06							1.0	42000
+bedrock/us-gov-west-1/anthropic.claude-3-5-sonnet-20240620-v1:0	3.6e-06	1.8e-05							1.0	200000
+bedrock/us-gov-west-1/anthropic.claude-3-7-sonnet-20250219-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+bedrock/us-gov-west-1/anthropic.claude-3-haiku-20240307-v1:0	3e-07	1.5e-06							1.0	195904
+bedrock/us-gov-west-1/anthropic.claude-fable-5-1	1.2e-05	6e-05	1.5e-05	3e-07					1.0	1000000
+bedrock/us-gov-west-1/anthropic.claude-haiku-4-5-20251001-v1:0	1.2e-06	6e-06	1.5e-06	1.2e-07					1.0	200000
+bedrock/us-gov-west-1/anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08					1.0	1000000
+bedrock/us-gov-west-1/anthropic.claude-opus-4-8	6e-06	3e-05	7.5e-06	6e-07					2.0	1000000
+bedrock/us-gov-west-1/anthropic.claude-opus-5	6e-06	3e-05	7.5e-06	6e-07					1.0	1000000
+bedrock/us-gov-west-1/anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07					1.0	1000000
+bedrock/us-gov-west-1/anthropic.claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+bedrock/us-gov-west-1/anthropic.claude-sonnet-5	2.4e-06	1.2e-05	3e-06	2.4e-07					1.0	1000000
+bedrock/us-gov-west-1/anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07					1.0	1000000
+bedrock/us-gov-west-1/claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07					1.0	200000
+bedrock/us-gov-west-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06							1.0	8000
+bedrock/us-gov-west-1/meta.llama3-8b-instruct-v1:0	3e-07	6e-07							1.0	8000
+bedrock/us-gov-west-1/moonshotai.kimi-k3	3.96e-06	1.98e-05	4.95e-06	3.96e-07					1.0	868928
+bedrock/us-gov-west-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07							1.0	128000
+bedrock/us-gov-west-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07							1.0	262144
+bedrock/us-gov-west-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07							1.0	128000
+bedrock/us-gov-west-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07							1.0	256000
+bedrock/us-gov-west-1/openai.gpt-oss-120b-1:0	1.8e-07	7.2e-07							1.0	128000
+bedrock/us-gov-west-1/openai.gpt-oss-20b-1:0	8.4e-08	3.6e-07							1.0	128000
+bedrock/us-west-1/meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06							1.0	8192
+bedrock/us-west-1/meta.llama3-8b-instruct-v1:0	3e-07	6e-07							1.0	8192
+bedrock/us-west-2/anthropic.claude-instant-v1	8e-07	2.4e-06							1.0	100000
+bedrock/us-west-2/anthropic.claude-v1	8e-06	2.4e-05							1.0	100000
+bedrock/us-west-2/anthropic.claude-v2:1	8e-06	2.4e-05							1.0	100000
+bedrock/us-west-2/deepseek.v3.2	6.2e-07	1.85e-06							1.0	156000
+bedrock/us-west-2/minimax.minimax-m2.1	3e-07	1.2e-06							1.0	196000
+bedrock/us-west-2/minimax.minimax-m2.5	3e-07	1.2e-06							1.0	196000
+bedrock/us-west-2/mistral.mistral-7b-instruct-v0:2	1.5e-07	2e-07							1.0	32000
+bedrock/us-west-2/mistral.mistral-large-2402-v1:0	4e-06	1.2e-05							1.0	32000
+bedrock/us-west-2/mistral.mixtral-8x7b-instruct-v0:1	4.5e-07	7e-07							1.0	32000
+bedrock/us-west-2/moonshotai.kimi-k2-thinking	6e-07	2.5e-06							1.0	262144
+bedrock/us-west-2/moonshotai.kimi-k2.5	6e-07	3e-06							1.0	262144
+bedrock/us-west-2/qwen.qwen3-coder-next	5e-07	1.2e-06							1.0	262144
+bedrock/us-west-2/zai.glm-5	1e-06	3.2e-06							1.0	200000
+bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0	8e-07	4e-06	1e-06	8e-08					1.0	200000
+bedrock_mantle/anthropic.claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+bedrock_mantle/anthropic.claude-haiku-5-5	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	1000000
+bedrock_mantle/anthropic.claude-opus-5-5	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	1000000
+bedrock_mantle/anthropic.claude-sonnet-5-5	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+bedrock_mantle/deepseek.v3.1	5.8e-07	1.68e-06							1.0	128000
+bedrock_mantle/google.gemma-4-26b-a4b	1.3e-07	4e-07							1.0	256000
+bedrock_mantle/google.gemma-4-31b	1.4e-07	4e-07							1.0	256000
+bedrock_mantle/google.gemma-4-e2b	4e-08	8e-08							1.0	128000
+bedrock_mantle/moonshotai.kimi-k2-thinking	6e-07	2.5e-06							1.0	256000
+bedrock_mantle/openai.gpt-5.4	2.75e-06	1.65e-05		2.75e-07					1.0	922000
+bedrock_mantle/openai.gpt-5.5	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+bedrock_mantle/openai.gpt-5.6-cyber	1.375e-05	8.25e-05	1.71875e-05	1.375e-06					1.0	922000
+bedrock_mantle/openai.gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08					1.0	922000
+bedrock_mantle/openai.gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	922000
+bedrock_mantle/openai.gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07					1.0	922000
+bedrock_mantle/openai.gpt-6-astra	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	922000
+bedrock_mantle/openai.gpt-6-luna	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	922000
+bedrock_mantle/openai.gpt-6-sol	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	922000
+bedrock_mantle/openai.gpt-6.1-sol	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+bedrock_mantle/openai.gpt-6.1-terra	1.1e-06	5.5e-06	1.375e-06	5.5e-08					1.0	922000
+bedrock_mantle/openai.gpt-daybreak-blue-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	1050000
+bedrock_mantle/openai.gpt-oss-120b	1.5e-07	6e-07							1.0	131072
+bedrock_mantle/openai.gpt-oss-20b	7e-08	3e-07							1.0	131072
+bedrock_mantle/openai.gpt-oss-safeguard-120b	1.5e-07	6e-07							1.0	131072
+bedrock_mantle/openai.gpt-oss-safeguard-20b	7e-08	2e-07							1.0	131072
+bedrock_mantle/qwen.qwen3-235b-a22b-2507	2.2e-07	8.8e-07							1.0	256000
+bedrock_mantle/qwen.qwen3-32b	1.5e-07	6e-07							1.0	32000
+bedrock_mantle/qwen.qwen3-coder-30b-a3b-instruct	1.5e-07	6e-07							1.0	256000
+bedrock_mantle/qwen.qwen3-coder-480b-a35b-instruct	4.5e-07	1.8e-06							1.0	262144
+bedrock_mantle/qwen.qwen3-next-80b-a3b-instruct	1.4e-07	1.2e-06							1.0	256000
+bedrock_mantle/qwen.qwen3-vl-235b-a22b-instruct	5.3e-07	2.66e-06							1.0	256000
+bedrock_mantle/us-gov-east-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07							1.0	128000
+bedrock_mantle/us-gov-east-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07							1.0	262144
+bedrock_mantle/us-gov-east-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07							1.0	128000
+bedrock_mantle/us-gov-east-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07							1.0	256000
+bedrock_mantle/us-gov-east-1/openai.gpt-5.4	3.3e-06	1.98e-05		3.3e-07					1.0	922000
+bedrock_mantle/us-gov-east-1/openai.gpt-oss-120b	1.8e-07	7.2e-07							1.0	131072
+bedrock_mantle/us-gov-east-1/openai.gpt-oss-20b	8.4e-08	3.6e-07							1.0	131072
+bedrock_mantle/us-gov-east-1/xai.grok-4.6	2.64e-06	7.92e-06		6.6e-07					1.0	500000
+bedrock_mantle/us-gov-east-1/xai.grok-4.7	2.64e-06	7.92e-06		6.6e-07					1.0	524288
+bedrock_mantle/us-gov-west-1/anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08					1.0	1000000
+bedrock_mantle/us-gov-west-1/anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07					1.0	1000000
+bedrock_mantle/us-gov-west-1/anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07					1.0	1000000
+bedrock_mantle/us-gov-west-1/google.gemma-4-26b-a4b	1.56e-07	4.8e-07							1.0	256000
+bedrock_mantle/us-gov-west-1/google.gemma-4-31b	1.68e-07	4.8e-07							1.0	256000
+bedrock_mantle/us-gov-west-1/google.gemma-4-e2b	4.8e-08	9.6e-08							1.0	128000
+bedrock_mantle/us-gov-west-1/nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07							1.0	128000
+bedrock_mantle/us-gov-west-1/nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07							1.0	262144
+bedrock_mantle/us-gov-west-1/nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07							1.0	128000
+bedrock_mantle/us-gov-west-1/nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07							1.0	256000
+bedrock_mantle/us-gov-west-1/openai.gpt-5.4	3.3e-06	1.98e-05		3.3e-07					1.0	922000
+bedrock_mantle/us-gov-west-1/openai.gpt-5.6-luna	2.64e-07	1.584e-06	3.3e-07	2.64e-08					1.0	922000
+bedrock_mantle/us-gov-west-1/openai.gpt-5.6-terra	2.64e-06	1.584e-05	3.3e-06	2.64e-07					1.0	922000
+bedrock_mantle/us-gov-west-1/openai.gpt-oss-120b	1.8e-07	7.2e-07							1.0	131072
+bedrock_mantle/us-gov-west-1/openai.gpt-oss-20b	8.4e-08	3.6e-07							1.0	131072
+bedrock_mantle/us-gov-west-1/xai.grok-4.3	1.5e-06	3e-06		2.4e-07					1.0	1048576
+bedrock_mantle/us-gov-west-1/xai.grok-4.6	2.64e-06	7.92e-06		6.6e-07					1.0	500000
+bedrock_mantle/us-gov-west-1/xai.grok-4.7	2.64e-06	7.92e-06		6.6e-07					1.0	524288
+bedrock_mantle/xai.grok-4.3	1.25e-06	2.5e-06		2e-07					1.0	1048576
+bedrock_mantle/xai.grok-4.6	2.2e-06	6.6e-06		5.5e-07					1.0	500000
+bedrock_mantle/xai.grok-4.7	2.2e-06	6.6e-06		5.5e-07					1.0	524288
+bespoke/bespokelabs/Bespoke-Nimble-9B	0.0	0.0							1.0	8192
+bespoke/nimble	0.0	0.0							1.0	8192
+bespoke/nimble-latest	0.0	0.0							1.0	8192
+bigmodel/glm-5.3	1.1428571428571428e-06	4e-06		2.857142857142857e-07					1.0	1000000
+bigmodel/glm-5.3-flash	1.142857142857143e-07	4e-07		3.2857142857142855e-08					1.0	1000000
+bigmodel/glm-5.3-flashx	2.857142857142857e-07	1e-06		8.142857142857142e-08					1.0	1000000
+c4ai-aya-expanse-32b	5e-07	1.5e-06							1.0	128000
+cerebras/gemma-4-31b	9.9e-07	1.49e-06							1.0	131072
+cerebras/gpt-oss-120b	3.5e-07	7.5e-07							1.0	131072
+cerebras/llama-3.1-70b	6e-07	6e-07							1.0	128000
+cerebras/llama-3.1-8b	1e-07	1e-07							1.0	128000
+cerebras/llama-3.3-70b	8.5e-07	1.2e-06							1.0	128000
+cerebras/llama3.1-8b	1e-07	1e-07							1.0	128000
+cerebras/qwen-3-32b	4e-07	8e-07							1.0	128000
+cerebras/qwen-3.8-27b	9.9e-07	1.49e-06							1.0	65536
+chat-latest	5e-06	3e-05		5e-07					1.0	400000
+chatdolphin	5e-07	5e-07							1.0	16384
+chatgpt-image-latest	5e-06	1e-05		1.25e-06					1.0	
+clf_ai_gateway/deepseek-v4-flash	1.76e-07	5.28e-07		5e-09					1.0	1048576
+clf_ai_gateway/deepseek-v4-pro	5.28e-07	1.584e-06		1.7e-08					1.0	1048576
+clf_ai_gateway/deepseek-v4.1-flash	1.2e-07	4.8e-07		2e-09					1.0	1048576
+clf_ai_gateway/glm-4.7-flash	2.4e-08	1.6e-07							1.0	131072
+clf_ai_gateway/glm-5.2	5.6e-07	1.76e-06		1.04e-07					1.0	262144
+clf_ai_gateway/glm-5.3	5.6e-07	1.76e-06		1.04e-07					1.0	1048576
+clf_ai_gateway/glm-5.3-flash	6e-08	2e-07		1.2e-08					1.0	1048576
+clf_ai_gateway/kimi-k2.6	3.8e-07	1.6e-06		6.4e-08					1.0	262144
+clf_ai_gateway/kimi-k2.7-code	3.8e-07	1.6e-06		7.6e-08					1.0	262144
+clf_ai_gateway/qwen3.8-27b	1.8e-07	1.28e-06		2e-08					1.0	262144
+cloudflare/@cf/aisingapore/gemma-sea-lion-v4-27b-it	3.51e-07	5.55e-07							1.0	128000
+cloudflare/@cf/cloudflare/clairic	1e-07	0.0							1.0	65536
+cloudflare/@cf/cloudflare/clef	2.4e-07	0.0							1.0	65536
+cloudflare/@cf/cloudflare/clef-flash	9e-08	0.0							1.0	65536
+cloudflare/@cf/cloudflare/clef-omni	1.5e-07	0.0							1.0	64000
+cloudflare/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b	4.97e-07	4.881e-06							1.0	80000
+cloudflare/@cf/google/gemma-2b-it-lora	0.0	0.0							1.0	8192
+cloudflare/@cf/google/gemma-4-26b-a4b-it	1e-07	3e-07							1.0	256000
+cloudflare/@cf/google/gemma-7b-it-lora	0.0	0.0							1.0	3500
+cloudflare/@cf/ibm-granite/granite-4.0-h-micro	1.7e-08	1.12e-07							1.0	131000
+cloudflare/@cf/meta-llama/llama-2-7b-chat-hf-lora	0.0	0.0							1.0	8192
+cloudflare/@cf/meta/llama-2-7b-chat-fp16	1.923e-06	1.923e-06							1.0	3072
+cloudflare/@cf/meta/llama-2-7b-chat-int8	1.923e-06	1.923e-06							1.0	2048
+cloudflare/@cf/meta/llama-3.1-8b-instruct-fp8	1.52e-07	2.87e-07							1.0	32000
+cloudflare/@cf/meta/llama-3.2-11b-vision-instruct	4.85e-08	6.76e-07							1.0	128000
+cloudflare/@cf/meta/llama-3.2-1b-instruct	2.7e-08	2.01e-07							1.0	60000
+cloudflare/@cf/meta/llama-3.2-3b-instruct	5.09e-08	3.35e-07							1.0	80000
+cloudflare/@cf/meta/llama-3.3-70b-instruct-fp8-fast	2.93e-07	2.253e-06							1.0	24000
+cloudflare/@cf/meta/llama-4-scout-17b-16e-instruct	2.7e-07	8.5e-07							1.0	131000
+cloudflare/@cf/meta/llama-guard-3-8b	4.84e-07	3e-08							1.0	131072
+cloudflare/@cf/mistral/mistral-7b-instruct-v0.1	1.923e-06	1.923e-06							1.0	8192
+cloudflare/@cf/mistral/mistral-7b-instruct-v0.2-lora	0.0	0.0							1.0	15000
+cloudflare/@cf/mistralai/mistral-small-3.1-24b-instruct	3.51e-07	5.55e-07							1.0	128000
+cloudflare/@cf/moonshotai/kimi-k2.6	9.5e-07	4e-06		1.6e-07					1.0	262144
+cloudflare/@cf/moonshotai/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+cloudflare/@cf/nvidia/nemotron-3-120b-a12b	5e-07	1.5e-06							1.0	256000
+cloudflare/@cf/openai/gpt-oss-120b	3.5e-07	7.5e-07							1.0	128000
+cloudflare/@cf/openai/gpt-oss-20b	2e-07	3e-07							1.0	128000
+cloudflare/@cf/qwen/qwen2.5-coder-32b-instruct	6.6e-07	1e-06							1.0	32768
+cloudflare/@cf/qwen/qwen3-30b-a3b-fp8	5.09e-08	3.35e-07							1.0	32768
+cloudflare/@cf/qwen/qwq-32b	6.6e-07	1e-06							1.0	24000
+cloudflare/@cf/zai-org/glm-4.7-flash	6.05e-08	4e-07							1.0	131072
+cloudflare/@cf/zai-org/glm-5.2	1.4e-06	4.4e-06		2.6e-07					1.0	262144
+cloudflare/@hf/thebloke/codellama-7b-instruct-awq	1.923e-06	1.923e-06							1.0	4096
+cloudflare/clairic	1e-07	0.0							1.0	65536
+cloudflare/clef	2.4e-07	0.0							1.0	65536
+cloudflare/clef-flash	9e-08	0.0							1.0	65536
+cloudflare/clef-omni	1.5e-07	0.0							1.0	64000
+codestral/codestral-2405	0.0	0.0							1.0	32000
+codestral/codestral-latest	0.0	0.0							1.0	32000
+cognition/swe-1.6	5e-07	2.5e-06		2e-07					1.0	
+cognition/swe-1.7	5e-07	2.5e-06		2e-07					1.0	
+cognition/swe-1.7-lightning	2.5e-06	1.25e-05		1e-06					1.0	
+cohere.command-light-text-v14	3e-07	6e-07							1.0	4096
+cohere.command-text-v14	1e-06	2e-06							1.0	4096
+cohere.embed-english-v3	1e-07	0.0							1.0	512
+cohere.embed-multilingual-v3	1e-07	0.0							1.0	512
+cohere.embed-v4:0	1.2e-07	0.0							1.0	128000
+cohere.rerank-v3-5:0	0.0	0.0							1.0	4096
+cohere/embed-v4.0	1.2e-07	0.0							1.0	128000
+cohere/embed-v5.0-fast	8e-08	0.0							1.0	128000
+cohere/embed-v5.0-pro	1.2e-07	0.0							1.0	128000
+command-a-03-2025	2.5e-06	1e-05							1.0	256000
+command-a-plus-05-2026	0.0	0.0							1.0	128000
+command-nightly	1e-06	2e-06							1.0	4096
+command-r-08-2024	1.5e-07	6e-07							1.0	128000
+command-r-plus-08-2024	2.5e-06	1e-05							1.0	128000
+command-r7b-12-2024	3.75e-08	1.5e-07							1.0	128000
+computer-use-preview	3e-06	1.2e-05							1.0	8192
+computer-use-preview-2025-03-11	3e-06	1.2e-05							1.0	8192
+coralbricks/deepseek-v4.1-flash	1e-08	1.2e-06	9e-08	0.0					1.0	1048576
+coralbricks/deepseek-v4.1-flash-fast	1e-08	1.2e-06	9e-08	0.0					1.0	1048576
+coralbricks/deepseek-v4.1-flash-fast-fp4	1e-08	1.2e-06	9e-08	0.0					1.0	1048576
+coralbricks/glm-5.3	1.12e-06	4.4e-06	1.68e-06	0.0					1.0	1048576
+coralbricks/glm-5.3-fast	1.12e-06	4.4e-06	1.68e-06	0.0					1.0	1048576
+coralbricks/glm-5.3-fp4	1.12e-06	4.4e-06	1.68e-06	0.0					1.0	1048576
+crusoe/Qwen/Qwen3-235B-A22B-Instruct-2507	3e-06	3e-06							1.0	262144
+crusoe/deepseek-ai/DeepSeek-R1-0528	3e-06	7e-06							1.0	163840
+crusoe/deepseek-ai/DeepSeek-V3-0324	1.5e-06	1.5e-06							1.0	163840
+crusoe/google/gemma-3-12b-it	1e-07	1e-07							1.0	131072
+crusoe/meta-llama/Llama-3.3-70B-Instruct	2e-07	2e-07							1.0	131072
+crusoe/moonshotai/Kimi-K2-Thinking	2.5e-06	2.5e-06							1.0	262144
+crusoe/openai/gpt-oss-120b	8e-07	8e-07							1.0	131072
+darkbloom/gemma-4-26b	3e-08	1.65e-07							1.0	131072
+darkbloom/gpt-oss-20b	1.45e-08	7e-08							1.0	131072
+dashscope/deepseek-v4-flash	2e-07	4e-07		4e-08					1.0	1000000
+dashscope/deepseek-v4-flash-0731	2e-07	4e-07		4e-08					1.0	1000000
+dashscope/deepseek-v4-pro	2.4e-06	4.8e-06		2e-07					1.0	1000000
+dashscope/glm-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202745
+dashscope/glm-5.2	1.4e-06	4.4e-06		2.8e-07					1.0	1048576
+dashscope/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	229376
+dashscope/qwen-audio-3.1-tts-flash	2.3e-07	1.87e-06							1.0	
+dashscope/qwen-coder	3e-07	1.5e-06							1.0	1000000
+dashscope/qwen-max	1.6e-06	6.4e-06							1.0	30720
+dashscope/qwen-plus	4e-07	1.2e-06							1.0	129024
+dashscope/qwen-plus-2025-01-25	4e-07	1.2e-06							1.0	129024
+dashscope/qwen-plus-2025-04-28	4e-07	1.2e-06							1.0	129024
+dashscope/qwen-plus-2025-07-14	4e-07	1.2e-06							1.0	129024
+dashscope/qwen-turbo	5e-08	2e-07							1.0	129024
+dashscope/qwen-turbo-2024-11-01	5e-08	2e-07							1.0	1000000
+dashscope/qwen-turbo-2025-04-28	5e-08	2e-07							1.0	1000000
+dashscope/qwen-turbo-latest	5e-08	2e-07							1.0	1000000
+dashscope/qwen3-next-80b-a3b-instruct	1.5e-07	1.2e-06							1.0	262144
+dashscope/qwen3-next-80b-a3b-thinking	1.5e-07	1.2e-06							1.0	262144
+dashscope/qwen3-vl-235b-a22b-instruct	4e-07	1.6e-06							1.0	131072
+dashscope/qwen3-vl-235b-a22b-thinking	4e-07	4e-06							1.0	131072
+dashscope/qwen3-vl-32b-instruct	1.6e-07	6.4e-07							1.0	131072
+dashscope/qwen3-vl-32b-thinking	1.6e-07	2.87e-06							1.0	131072
+dashscope/qwen3.7-max	2.5e-06	7.5e-06	3.125e-06	5e-07					1.0	991808
+dashscope/qwen3.8-flash	1.5e-07	4.7e-07	2e-07	1.6e-08					1.0	991808
+dashscope/qwen3.8-max	2e-06	6e-06		2.5e-07					1.0	991808
+dashscope/qwen3.8-omni-flash	1.5e-07	4.7e-07		1.6e-08					1.0	991808
+dashscope/qwq-plus	8e-07	2.4e-06							1.0	98304
+databricks/ai_decide	0.0	0.0	0.0	0.0					1.0	
+databricks/databricks-bge-large-en	1.0003e-07	0.0	1.0003e-07	1.0003e-07					1.0	512
+databricks/databricks-claude-fable-5	9.99999e-06	5.000002e-05	1.249997e-05	1.00002e-06					1.0	1000000
+databricks/databricks-claude-fable-5-1	9.99999e-06	5.000002e-05	1.249997e-05	2.4997e-07					1.0	1000000
+databricks/databricks-claude-haiku-4-5	1.00002e-06	5.00003e-06	1.24999e-06	1.0003e-07					1.0	200000
+databricks/databricks-claude-haiku-5-5	1.0003e-07	5.0001e-07	1.2502e-07	1.001e-08					1.0	1000000
+databricks/databricks-claude-opus-4	1.500002e-05	7.50001e-05	1.874999e-05	1.50003e-06					1.0	200000
+databricks/databricks-claude-opus-4-1	1.500002e-05	7.50001e-05	1.874999e-05	1.50003e-06					1.0	200000
+databricks/databricks-claude-opus-4-5	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07					1.0	200000
+databricks/databricks-claude-opus-4-6	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07					6.0	1000000
+databricks/databricks-claude-opus-4-7	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07					6.0	1000000
+databricks/databricks-claude-opus-4-8	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07					2.0	1000000
+databricks/databricks-claude-opus-5	5.00003e-06	2.500001e-05	6.25002e-06	5.0001e-07					1.0	1000000
+databricks/databricks-claude-opus-5-5	4.00001e-06	1.999998e-05	5.00003e-06	1.9999e-07					1.0	1000000
+databricks/databricks-claude-sonnet-4	2.99999e-06	1.500002e-05	3.74997e-06	3.0002e-07					1.0	200000
+databricks/databricks-claude-sonnet-4-1	2.9999900000000002e-06	1.5000020000000002e-05	3.74997e-06	3.0002e-07					1.0	200000
+databricks/databricks-claude-sonnet-4-5	2.99999e-06	1.500002e-05	3.74997e-06	3.0002e-07					1.0	200000
+databricks/databricks-claude-sonnet-4-6	2.99999e-06	1.500002e-05	3.74997e-06	3.0002e-07					1.0	1000000
+databricks/databricks-claude-sonnet-5	1.99997e-06	9.99999e-06	2.49998e-06	1.9999e-07					1.0	1000000
+databricks/databricks-claude-sonnet-5-5	1.99997e-06	9.99999e-06	2.49998e-06	1.0003e-07					1.0	1000000
+databricks/databricks-deepseek-v4-1-flash	3.0002e-07	1.20001e-06	3.0002e-07	3.003e-08					1.0	1000000
+databricks/databricks-deepseek-v4-1-flash-1017	3.0002e-07	1.20001e-06	3.0002e-07	7e-09					1.0	1000000
+databricks/databricks-deepseek-v4-flash-0731	1.4e-07	2.8e-07	1.4e-07	2.8e-08					1.0	1000000
+databricks/databricks-deepseek-v4-pro-0813	1.31999e-06	3.95997e-06	1.31999e-06	1.3202e-07					1.0	1000000
+databricks/databricks-gemini-2-5-flash	3.0001999999999996e-07	2.49998e-06	3.0002e-07	3.0002e-08					1.0	1048576
+databricks/databricks-gemini-2-5-flash-lite	1.2502e-07	5.0001e-07	1.2502e-07	1.253e-08					1.0	1048576
+databricks/databricks-gemini-2-5-pro	1.24999e-06	9.999990000000002e-06	1.24999e-06	1.24999e-07					1.0	1048576
+databricks/databricks-gemini-3-1-flash-image	6.2503e-07	3.74997e-06	6.2503e-07	6.2503e-07					1.0	131072
+databricks/databricks-gemini-3-1-flash-lite	3.1248e-07	1.87502e-06	3.1248e-07	3.122e-08					1.0	1048576
+databricks/databricks-gemini-3-1-flash-lite-image	3.1248e-07	1.87502e-06	3.1248e-07	3.1248e-07					1.0	65536
+databricks/databricks-gemini-3-1-pro	2.49998e-06	1.500002e-05	2.49998e-06	2.4997e-07	5.00003e-06	2.25e-05		5.0001e-07	1.0	1048576
+databricks/databricks-gemini-3-5-flash	1.87502e-06	1.124998e-05	1.87502e-06	1.8753e-07					1.0	1048576
+databricks/databricks-gemini-3-5-flash-lite	3.7499e-07	3.12501e-06	3.7499e-07	3.752e-08					1.0	1048576
+databricks/databricks-gemini-3-6-flash	7.4998e-07	3.74997e-06	7.4998e-07	7.497e-08					1.0	1048576
+databricks/databricks-gemini-3-7-flash	7.4998e-07	3.74997e-06	7.4998e-07	7.497e-08					1.0	1048576
+databricks/databricks-gemini-3-8-flash	7.4998e-07	3.74997e-06	7.4998e-07	7.497e-08					1.0	1048576
+databricks/databricks-gemini-3-flash	6.2503e-07	3.74997e-06	6.2503e-07	6.251e-08					1.0	1048576
+databricks/databricks-gemini-3-pro	2.49998e-06	1.5000020000000002e-05	2.49998e-06	2.4997e-07					1.0	1048576
+databricks/databricks-gemini-3-pro-image	2.49998e-06	1.500002e-05	2.49998e-06	2.49998e-06					1.0	65536
+databricks/databricks-gemini-4-argon	2.49998e-06	1.249997e-05	2.49998e-06	1.2502e-07					1.0	1048576
+databricks/databricks-gemma-3-12b	1.5001e-07	5.0001e-07	1.5001e-07	1.5001e-07					1.0	128000
+databricks/databricks-glm-5-2	1.4e-06	4.39999e-06	1.4e-06	2.5998e-07					1.0	1000000
+databricks/databricks-glm-5-3	1.4e-06	4.39999e-06	1.4e-06	2.5998e-07					1.0	1048576
+databricks/databricks-glm-5-3-flash	1.5001e-07	5.0001e-07	1.5001e-07	3.003e-08					1.0	1048576
+databricks/databricks-gpt-5	1.24999e-06	9.99999e-06	1.24999e-06	1.2502e-07					1.0	272000
+databricks/databricks-gpt-5-1	1.24999e-06	9.99999e-06	1.24999e-06	1.2502e-07					1.0	272000
+databricks/databricks-gpt-5-2	1.75e-06	1.4e-05	1.75e-06	1.75e-07					1.0	272000
+databricks/databricks-gpt-5-3-codex	1.75e-06	1.4e-05	1.75e-06	1.75e-07					1.0	272000
+databricks/databricks-gpt-5-4	2.49998e-06	1.500002e-05	2.49998e-06	2.4997e-07					1.0	922000
+databricks/databricks-gpt-5-4-mini	7.4998e-07	4.50002e-06	7.4998e-07	7.497e-08					1.0	272000
+databricks/databricks-gpt-5-4-nano	1.9999e-07	1.24999e-06	1.9999e-07	2.002e-08					1.0	272000
+databricks/databricks-gpt-5-4-pro	2.999997e-05	0.0001800001	2.999997e-05	2.999997e-05					1.0	922000
+databricks/databricks-gpt-5-5	5.00003e-06	2.999997e-05	5.00003e-06	5.0001e-07					1.0	922000
+databricks/databricks-gpt-5-5-pro	2.999997e-05	0.0001800001	2.999997e-05	2.999997e-05					1.0	922000
+databricks/databricks-gpt-5-6-luna	1.9999e-07	1.20001e-06	2.4997e-07	2.002e-08					1.0	922000
+databricks/databricks-gpt-5-6-sol	4.00001e-06	1.999998e-05	5.00003e-06	3.9998e-07					1.0	922000
+databricks/databricks-gpt-5-6-terra	1.99997e-06	1.200003e-05	2.49998e-06	1.9999e-07					1.0	922000
+databricks/databricks-gpt-5-mini	2.4997e-07	1.99997e-06	2.4997e-07	2.499e-08					1.0	272000
+databricks/databricks-gpt-5-nano	4.998e-08	3.9998e-07	4.998e-08	4.97e-09					1.0	272000
+databricks/databricks-gpt-6-1-sol	1.99997e-06	9.99999e-06	2.49998e-06	1.0003e-07					1.0	922000
+databricks/databricks-gpt-6-1-terra	1.00002e-06	5.00003e-06	1.24999e-06	4.998e-08					1.0	922000
+databricks/databricks-gpt-6-astra	9.99999e-06	5.000002e-05	1.249997e-05	1.00002e-06					1.0	922000
+databricks/databricks-gpt-6-luna	1.0003e-07	5.0001e-07	1.2502e-07	1.001e-08					1.0	922000
+databricks/databricks-gpt-6-sol	1.99997e-06	9.99999e-06	2.49998e-06	1.9999e-07					1.0	922000
+databricks/databricks-gpt-image-1-5	5.00003e-06	9.99999e-06	5.00003e-06	1.24999e-06					1.0	
+databricks/databricks-gpt-oss-120b	1.5001e-07	5.9997e-07	1.5001e-07	1.5001e-07					1.0	131072
+databricks/databricks-gpt-oss-20b	7e-08	3.0002e-07	7e-08	7e-08					1.0	131072
+databricks/databricks-grok-4-6	2.49998e-06	7.50001e-06	2.49998e-06	6.2503e-07					1.0	500000
+databricks/databricks-grok-4-7	2.49998e-06	7.50001e-06	2.49998e-06	6.2503e-07					1.0	500000
+databricks/databricks-gte-large-en	1.2999e-07	0.0	1.2999e-07	1.2999e-07					1.0	8192
+databricks/databricks-inkling	1.00002e-06	4.04999e-06	1.00002e-06	1.7003e-07					1.0	1000000
+databricks/databricks-kimi-k2-7	9.4997e-07	4.00001e-06	9.4997e-07	1.8998e-07					1.0	262144
+databricks/databricks-kimi-k3	2.99999e-06	1.500002e-05	2.99999e-06	3.0002e-07					1.0	1000000
+databricks/databricks-kimi-k3-1-pro	1.99997e-06	9.99999e-06	1.99997e-06	1.9999e-07					1.0	1048576
+databricks/databricks-llama-4-maverick	5.0001e-07	1.50003e-06	5.0001e-07	5.0001e-07					1.0	128000
+databricks/databricks-meta-llama-3-1-8b-instruct	1.5001e-07	4.5003e-07	1.5001e-07	1.5001e-07					1.0	200000
+databricks/databricks-meta-llama-3-3-70b-instruct	5.0001e-07	1.50003e-06	5.0001e-07	5.0001e-07					1.0	128000
+databricks/databricks-openjev-qwen35-4b	4.2e-08	0.0	4.2e-08	4.2e-08					1.0	
+databricks/databricks-qwen3-embedding-0-6b	2.002e-08	0.0	2.002e-08	2.002e-08					1.0	32768
+databricks/databricks-qwen3-next-80b-a3b-instruct	1.5001e-07	1.20001e-06	1.5001e-07	1.5001e-07					1.0	
+databricks/databricks-qwen35-122b-a10b	2.2001e-07	2.20003e-06	2.2001e-07	2.2001e-07					1.0	262144
+databricks/databricks-typesafeai-jev-1-14-0	4.2e-08	0.0	4.2e-08	4.2e-08					1.0	
+davinci-002	2e-06	2e-06							1.0	16384
+daybreak-blue-latest	4e-06	2e-05	5e-06	4e-07					1.0	922000
+daybreak-red-latest	1.25e-05	7.5e-05	1.5625e-05	1.25e-06					1.0	272000
+deep-research-pro-preview-12-2025	2e-06	1.2e-05		2e-07					1.0	65536
+deepinfra/ByteDance/Seed-1.8	2.5e-07	2e-06		5e-08					1.0	256000
+deepinfra/ByteDance/Seed-2.0-code	5e-07	3e-06		1e-07					1.0	256000
+deepinfra/ByteDance/Seed-2.0-mini	1e-07	4e-07		2e-08					1.0	256000
+deepinfra/ByteDance/Seed-2.0-pro	5e-07	3e-06		1e-07					1.0	256000
+deepinfra/Gryphe/MythoMax-L2-13b	4e-07	4e-07							1.0	4096
+deepinfra/MiniMaxAI/MiniMax-M2.7	2.5e-07	1e-06		5e-08					1.0	196608
+deepinfra/MiniMaxAI/MiniMax-M2.7-Turbo	3.8e-07	1.7e-06		7e-08					1.0	196608
+deepinfra/MiniMaxAI/MiniMax-M3	2.8e-07	1.1e-06		5.6e-08					1.0	524288
+deepinfra/NousResearch/Hermes-3-Llama-3.1-405B	1e-06	1e-06							1.0	131072
+deepinfra/NousResearch/Hermes-3-Llama-3.1-70B	7e-07	7e-07							1.0	131072
+deepinfra/Qwen/QwQ-32B	1.5e-07	4e-07							1.0	131072
+deepinfra/Qwen/Qwen2.5-72B-Instruct	3.6e-07	4e-07							1.0	32768
+deepinfra/Qwen/Qwen2.5-7B-Instruct	4e-08	1e-07							1.0	32768
+deepinfra/Qwen/Qwen2.5-VL-32B-Instruct	2e-07	6e-07							1.0	128000
+deepinfra/Qwen/Qwen3-14B	1.2e-07	2.4e-07							1.0	40960
+deepinfra/Qwen/Qwen3-235B-A22B	1.8e-07	5.4e-07							1.0	40960
+deepinfra/Qwen/Qwen3-235B-A22B-Instruct-2507	9e-08	5.5e-07							1.0	262144
+deepinfra/Qwen/Qwen3-235B-A22B-Thinking-2507	3e-07	2.9e-06							1.0	262144
+deepinfra/Qwen/Qwen3-30B-A3B	1.2e-07	5e-07							1.0	40960
+deepinfra/Qwen/Qwen3-32B	8e-08	2.8e-07							1.0	40960
+deepinfra/Qwen/Qwen3-Coder-480B-A35B-Instruct	4e-07	1.6e-06							1.0	262144
+deepinfra/Qwen/Qwen3-Coder-480B-A35B-Instruct-Turbo	3e-07	1e-06		1e-07					1.0	262144
+deepinfra/Qwen/Qwen3-Max	1.2e-06	6e-06		2.4e-07					1.0	256000
+deepinfra/Qwen/Qwen3-Max-Thinking	1.2e-06	6e-06		2.4e-07					1.0	256000
+deepinfra/Qwen/Qwen3-Next-80B-A3B-Instruct	9e-08	1.1e-06							1.0	262144
+deepinfra/Qwen/Qwen3-Next-80B-A3B-Thinking	1.4e-07	1.4e-06							1.0	262144
+deepinfra/Qwen/Qwen3-VL-235B-A22B-Instruct	2e-07	8.8e-07		1.1e-07					1.0	262144
+deepinfra/Qwen/Qwen3-VL-30B-A3B-Instruct	1.5e-07	6e-07							1.0	262144
+deepinfra/Qwen/Qwen3.5-122B-A10B	2.9e-07	2.4e-06							1.0	262144
+deepinfra/Qwen/Qwen3.5-27B	2.6e-07	2.6e-06							1.0	262144
+deepinfra/Qwen/Qwen3.5-35B-A3B	1.4e-07	1e-06		5e-08					1.0	262144
+deepinfra/Qwen/Qwen3.5-397B-A17B	4.5e-07	3e-06		2.2e-07					1.0	262144
+deepinfra/Qwen/Qwen3.5-9B	1e-07	1.5e-07							1.0	262144
+deepinfra/Qwen/Qwen3.6-27B	3.2e-07	3.2e-06							1.0	262144
+deepinfra/Qwen/Qwen3.6-35B-A3B	1e-07	9.5e-07							1.0	262144
+deepinfra/Qwen/Qwen3.7-Max	2.5e-06	7.5e-06		5e-07					1.0	256000
+deepinfra/Qwen/Qwen3.8-2.4T-A95B	2e-06	6e-06		2e-07					1.0	262144
+deepinfra/Qwen/Qwen3.8-27B	4e-07	3e-06		4e-08					1.0	262144
+deepinfra/Qwen/Qwen3.8-Max	1.65e-06	4.951e-06		2.06e-07					1.0	256000
+deepinfra/Sao10K/L3-8B-Lunaris-v1-Turbo	4e-08	5e-08							1.0	8192
+deepinfra/Sao10K/L3.1-70B-Euryale-v2.2	8.5e-07	8.5e-07							1.0	131072
+deepinfra/Sao10K/L3.3-70B-Euryale-v2.3	6.5e-07	7.5e-07							1.0	131072
+deepinfra/XiaomiMiMo/MiMo-V2.5	4e-07	2e-06		8e-08					1.0	262144
+deepinfra/XiaomiMiMo/MiMo-V2.5-Pro	1e-06	3e-06		2e-07					1.0	1048576
+deepinfra/allenai/olmOCR-7B-0725-FP8	2.7e-07	1.5e-06							1.0	16384
+deepinfra/anthropic/claude-3-7-sonnet-latest	3.3e-06	1.65e-05		3.3e-07					1.0	200000
+deepinfra/anthropic/claude-4-opus	1.65e-05	8.25e-05							1.0	200000
+deepinfra/anthropic/claude-4-sonnet	3.3e-06	1.65e-05							1.0	200000
+deepinfra/anthropic/claude-fable-5	1e-05	5e-05							1.0	1000000
+deepinfra/anthropic/claude-haiku-4-5	1e-06	5e-06							1.0	200000
+deepinfra/anthropic/claude-opus-4-7	5e-06	2.5e-05							6.0	1000000
+deepinfra/anthropic/claude-opus-4-8	5e-06	2.5e-05							2.0	1000000
+deepinfra/anthropic/claude-opus-5	5e-06	2.5e-05							1.0	1000000
+deepinfra/anthropic/claude-sonnet-4-6	3e-06	1.5e-05							1.0	1000000
+deepinfra/anthropic/claude-sonnet-5	2e-06	1e-05							1.0	1000000
+deepinfra/deepseek-ai/DeepSeek-R1	7e-07	2.4e-06							1.0	163840
+deepinfra/deepseek-ai/DeepSeek-R1-0528	5e-07	2.15e-06		3.5e-07					1.0	163840
+deepinfra/deepseek-ai/DeepSeek-R1-0528-Turbo	1e-06	3e-06							1.0	32768
+deepinfra/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	2e-07	6e-07							1.0	131072
+deepinfra/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B	2.7e-07	2.7e-07							1.0	131072
+deepinfra/deepseek-ai/DeepSeek-R1-Turbo	1e-06	3e-06							1.0	40960
+deepinfra/deepseek-ai/DeepSeek-V3	3.2e-07	8.9e-07							1.0	163840
+deepinfra/deepseek-ai/DeepSeek-V3-0324	2.4e-07	9e-07		1.35e-07					1.0	163840
+deepinfra/deepseek-ai/DeepSeek-V3.1	2.5e-07	9.5e-07		1.3e-07					1.0	163840
+deepinfra/deepseek-ai/DeepSeek-V3.1-Terminus	2.7e-07	1e-06		2.16e-07					1.0	163840
+deepinfra/deepseek-ai/DeepSeek-V3.2	2.6e-07	3.8e-07		1.3e-07					1.0	163840
+deepinfra/deepseek-ai/DeepSeek-V4-Flash	9e-08	1.8e-07		1.8e-08					1.0	1048576
+deepinfra/deepseek-ai/DeepSeek-V4-Flash-0731	6e-08	1.8e-07		1.5e-08					1.0	1048576
+deepinfra/deepseek-ai/DeepSeek-V4-Pro	1.3e-06	2.6e-06		1e-07					1.0	1048576
+deepinfra/deepseek-ai/DeepSeek-V4-Pro-0813	1.3e-06	2.6e-06		1e-07					1.0	1048576
+deepinfra/deepseek-ai/DeepSeek-V4.1-Flash	1.4e-07	4.2e-07		4.2e-09					1.0	1048576
+deepinfra/deepseek-ai/DeepSeek-V4.1-Flash-1017	1.4e-07	4.2e-07		4.2e-09					1.0	1048576
+deepinfra/google/gemini-2.5-flash	3e-07	2.5e-06							1.0	1000000
+deepinfra/google/gemini-2.5-pro	1.25e-06	1e-05							1.0	1000000
+deepinfra/google/gemini-3.1-flash-lite	2.5e-07	1.5e-06							1.0	1000000
+deepinfra/google/gemini-3.1-pro	2e-06	1.2e-05							1.0	1000000
+deepinfra/google/gemini-3.5-flash	1.5e-06	9e-06							1.0	1000000
+deepinfra/google/gemini-3.7-flash	7.5e-07	3.75e-06							1.0	1000000
+deepinfra/google/gemma-3-12b-it	5e-08	1.5e-07							1.0	131072
+deepinfra/google/gemma-3-27b-it	8e-08	1.6e-07							1.0	131072
+deepinfra/google/gemma-3-4b-it	5e-08	1e-07							1.0	131072
+deepinfra/google/gemma-4-26B-A4B-it	7e-08	3.4e-07							1.0	262144
+deepinfra/google/gemma-4-31B-it	2e-07	4e-07							1.0	262144
+deepinfra/google/gemma-4-31B-it-Ultra	2.7e-07	7.6e-07							1.0	131072
+deepinfra/google/gemma-4-31B-it-turbo	9e-08	3.4e-07		5e-08					1.0	262144
+deepinfra/google/gemma-4-E4B-it	2e-08	1e-07							1.0	131072
+deepinfra/inclusionAI/Ling-3.0-flash	6e-08	1.8e-07		1.2e-08					1.0	131072
+deepinfra/meta-llama/Llama-3.2-11B-Vision-Instruct	4.9e-08	4.9e-08							1.0	131072
+deepinfra/meta-llama/Llama-3.2-3B-Instruct	2e-08	2e-08							1.0	131072
+deepinfra/meta-llama/Llama-3.3-70B-Instruct	2.3e-07	4e-07							1.0	131072
+deepinfra/meta-llama/Llama-3.3-70B-Instruct-Turbo	1e-07	3.2e-07							1.0	131072
+deepinfra/meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8	2e-07	8e-07							1.0	1048576
+deepinfra/meta-llama/Llama-4-Scout-17B-16E-Instruct	1e-07	3e-07							1.0	327680
+deepinfra/meta-llama/Llama-Guard-3-8B	5.5e-08	5.5e-08							1.0	131072
+deepinfra/meta-llama/Llama-Guard-4-12B	1.8e-07	1.8e-07							1.0	163840
+deepinfra/meta-llama/Meta-Llama-3-8B-Instruct	3e-08	6e-08							1.0	8192
+deepinfra/meta-llama/Meta-Llama-3.1-70B-Instruct	4e-07	4e-07							1.0	131072
+deepinfra/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo	4e-07	4e-07							1.0	131072
+deepinfra/meta-llama/Meta-Llama-3.1-8B-Instruct	3e-08	5e-08							1.0	131072
+deepinfra/meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo	2e-08	4e-08							1.0	131072
+deepinfra/meta-models/Muse-Glimmer-30B	3e-07	1.2e-06		4e-08					1.0	131072
+deepinfra/microsoft/WizardLM-2-8x22B	4.8e-07	4.8e-07							1.0	65536
+deepinfra/microsoft/phi-4	7e-08	1.4e-07							1.0	16384
+deepinfra/mistralai/Mistral-Nemo-Instruct-2407	1.9e-08	3e-08							1.0	131072
+deepinfra/mistralai/Mistral-Small-24B-Instruct-2501	5e-08	8e-08							1.0	32768
+deepinfra/mistralai/Mistral-Small-3.2-24B-Instruct-2506	7.5e-08	2e-07							1.0	128000
+deepinfra/mistralai/Mixtral-8x7B-Instruct-v0.1	4e-07	4e-07							1.0	32768
+deepinfra/moonshotai/Kimi-K2-Instruct	5e-07	2e-06							1.0	131072
+deepinfra/moonshotai/Kimi-K2-Instruct-0905	5e-07	2e-06		4e-07					1.0	262144
+deepinfra/moonshotai/Kimi-K2.5	4.5e-07	2.25e-06		7e-08					1.0	262144
+deepinfra/moonshotai/Kimi-K2.6	7.5e-07	3.5e-06		1.5e-07					1.0	262144
+deepinfra/moonshotai/Kimi-K2.7-Code	6.8e-07	3.4e-06		1.36e-07					1.0	262144
+deepinfra/moonshotai/Kimi-K3	2.85e-06	1.425e-05		2.85e-07					1.0	1048576
+deepinfra/nvidia/Llama-3.1-Nemotron-70B-Instruct	6e-07	6e-07							1.0	131072
+deepinfra/nvidia/Llama-3.3-Nemotron-Super-49B-v1.5	1e-07	4e-07							1.0	131072
+deepinfra/nvidia/NVIDIA-Nemotron-3-Super-120B-A12B	8.5e-08	4e-07							1.0	262144
+deepinfra/nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B	5e-07	2.2e-06		1e-07					1.0	262144
+deepinfra/nvidia/NVIDIA-Nemotron-3.5-Lightning	8e-08	2e-07		4e-08					1.0	262144
+deepinfra/nvidia/NVIDIA-Nemotron-Nano-9B-v2	4e-08	1.6e-07							1.0	131072
+deepinfra/nvidia/Nemotron-3-Nano-30B-A3B	5e-08	2e-07		2.5e-08					1.0	262144
+deepinfra/nvidia/Nemotron-Content-Safety-3.5	2e-07	2e-07							1.0	131072
+deepinfra/openai/gpt-oss-120b	3.7e-08	1.7e-07							1.0	131072
+deepinfra/openai/gpt-oss-120b-Turbo	1.5e-07	6e-07							1.0	131072
+deepinfra/openai/gpt-oss-120b-Ultra	2e-07	9.5e-07							1.0	131072
+deepinfra/openai/gpt-oss-20b	3e-08	1.4e-07							1.0	131072
+deepinfra/stepfun-ai/Step-3.7-Flash	2e-07	1.15e-06		4e-08					1.0	262144
+deepinfra/tencent/Hy3	1.4e-07	5.8e-07		3.5e-08					1.0	262144
+deepinfra/thinkingmachines/Inkling	9.5e-07	4.05e-06		1.6e-07					1.0	524288
+deepinfra/thinkingmachines/Inkling-Small	4.5e-07	1.2e-06		1e-07					1.0	524288
+deepinfra/zai-org/GLM-4.5	4e-07	1.6e-06							1.0	131072
+deepinfra/zai-org/GLM-4.6	5e-07	2e-06		1e-07					1.0	202752
+deepinfra/zai-org/GLM-4.7	4e-07	1.75e-06		8e-08					1.0	202752
+deepinfra/zai-org/GLM-4.7-Flash	6e-08	4e-07		1e-08					1.0	202752
+deepinfra/zai-org/GLM-5	6e-07	2.08e-06		1.2e-07					1.0	202752
+deepinfra/zai-org/GLM-5.1	1.05e-06	3.5e-06		2.05e-07					1.0	202752
+deepinfra/zai-org/GLM-5.2	7.5e-07	2.4e-06		1.4e-07					1.0	1048576
+deepseek-chat	2.8e-07	4.2e-07		2.8e-08					1.0	131072
+deepseek-flash	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+deepseek-reasoner	2.8e-07	4.2e-07		2.8e-08					1.0	131072
+deepseek-v3-2-251201	0.0	0.0							1.0	98304
+deepseek-v4-flash	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+deepseek-v4-flash-vision-exp	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+deepseek-v4-pro	1.32e-06	3.96e-06	0.0	4.4e-08					1.0	1000000
+deepseek.r1-v1:0	1.35e-06	5.4e-06							1.0	128000
+deepseek.v3-v1:0	5.8e-07	1.68e-06							1.0	128000
+deepseek.v3.2	6.2e-07	1.85e-06							1.0	156000
+deepseek/deepseek-chat	2.8e-07	4.2e-07	0.0	2.8e-08					1.0	131072
+deepseek/deepseek-coder	1.4e-07	2.8e-07		1.4e-08					1.0	128000
+deepseek/deepseek-flash	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+deepseek/deepseek-r1	5.5e-07	2.19e-06		1.4e-07					1.0	65536
+deepseek/deepseek-reasoner	2.8e-07	4.2e-07		2.8e-08					1.0	131072
+deepseek/deepseek-v3	2.7e-07	1.1e-06	0.0	7e-08					1.0	65536
+deepseek/deepseek-v3.2	2.8e-07	4e-07		2.8e-08					1.0	163840
+deepseek/deepseek-v4-flash	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+deepseek/deepseek-v4-flash-vision-exp	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+deepseek/deepseek-v4-pro	1.32e-06	3.96e-06	0.0	4.4e-08					1.0	1000000
+dolphin	5e-07	5e-07							1.0	16384
+doubao-embedding	0.0	0.0							1.0	4096
+doubao-embedding-large	0.0	0.0							1.0	4096
+doubao-embedding-large-text-240915	0.0	0.0							1.0	4096
+doubao-embedding-large-text-250515	0.0	0.0							1.0	4096
+doubao-embedding-text-240715	0.0	0.0							1.0	4096
+embed-english-light-v3.0	1e-07	0.0							1.0	512
+embed-english-v3.0	1e-07	0.0							1.0	512
+embed-multilingual-light-v3.0	0.0001	0.0							1.0	512
+embed-multilingual-v3.0	1e-07	0.0							1.0	512
+empiriolabs/aplomb-1	2e-08	0.0							1.0	1000000
+empiriolabs/deepseek-v4-1-flash-1017	2e-07	8e-07		2e-08					1.0	1000000
+empiriolabs/deepseek-v4-flash-0731	4.24e-07	1.272e-06							1.0	1000000
+empiriolabs/deepseek-v4-flash-0731:variant1	4.4e-07	1.32e-06							1.0	1000000
+empiriolabs/deepseek-v4-pro	1.65e-06	3.3e-06							1.0	1000000
+empiriolabs/deepseek-v4-pro-0813	1.32e-06	3.96e-06							1.0	1000000
+empiriolabs/deepseek-v4-pro:variant1	2.4e-06	4.8e-06							1.0	1000000
+empiriolabs/deepseek-v4-pro:variant2	1.65e-06	3.301e-06		1.38e-07					1.0	1000000
+empiriolabs/deepseek-v4-pro:variant3	2.4e-06	4.8e-06							1.0	1000000
+empiriolabs/fugu-max	2e-06	6e-06		2.5e-07					1.0	1000000
+empiriolabs/fugu-ultra-v1-0	7.5e-06	4.5e-05		1.5e-06					1.0	1000000
+empiriolabs/fugu-ultra-v1-1	5e-06	3e-05		5e-07					1.0	1000000
+empiriolabs/fugu-ultra-v2-0	5e-06	3e-05		5e-07					1.0	1000000
+empiriolabs/gemma-4-26b-a4b	5e-08	2.9e-07		2.5e-08					1.0	262144
+empiriolabs/glm-4-6v-flashx	4e-08	4e-07		3.6e-08					1.0	131072
+empiriolabs/glm-4-7-flashx	7e-08	4e-07		6.3e-08					1.0	202752
+empiriolabs/glm-5-1	8.25e-07	3.301e-06		1.65e-07					1.0	202745
+empiriolabs/glm-5-2	1.4e-06	4.4e-06							1.0	1048576
+empiriolabs/glm-5-2:variant1	1.1e-06	3.851e-06		2.75e-07					1.0	1048576
+empiriolabs/glm-5-2:variant2	1.4e-06	4.4e-06							1.0	1048576
+empiriolabs/glm-5-3	1.4e-06	4.4e-06							1.0	1048576
+empiriolabs/glm-5-3-flash	7.5e-08	2.5e-07							1.0	1048576
+empiriolabs/kimi-k2-6	8.939e-07	3.7131e-06		1.788e-07					1.0	262144
+empiriolabs/kimi-k2-7-code	9.5e-07	4e-06							1.0	262144
+empiriolabs/kimi-k2-7-code-highspeed	1.9e-06	8e-06							1.0	262144
+empiriolabs/kimi-k2-7-code:variant1	8.939e-07	3.7131e-06		1.788e-07					1.0	262144
+empiriolabs/kimi-k3	3e-06	1.5e-05							1.0	1048576
+empiriolabs/kimi-k3-1-pro	2e-06	1e-05		1.8e-06					1.0	1048576
+empiriolabs/mimo-v2-6-flash	1.4e-07	2.8e-07							1.0	1048576
+empiriolabs/mimo-v2-6-pro	4.35e-07	8.7e-07							1.0	1048576
+empiriolabs/mimo-v2-6-pro-ultraspeed	4.35e-06	8.7e-06							1.0	1048576
+empiriolabs/minimax-m2-7	1.5e-07	6e-07		3e-08					1.0	204800
+empiriolabs/minimax-m2-7-highspeed	3e-07	1.2e-06		3e-08					1.0	204800
+empiriolabs/minimax-m3	2.25e-07	9e-07		4.5e-08					1.0	1048576
+empiriolabs/minimax-m3-1-flash	1.125e-07	4.5e-07		1.125e-08					1.0	1048576
+empiriolabs/minimax-m3:priority	3.375e-07	1.35e-06		6.75e-08					1.0	1048458
+empiriolabs/mistral-small-4	1.5e-07	6e-07							1.0	262144
+empiriolabs/muse-glimmer-30b	2e-07	8e-07		5e-08					1.0	131072
+empiriolabs/muse-spark-1-1	1.25e-06	4.25e-06		1e-06					1.0	1048576
+empiriolabs/muse-spark-1-2	1.25e-06	4.25e-06		1e-06					1.0	1048576
+empiriolabs/muse-spark-1-3	1.25e-06	4.25e-06		1e-06					1.0	1048576
+empiriolabs/nova-lite-1-0	6.9e-08	2.8e-07		3.86e-08					1.0	317379
+empiriolabs/nova-lite-2	3.8e-07	3.16e-06		2.128e-07					1.0	1000000
+empiriolabs/nova-micro-1-0	4e-08	1.6e-07		2.24e-08					1.0	133003
+empiriolabs/nova-pro-1-0	2.4e-06	9.6e-06							1.0	317319
+empiriolabs/perplexity-advanced-deep-research	1.2e-05	6e-05							1.0	
+empiriolabs/perplexity-deep-research	4.8e-06	1.9e-05							1.0	919327
+empiriolabs/perplexity-pro-search	7.8e-06	3.9e-05							1.0	
+empiriolabs/perplexity-sonar	2.4e-06	2.4e-06							1.0	919327
+empiriolabs/perplexity-sonar-pro	7.2e-06	3.6e-05							1.0	919328
+empiriolabs/perplexity-sonar-reasoning-pro	4.8e-06	1.9e-05							1.0	919330
+empiriolabs/qwen3-5-122b-a10b	1.15e-07	9.17e-07							1.0	258048
+empiriolabs/qwen3-5-27b	8.6e-08	6.88e-07							1.0	258048
+empiriolabs/qwen3-5-35b-a3b	5.7e-08	4.59e-07							1.0	258048
+empiriolabs/qwen3-5-397b-a17b	1.72e-07	1.032e-06							1.0	258048
+empiriolabs/qwen3-5-4b	4e-08	7e-08		2e-08					1.0	262144
+empiriolabs/qwen3-5-9b	9e-08	1.3e-07		4.5e-08					1.0	262144
+empiriolabs/qwen3-5-flash	9e-08	3.68e-07							1.0	995904
+empiriolabs/qwen3-5-flash:variant1	2.9e-08	2.87e-07							1.0	995904
+empiriolabs/qwen3-5-omni-flash	8e-07	4.4e-06							1.0	196608
+empiriolabs/qwen3-5-omni-plus	2.8e-06	1.66e-05							1.0	196608
+empiriolabs/qwen3-5-plus	3.6e-07	2.21e-06							1.0	983616
+empiriolabs/qwen3-5-plus:variant1	1.15e-07	6.88e-07							1.0	983616
+empiriolabs/qwen3-6-27b	4.12564e-07	2.475384e-06							1.0	229376
+empiriolabs/qwen3-6-35b-a3b	7e-08	4.2e-07		3.5e-08					1.0	131072
+empiriolabs/qwen3-6-flash	2.5e-07	1.5e-06							1.0	983616
+empiriolabs/qwen3-6-flash:variant1	1.65e-07	9.9e-07							1.0	983616
+empiriolabs/qwen3-6-plus	5e-07	3e-06							1.0	983616
+empiriolabs/qwen3-6-plus:variant1	2.76e-07	1.651e-06							1.0	983616
+empiriolabs/qwen3-7-flash	3e-08	1.3e-07		6e-09					1.0	983616
+empiriolabs/qwen3-7-flash:variant1	2.8e-08	1.1e-07		6e-09					1.0	983616
+empiriolabs/qwen3-7-max	2.5e-06	7.5e-06							1.0	983616
+empiriolabs/qwen3-7-max:variant1	1.65e-06	4.951e-06							1.0	983616
+empiriolabs/qwen3-7-plus	4e-07	1.6e-06							1.0	983616
+empiriolabs/qwen3-7-plus:variant1	2.76e-07	1.101e-06		5.6e-08					1.0	983616
+empiriolabs/qwen3-8-27b	1.7e-07	5e-07		8e-08					1.0	262144
+empiriolabs/qwen3-8-flash	1.6e-07	4.7e-07							1.0	983616
+empiriolabs/qwen3-8-max	2e-06	6e-06							1.0	983616
+empiriolabs/qwen3-8-max-0902	2e-06	6e-06							1.0	983616
+empiriolabs/qwen3-8-max:variant1	1.65e-06	4.951e-06							1.0	983616
+empiriolabs/qwen3-8-omni-flash	3e-07	9.4e-07							1.0	1006592
+empiriolabs/seed-2-0-code	4e-07	2.4e-06							1.0	229096
+empiriolabs/seed-2-0-lite	3.1e-07	2.5e-06							1.0	229096
+empiriolabs/seed-2-0-mini	1.2e-07	5e-07							1.0	229156
+empiriolabs/seed-2-0-pro	6.3e-07	3.79e-06							1.0	229096
+empiriolabs/seed-2-1-turbo	6.3e-07	3.13e-06							1.0	229093
+empiriolabs/step-3-5-flash	1e-07	3e-07		2e-08					1.0	262144
+empiriolabs/step-3-5-flash-2603	1e-07	3e-07		2e-08					1.0	262144
+empiriolabs/step-3-7-flash	2e-07	1.15e-06		4e-08					1.0	262144
+empiriolabs/step-5-preview	1e-06	2.7e-06		1e-07					1.0	1024000
+empiriolabs/stepaudio-2-5-chat	1.5e-06	3.5e-06		3e-07					1.0	262144
+empiriolabs/stepaudio-3-chat	1.5e-06	3.5e-06		3e-07					1.0	262144
+eu.amazon.nova-2-lite-v1:0	4.29e-07	3.597e-06		1.0725e-07					1.0	1000000
+eu.amazon.nova-2-pro-preview-20251202-v1:0	1.375e-06	1.1e-05		3.4375e-07					1.0	1000000
+eu.amazon.nova-lite-v1:0	7.8e-08	3.12e-07		1.95e-08					1.0	300000
+eu.amazon.nova-micro-v1:0	4.6e-08	1.84e-07		1.15e-08					1.0	128000
+eu.amazon.nova-pro-v1:0	1.05e-06	4.2e-06		2.625e-07					1.0	300000
+eu.deepseek.v3.2	7.4e-07	2.22e-06							1.0	163840
+eu.meta.llama3-2-1b-instruct-v1:0	1.3e-07	1.3e-07							1.0	128000
+eu.meta.llama3-2-3b-instruct-v1:0	1.9e-07	1.9e-07							1.0	128000
+eu.mistral.pixtral-large-2502-v1:0	2e-06	6e-06							1.0	128000
+eu_jev/eu-jeff-1.0.0	4.15e-08	0.0							1.0	32768
+eu_jev/eu-jeff-latest	4.15e-08	0.0							1.0	32768
+fal_ai/fal-ai/moondream3-preview/query	4e-07	3.5e-06							1.0	
+fireworks-ai-4.1b-to-16b	2e-07	2e-07							1.0	
+fireworks-ai-56b-to-176b	1.2e-06	1.2e-06							1.0	
+fireworks-ai-above-16b	9e-07	9e-07							1.0	
+fireworks-ai-default	0.0	0.0							1.0	
+fireworks-ai-embedding-150m-to-350m	1.6e-08	0.0							1.0	
+fireworks-ai-embedding-up-to-150m	8e-09	0.0							1.0	
+fireworks-ai-moe-up-to-56b	5e-07	5e-07							1.0	
+fireworks-ai-up-to-4b	1e-07	1e-07							1.0	
+fireworks_ai/WhereIsAI/UAE-Large-V1	1.6e-08	0.0							1.0	512
+fireworks_ai/accounts/fireworks/models/SSD-1B	1.3e-10	1.3e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/chronos-hermes-13b-v2	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/code-llama-13b	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-13b-instruct	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-13b-python	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-34b	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-34b-instruct	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-34b-python	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-70b	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/code-llama-70b-instruct	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/code-llama-70b-python	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/code-llama-7b	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-7b-instruct	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-llama-7b-python	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/code-qwen-1p5-7b	2e-07	2e-07							1.0	65536
+fireworks_ai/accounts/fireworks/models/codegemma-2b	1e-07	1e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/codegemma-7b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/cogito-671b-v2-p1	1.2e-06	1.2e-06							1.0	163840
+fireworks_ai/accounts/fireworks/models/cogito-v1-preview-llama-3b	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/cogito-v1-preview-llama-70b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/cogito-v1-preview-llama-8b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/cogito-v1-preview-qwen-14b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/cogito-v1-preview-qwen-32b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/dbrx-instruct	1.2e-06	1.2e-06							1.0	32768
+fireworks_ai/accounts/fireworks/models/deepseek-coder-1b-base	1e-07	1e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/deepseek-coder-33b-instruct	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/deepseek-coder-7b-base	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/deepseek-coder-7b-base-v1p5	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/deepseek-coder-7b-instruct-v1p5	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/deepseek-coder-v2-instruct	1.2e-06	1.2e-06							1.0	65536
+fireworks_ai/accounts/fireworks/models/deepseek-coder-v2-lite-base	5e-07	5e-07							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-coder-v2-lite-instruct	5e-07	5e-07							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-prover-v2	1.2e-06	1.2e-06							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-r1	3e-06	8e-06							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-r1-0528	3e-06	8e-06							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-r1-0528-distill-qwen3-8b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-r1-basic	5.5e-07	2.19e-06							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-llama-70b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-llama-8b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-14b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-1p5b	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-32b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-7b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-v2-lite-chat	5e-07	5e-07							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-v2p5	1.2e-06	1.2e-06							1.0	32768
+fireworks_ai/accounts/fireworks/models/deepseek-v3	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/deepseek-v3-0324	9e-07	9e-07							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-v3p1	5.6e-07	1.68e-06							1.0	128000
+fireworks_ai/accounts/fireworks/models/deepseek-v3p1-terminus	5.6e-07	1.68e-06							1.0	128000
+fireworks_ai/accounts/fireworks/models/deepseek-v3p2	5.6e-07	1.68e-06							1.0	163840
+fireworks_ai/accounts/fireworks/models/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4-flash-0731	2.2e-07	6.6e-07		7e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4-flash-vision-exp	2.2e-07	6.6e-07		7e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4-pro	1.2e-06	1.2e-06		6e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4p1-flash	3e-07	1.2e-06		6e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4p1-flash-1017	3e-07	1.2e-06		6e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/models/deepseek-v4p1-flash-1017-us	4.5e-07	1.8e-06		9e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/models/devstral-small-2505	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/dobby-mini-unhinged-plus-llama-3-1-8b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/dobby-unhinged-llama-3-3-70b-new	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/dolphin-2-9-2-qwen2-72b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/dolphin-2p6-mixtral-8x7b	5e-07	5e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/ember-1	3e-06	1.5e-05		3e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/ernie-4p5-21b-a3b-pt	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/ernie-4p5-300b-a47b-pt	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/fare-20b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/firefunction-v1	5e-07	5e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/firefunction-v2	9e-07	9e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/firellava-13b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/firesearch-ocr-v6	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/fireworks-asr-large	0.0	0.0							1.0	4096
+fireworks_ai/accounts/fireworks/models/fireworks-asr-v2	0.0	0.0							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-1-dev	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-1-dev-controlnet-union	1e-09	1e-09							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-1-dev-fp8	5e-10	5e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-1-schnell	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-1-schnell-fp8	3.5e-10	3.5e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-kontext-max	8e-08	8e-08							1.0	4096
+fireworks_ai/accounts/fireworks/models/flux-kontext-pro	4e-08	4e-08							1.0	4096
+fireworks_ai/accounts/fireworks/models/gemma-2b-it	1e-07	1e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/gemma-3-27b-it	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/gemma-7b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/gemma-7b-it	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/gemma2-9b-it	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/glm-4p5	5.5e-07	2.19e-06							1.0	131072
+fireworks_ai/accounts/fireworks/models/glm-4p5-air	2.2e-07	8.8e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/glm-4p5v	1.2e-06	1.2e-06							1.0	131072
+fireworks_ai/accounts/fireworks/models/glm-4p6	5.5e-07	2.19e-06							1.0	202752
+fireworks_ai/accounts/fireworks/models/glm-4p7	6e-07	2.2e-06		3e-07					1.0	202752
+fireworks_ai/accounts/fireworks/models/glm-5p1	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+fireworks_ai/accounts/fireworks/models/glm-5p2	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/glm-5p3	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/glm-5p3-flash	1.5e-07	5e-07		3e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/models/gpt-oss-120b	1.5e-07	6e-07		1.5e-08					1.0	131072
+fireworks_ai/accounts/fireworks/models/gpt-oss-20b	7e-08	3e-07		3.5e-08					1.0	131072
+fireworks_ai/accounts/fireworks/models/gpt-oss-safeguard-120b	1.2e-06	1.2e-06							1.0	131072
+fireworks_ai/accounts/fireworks/models/gpt-oss-safeguard-20b	5e-07	5e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/hermes-2-pro-mistral-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/inkling	1e-06	4.05e-06		1.7e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/internvl3-38b	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/internvl3-78b	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/internvl3-8b	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/japanese-stable-diffusion-xl	1.3e-10	1.3e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/kat-coder	9e-07	9e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/kat-dev-32b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/kat-dev-72b-exp	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/kimi-k2-instruct	6e-07	2.5e-06							1.0	131072
+fireworks_ai/accounts/fireworks/models/kimi-k2-instruct-0905	6e-07	2.5e-06							1.0	262144
+fireworks_ai/accounts/fireworks/models/kimi-k2-thinking	6e-07	2.5e-06							1.0	262144
+fireworks_ai/accounts/fireworks/models/kimi-k2p5	6e-07	3e-06		1e-07					1.0	262144
+fireworks_ai/accounts/fireworks/models/kimi-k2p6	9.5e-07	4e-06		1.6e-07					1.0	262144
+fireworks_ai/accounts/fireworks/models/kimi-k2p7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+fireworks_ai/accounts/fireworks/models/kimi-k3	3e-06	1.5e-05		3e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/kimi-k3p1-pro	2e-06	1e-05		2e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/llama-guard-2-8b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/llama-guard-3-1b	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-guard-3-8b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v2-13b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v2-13b-chat	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v2-70b	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v2-70b-chat	9e-07	9e-07							1.0	2048
+fireworks_ai/accounts/fireworks/models/llama-v2-7b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v2-7b-chat	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v3-70b-instruct	9e-07	9e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/llama-v3-70b-instruct-hf	9e-07	9e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/llama-v3-8b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/llama-v3-8b-instruct-hf	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/llama-v3p1-405b-instruct	3e-06	3e-06							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p1-405b-instruct-long	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v3p1-70b-instruct	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p1-70b-instruct-1b	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llama-v3p1-8b-instruct	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p1-nemotron-70b-instruct	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p2-11b-vision-instruct	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p2-1b	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p2-1b-instruct	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p2-3b	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p2-3b-instruct	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p2-90b-vision-instruct	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama-v3p3-70b-instruct	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama4-maverick-instruct-basic	2.2e-07	8.8e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llama4-scout-instruct-basic	1.5e-07	6e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/llamaguard-7b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/llava-yi-34b	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/minimax-m1-80k	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/minimax-m2	3e-07	1.2e-06							1.0	196608
+fireworks_ai/accounts/fireworks/models/minimax-m2p1	3e-07	1.2e-06		3e-08					1.0	196608
+fireworks_ai/accounts/fireworks/models/minimax-m3	3e-07	1.2e-06		6e-08					1.0	512000
+fireworks_ai/accounts/fireworks/models/minimax-m3p1-flash	1.5e-07	6e-07		1.5e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/models/ministral-3-14b-instruct-2512	2e-07	2e-07							1.0	256000
+fireworks_ai/accounts/fireworks/models/ministral-3-3b-instruct-2512	1e-07	1e-07							1.0	256000
+fireworks_ai/accounts/fireworks/models/ministral-3-8b-instruct-2512	2e-07	2e-07							1.0	256000
+fireworks_ai/accounts/fireworks/models/mistral-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mistral-7b-instruct-4k	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mistral-7b-instruct-v0p2	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mistral-7b-instruct-v3	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mistral-7b-v0p2	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mistral-large-3-fp8	1.2e-06	1.2e-06							1.0	256000
+fireworks_ai/accounts/fireworks/models/mistral-nemo-base-2407	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/mistral-nemo-instruct-2407	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/mistral-small-24b-instruct-2501	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mixtral-8x22b	1.2e-06	1.2e-06							1.0	65536
+fireworks_ai/accounts/fireworks/models/mixtral-8x22b-instruct	1.2e-06	1.2e-06							1.0	65536
+fireworks_ai/accounts/fireworks/models/mixtral-8x22b-instruct-hf	1.2e-06	1.2e-06							1.0	65536
+fireworks_ai/accounts/fireworks/models/mixtral-8x7b	5e-07	5e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mixtral-8x7b-instruct	5e-07	5e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/mixtral-8x7b-instruct-hf	5e-07	5e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/muse-glimmer-30b	3.5e-07	1.5e-06		4e-08					1.0	131072
+fireworks_ai/accounts/fireworks/models/muse-spark-open	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/models/mythomax-l2-13b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/nemotron-3-ultra-nvfp4	6e-07	2.4e-06		1.2e-07					1.0	262144
+fireworks_ai/accounts/fireworks/models/nemotron-lightning-3p5-30b-a3b	5e-08	2e-07		1e-08					1.0	262144
+fireworks_ai/accounts/fireworks/models/nemotron-nano-v2-12b-vl	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/nous-capybara-7b-v1p9	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/nous-hermes-2-mixtral-8x7b-dpo	5e-07	5e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/nous-hermes-2-yi-34b	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/nous-hermes-llama2-13b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/nous-hermes-llama2-70b	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/nous-hermes-llama2-7b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/nvidia-nemotron-nano-12b-v2	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/nvidia-nemotron-nano-9b-v2	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/openchat-3p5-0106-7b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/openhermes-2-mistral-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/openhermes-2p5-mistral-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/openorca-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/phi-2-3b	1e-07	1e-07							1.0	2048
+fireworks_ai/accounts/fireworks/models/phi-3-mini-128k-instruct	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/phi-3-vision-128k-instruct	2e-07	2e-07							1.0	32064
+fireworks_ai/accounts/fireworks/models/phind-code-llama-34b-python-v1	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/phind-code-llama-34b-v1	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/phind-code-llama-34b-v2	9e-07	9e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/playground-v2-1024px-aesthetic	1.3e-10	1.3e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/playground-v2-5-1024px-aesthetic	1.3e-10	1.3e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/pythia-12b	2e-07	2e-07							1.0	2048
+fireworks_ai/accounts/fireworks/models/qwen-qwq-32b-preview	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen-v2p5-14b-instruct	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen-v2p5-7b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen1p5-72b-chat	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2-72b-instruct	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2-7b-instruct	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2-vl-2b-instruct	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2-vl-72b-instruct	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2-vl-7b-instruct	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-0p5b-instruct	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-14b	2e-07	2e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen2p5-1p5b-instruct	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-32b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen2p5-32b-instruct	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-72b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen2p5-72b-instruct	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-7b-instruct	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-0p5b	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-0p5b-instruct	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-14b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-14b-instruct	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-1p5b	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-1p5b-instruct	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct-128k	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct-32k-rope	9e-07	9e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-32b-instruct-64k	9e-07	9e-07							1.0	65536
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-3b	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-3b-instruct	1e-07	1e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-coder-7b-instruct	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen2p5-math-72b-instruct	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/qwen2p5-vl-32b-instruct	9e-07	9e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/qwen2p5-vl-3b-instruct	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/qwen2p5-vl-72b-instruct	9e-07	9e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/qwen2p5-vl-7b-instruct	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/qwen3-0p6b	1e-07	1e-07							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-14b	2e-07	2e-07							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-1p7b	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen3-1p7b-fp8-draft	1e-07	1e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-1p7b-fp8-draft-131072	1e-07	1e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen3-1p7b-fp8-draft-40960	1e-07	1e-07							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-235b-a22b	2.2e-07	8.8e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen3-235b-a22b-instruct-2507	2.2e-07	8.8e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-235b-a22b-thinking-2507	2.2e-07	8.8e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b	1.5e-07	6e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b-instruct-2507	5e-07	5e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-30b-a3b-thinking-2507	9e-07	9e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-32b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/qwen3-4b	2e-07	2e-07							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-4b-instruct-2507	2e-07	2e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-8b	2e-07	2e-07							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-coder-30b-a3b-instruct	1.5e-07	6e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-a35b-instruct	4.5e-07	1.8e-06							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-instruct-bf16	9e-07	9e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-embedding-0p6b	0.0	0.0							1.0	32768
+fireworks_ai/accounts/fireworks/models/qwen3-embedding-4b	0.0	0.0							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-embedding-8b	1e-07	0.0							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-next-80b-a3b-instruct	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/qwen3-next-80b-a3b-thinking	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/qwen3-reranker-0p6b	0.0	0.0							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-reranker-4b	0.0	0.0							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-reranker-8b	2e-07	0.0							1.0	40960
+fireworks_ai/accounts/fireworks/models/qwen3-vl-235b-a22b-instruct	2.2e-07	8.8e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-vl-235b-a22b-thinking	2.2e-07	8.8e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-vl-30b-a3b-instruct	1.5e-07	6e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-vl-30b-a3b-thinking	1.5e-07	6e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3-vl-32b-instruct	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/qwen3-vl-8b-instruct	2e-07	2e-07							1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3p7-plus	4e-07	1.6e-06		8e-08					1.0	262144
+fireworks_ai/accounts/fireworks/models/qwen3p8-max	2e-06	6e-06		2.5e-07					1.0	262144
+fireworks_ai/accounts/fireworks/models/qwq-32b	9e-07	9e-07							1.0	131072
+fireworks_ai/accounts/fireworks/models/rolm-ocr	2e-07	2e-07							1.0	128000
+fireworks_ai/accounts/fireworks/models/rune	4.2e-08	0.0		8.4e-09					1.0	262144
+fireworks_ai/accounts/fireworks/models/snorkel-mistral-7b-pairrm-dpo	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/stable-diffusion-xl-1024-v1-0	1.3e-10	1.3e-10							1.0	4096
+fireworks_ai/accounts/fireworks/models/stablecode-3b	1e-07	1e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/starcoder-16b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/starcoder-7b	2e-07	2e-07							1.0	8192
+fireworks_ai/accounts/fireworks/models/starcoder2-15b	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/starcoder2-3b	1e-07	1e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/starcoder2-7b	2e-07	2e-07							1.0	16384
+fireworks_ai/accounts/fireworks/models/toppy-m-7b	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/models/ultramarine-1-flash-us	1.5e-07	5e-07		3e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/models/yi-34b	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/yi-34b-200k-capybara	9e-07	9e-07							1.0	200000
+fireworks_ai/accounts/fireworks/models/yi-34b-chat	9e-07	9e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/yi-6b	2e-07	2e-07							1.0	4096
+fireworks_ai/accounts/fireworks/models/yi-large	3e-06	3e-06							1.0	32768
+fireworks_ai/accounts/fireworks/models/zephyr-7b-beta	2e-07	2e-07							1.0	32768
+fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-1017-spot	2.1e-07	8.4e-07		4.2e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-1017-ultrafast	2.4e-06	9.6e-06		4.8e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-spot	2.1e-07	8.4e-07		4.2e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/deepseek-v4p1-flash-us	4.5e-07	1.8e-06		9e-09					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/glm-5p1-fast	2.8e-06	8.8e-06		5.2e-07					1.0	202800
+fireworks_ai/accounts/fireworks/routers/glm-5p2-fast	2.1e-06	6.6e-06		2.1e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/glm-5p2-fast-us	2.1e-06	6.6e-06		2.1e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/glm-5p3-fast	2.1e-06	6.6e-06		3.9e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/glm-5p3-flash-us	2.25e-07	7.5e-07		4.5e-08					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/glm-5p3-spot	9.8e-07	3.08e-06		1.82e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/glm-5p3-us	2.1e-06	6.6e-06		3.9e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/kimi-k2p6-fast	2e-06	8e-06		3e-07					1.0	262144
+fireworks_ai/accounts/fireworks/routers/kimi-k2p7-code-fast	1.9e-06	8e-06		3.8e-07					1.0	262144
+fireworks_ai/accounts/fireworks/routers/kimi-k3-fast	4.5e-06	2.25e-05		4.5e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/kimi-k3-spot	2.1e-06	1.05e-05		2.1e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/kimi-k3-us	4.5e-06	2.25e-05		4.5e-07					1.0	1048576
+fireworks_ai/accounts/fireworks/routers/rune	4.2e-08	0.0		8.4e-09					1.0	262144
+fireworks_ai/accounts/fireworks/routers/spot-deepseek-v4-flash	1.05e-07	2.1e-07		2.1e-08					1.0	1048576
+fireworks_ai/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08					1.0	1048576
+fireworks_ai/deepseek-v4-flash-0731	2.2e-07	6.6e-07		7e-09					1.0	1048576
+fireworks_ai/deepseek-v4-flash-vision-exp	2.2e-07	6.6e-07		7e-09					1.0	1048576
+fireworks_ai/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08					1.0	1048576
+fireworks_ai/deepseek-v4p1-flash	3e-07	1.2e-06		6e-09					1.0	1048576
+fireworks_ai/deepseek-v4p1-flash-us	4.5e-07	1.8e-06		9e-09					1.0	1048576
+fireworks_ai/glm-4p7	6e-07	2.2e-06		3e-07					1.0	202752
+fireworks_ai/glm-5p1	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+fireworks_ai/glm-5p1-fast	2.8e-06	8.8e-06		5.2e-07					1.0	202800
+fireworks_ai/glm-5p2	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+fireworks_ai/glm-5p2-fast	2.1e-06	6.6e-06		2.1e-07					1.0	1048576
+fireworks_ai/glm-5p2-fast-us	2.1e-06	6.6e-06		2.1e-07					1.0	1048576
+fireworks_ai/glm-5p3	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+fireworks_ai/glm-5p3-fast	2.1e-06	6.6e-06		3.9e-07					1.0	1048576
+fireworks_ai/glm-5p3-flash	1.5e-07	5e-07		3e-08					1.0	1048576
+fireworks_ai/glm-5p3-flash-us	2.25e-07	7.5e-07		4.5e-08					1.0	1048576
+fireworks_ai/glm-5p3-us	2.1e-06	6.6e-06		3.9e-07					1.0	1048576
+fireworks_ai/gpt-oss-120b	1.5e-07	6e-07		1.5e-08					1.0	131072
+fireworks_ai/gpt-oss-20b	7e-08	3e-07		3.5e-08					1.0	131072
+fireworks_ai/kimi-k2p5	6e-07	3e-06		1e-07					1.0	262144
+fireworks_ai/kimi-k2p6	9.5e-07	4e-06		1.6e-07					1.0	262144
+fireworks_ai/kimi-k2p6-fast	2e-06	8e-06		3e-07					1.0	262144
+fireworks_ai/kimi-k2p7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+fireworks_ai/kimi-k2p7-code-fast	1.9e-06	8e-06		3.8e-07					1.0	262144
+fireworks_ai/kimi-k3	3e-06	1.5e-05		3e-07					1.0	1048576
+fireworks_ai/kimi-k3-fast	4.5e-06	2.25e-05		4.5e-07					1.0	1048576
+fireworks_ai/kimi-k3-us	4.5e-06	2.25e-05		4.5e-07					1.0	1048576
+fireworks_ai/minimax-m2p1	3e-07	1.2e-06		3e-08					1.0	196608
+fireworks_ai/minimax-m3	3e-07	1.2e-06		6e-08					1.0	512000
+fireworks_ai/muse-glimmer-30b	3.5e-07	1.5e-06		4e-08					1.0	131072
+fireworks_ai/nemotron-3-ultra-nvfp4	6e-07	2.4e-06		1.2e-07					1.0	262144
+fireworks_ai/nemotron-lightning-3p5-30b-a3b	5e-08	2e-07		1e-08					1.0	262144
+fireworks_ai/nomic-ai/nomic-embed-text-v1	8e-09	0.0							1.0	8192
+fireworks_ai/nomic-ai/nomic-embed-text-v1.5	8e-09	0.0							1.0	8192
+fireworks_ai/qwen3p7-plus	4e-07	1.6e-06		8e-08					1.0	262144
+fireworks_ai/qwen3p8-max	2e-06	6e-06		2.5e-07					1.0	262144
+fireworks_ai/thenlper/gte-base	8e-09	0.0							1.0	512
+fireworks_ai/thenlper/gte-large	1.6e-08	0.0							1.0	512
+friendliai/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06		6e-08					1.0	196608
+friendliai/deepseek-ai/DeepSeek-V3.2	5e-07	1.5e-06		2.5e-07					1.0	163840
+friendliai/google/gemma-4-31B-it	1.4e-07	4e-07							1.0	262144
+friendliai/zai-org/GLM-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+friendliai/zai-org/GLM-5.2	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+friendliai/zai-org/GLM-5.3	1.26e-06	3.96e-06		2.34e-07					1.0	1048576
+friendliai/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08					1.0	1048576
+ft:babbage-002	1.6e-06	1.6e-06							1.0	16384
+ft:davinci-002	1.2e-05	1.2e-05							1.0	16384
+ft:gpt-3.5-turbo	3e-06	6e-06							1.0	16385
+ft:gpt-3.5-turbo-0125	3e-06	6e-06							1.0	16385
+ft:gpt-3.5-turbo-0613	3e-06	6e-06							1.0	4096
+ft:gpt-3.5-turbo-1106	3e-06	6e-06							1.0	16385
+ft:gpt-4-0613	3e-05	6e-05							1.0	8192
+ft:gpt-4.1-2025-04-14	3e-06	1.2e-05		7.5e-07					1.0	1047576
+ft:gpt-4.1-mini-2025-04-14	8e-07	3.2e-06		2e-07					1.0	1047576
+ft:gpt-4.1-nano-2025-04-14	2e-07	8e-07		5e-08					1.0	1047576
+ft:gpt-4o-2024-08-06	3.75e-06	1.5e-05		1.875e-06					1.0	128000
+ft:gpt-4o-2024-11-20	3.75e-06	1.5e-05	1.875e-06						1.0	128000
+ft:gpt-4o-mini-2024-07-18	3e-07	1.2e-06		1.5e-07					1.0	128000
+ft:o4-mini-2025-04-16	4e-06	1.6e-05		1e-06					1.0	200000
+gemini-2.5-computer-use-preview-10-2025	1.25e-06	1e-05			2.5e-06	1.5e-05			1.0	128000
+gemini-2.5-flash	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini-2.5-flash-image	3e-07	2.5e-06							1.0	32768
+gemini-2.5-flash-lite	1e-07	4e-07		1e-08					1.0	1048576
+gemini-2.5-flash-lite-preview-09-2025	1e-07	4e-07		1e-08					1.0	1048576
+gemini-2.5-flash-native-audio-latest	5e-07	2e-06							1.0	131072
+gemini-2.5-flash-native-audio-preview-09-2025	5e-07	2e-06							1.0	1048576
+gemini-2.5-flash-native-audio-preview-12-2025	5e-07	2e-06							1.0	131072
+gemini-2.5-flash-preview-09-2025	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini-2.5-flash-preview-tts	5e-07	1e-05							1.0	8192
+gemini-2.5-pro	1.25e-06	1e-05		1.25e-07	2.5e-06	1.5e-05	2.5e-07	2.5e-07	1.0	1048576
+gemini-2.5-pro-preview-tts	1e-06	2e-05		1.25e-07					1.0	1048576
+gemini-3-flash-preview	5e-07	3e-06		5e-08					1.0	1048576
+gemini-3-pro-image	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	65536
+gemini-3-pro-image-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	65536
+gemini-3.1-flash-image	5e-07	3e-06		5e-08					1.0	65536
+gemini-3.1-flash-image-preview	5e-07	3e-06		5e-08					1.0	65536
+gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+gemini-3.1-flash-lite-image	2.5e-07	1.5e-06		2.5e-08					1.0	65536
+gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+gemini-3.1-flash-live-preview	7.5e-07	4.5e-06							1.0	131072
+gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07	1.0	1048576
+gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07	1.0	1048576
+gemini-3.5-flash	1.5e-06	9e-06		1.5e-07					1.0	1048576
+gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini-3.6-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini-3.8-flash-cyber	1.5e-06	7.5e-06		1.5e-07					1.0	1048576
+gemini-3.8-live	7.5e-07	4.5e-06							1.0	131072
+gemini-3.8-live-extended-thinking	7.5e-07	4.5e-06							1.0	131072
+gemini-embedding-001	1.5e-07	0.0							1.0	2048
+gemini-embedding-2	2e-07	0.0							1.0	8192
+gemini-embedding-2-preview	2e-07	0.0							1.0	8192
+gemini-exp-1206	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini-flash-experimental	0.0	0.0							1.0	1000000
+gemini-flash-latest	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini-flash-lite-latest	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini-live-2.5-flash-native-audio	5e-07	2e-06							1.0	131072
+gemini-live-2.5-flash-preview-native-audio-09-2025	5e-07	2e-06							1.0	1048576
+gemini-nano-banana-2.1	1.5e-06	7.5e-06		1.5e-07					1.0	131072
+gemini-omni-flash-preview	1.5e-06	9e-06							1.0	131072
+gemini-pro-latest	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	1048576
+gemini-robotics-er-1.5-preview	3e-07	2.5e-06		0.0					1.0	1048576
+gemini-robotics-er-2-preview	1e-06	5e-06		1e-07					1.0	131072
+gemini/deep-research-max-preview-04-2026	2e-06	1.2e-05							1.0	1048576
+gemini/deep-research-preview-04-2026	2e-06	1.2e-05							1.0	1048576
+gemini/deep-research-pro-preview-12-2025	2e-06	1.2e-05							1.0	1048576
+gemini/gemini-2.5-computer-use-preview-10-2025	1.25e-06	1e-05			2.5e-06	1.5e-05			1.0	128000
+gemini/gemini-2.5-flash	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini/gemini-2.5-flash-image	3e-07	2.5e-06		3e-08					1.0	65536
+gemini/gemini-2.5-flash-lite	1e-07	4e-07		1e-08					1.0	1048576
+gemini/gemini-2.5-flash-native-audio-latest	5e-07	2e-06							1.0	131072
+gemini/gemini-2.5-flash-native-audio-preview-09-2025	5e-07	2e-06							1.0	1048576
+gemini/gemini-2.5-flash-native-audio-preview-12-2025	5e-07	2e-06							1.0	131072
+gemini/gemini-2.5-flash-preview-tts	5e-07	1e-05							1.0	8192
+gemini/gemini-2.5-pro	1.25e-06	1e-05		1.25e-07	2.5e-06	1.5e-05		2.5e-07	1.0	1048576
+gemini/gemini-2.5-pro-preview-tts	1e-06	2e-05		1.25e-07					1.0	8192
+gemini/gemini-3-flash-preview	5e-07	3e-06		5e-08					1.0	1048576
+gemini/gemini-3-pro-image	2e-06	1.2e-05							1.0	65536
+gemini/gemini-3-pro-image-preview	2e-06	1.2e-05							1.0	131072
+gemini/gemini-3.1-flash-image	5e-07	3e-06							1.0	131072
+gemini/gemini-3.1-flash-image-preview	5e-07	3e-06							1.0	65536
+gemini/gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+gemini/gemini-3.1-flash-lite-image	2.5e-07	1.5e-06							1.0	65536
+gemini/gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+gemini/gemini-3.1-flash-live-preview	7.5e-07	4.5e-06							1.0	131072
+gemini/gemini-3.1-flash-tts-preview	1e-06	2e-05							1.0	8192
+gemini/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	1048576
+gemini/gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	1048576
+gemini/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07					1.0	1048576
+gemini/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini/gemini-3.5-live-translate-preview	3.5e-06	2.1e-05							1.0	131072
+gemini/gemini-3.5-transcribe	2e-06	1.2e-05							1.0	98304
+gemini/gemini-3.5-transcribe-live	3.5e-06	2.1e-05							1.0	131072
+gemini/gemini-3.6-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini/gemini-3.8-flash-lite-tts	5e-07	6e-06		1.25e-07					1.0	8192
+gemini/gemini-3.8-flash-tts	5e-07	9e-06		1.25e-07					1.0	8192
+gemini/gemini-3.8-live	7.5e-07	4.5e-06							1.0	131072
+gemini/gemini-3.8-live-extended-thinking	7.5e-07	4.5e-06							1.0	131072
+gemini/gemini-4-argon	2e-06	1e-05		1e-07					1.0	1048576
+gemini/gemini-4-hydrogen	1.5e-06	7.5e-06		7.5e-08					1.0	1048576
+gemini/gemini-embedding-001	1.5e-07	0.0							1.0	2048
+gemini/gemini-embedding-2	2e-07	0.0							1.0	8192
+gemini/gemini-embedding-2-preview	2e-07	0.0							1.0	8192
+gemini/gemini-exp-1114	0.0	0.0							1.0	1048576
+gemini/gemini-exp-1206	0.0	0.0							1.0	2097152
+gemini/gemini-flash-latest	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gemini/gemini-flash-lite-latest	3e-07	2.5e-06		3e-08					1.0	1048576
+gemini/gemini-gemma-2-27b-it	3.5e-07	1.05e-06							1.0	8192
+gemini/gemini-gemma-2-9b-it	3.5e-07	1.05e-06							1.0	8192
+gemini/gemini-live-2.5-flash-preview-native-audio-09-2025	5e-07	2e-06							1.0	1048576
+gemini/gemini-nano-banana-2.1	1.5e-06	7.5e-06							1.0	131072
+gemini/gemini-omni-1.1-flash	1.5e-06	9e-06							1.0	131072
+gemini/gemini-omni-1.2-flash	1.5e-06	9e-06							1.0	131072
+gemini/gemini-omni-flash-preview	1.5e-06	9e-06							1.0	131072
+gemini/gemini-pro-latest	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	1048576
+gemini/gemini-robotics-er-2-preview	1e-06	5e-06		1e-07					1.0	131072
+gemini/gemini-robotics-er-2-streaming-preview	1e-06	5e-06							1.0	131072
+gemini/gemma-3-27b-it	0.0	0.0							1.0	131072
+gemini/gemma-4-26b-a4b-it	0.0	0.0							1.0	262144
+gemini/gemma-4-31b-it	0.0	0.0							1.0	262144
+gemini/learnlm-1.5-pro-experimental	0.0	0.0							1.0	32767
+gemini/lyria-3-clip-preview	0.0	0.0							1.0	131072
+gemini/lyria-3-pro-preview	0.0	0.0							1.0	131072
+gemini/lyria-3.5	0.0	0.0							1.0	131072
+gemini/lyria-3.5-clip-preview	0.0	0.0							1.0	131072
+gemini/lyria-3.5-pro-preview	0.0	0.0							1.0	131072
+gemini/lyria-realtime-exp	0.0	0.0							1.0	1048576
+gemini/nano-banana-pro-preview	2e-06	1.2e-05							1.0	131072
+gigachat/Embeddings	0.0	0.0							1.0	512
+gigachat/Embeddings-2	0.0	0.0							1.0	512
+gigachat/EmbeddingsGigaR	0.0	0.0							1.0	4096
+gigachat/GigaChat-2	0.0	0.0							1.0	128000
+gigachat/GigaChat-2-Max	0.0	0.0							1.0	128000
+gigachat/GigaChat-2-Pro	0.0	0.0							1.0	128000
+gigachat/GigaEmbeddings-3B-2025-09	0.0	0.0							1.0	4096
+github_copilot/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	200000
+github_copilot/claude-fable-5.1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	200000
+github_copilot/claude-haiku-4.5	1e-06	5e-06	1.25e-06	1e-07					1.0	128000
+github_copilot/claude-haiku-5.5	1e-07	5e-07	1.25e-07	1e-08					1.0	128000
+github_copilot/claude-opus-4.8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	200000
+github_copilot/claude-opus-4.8-fast	1e-05	5e-05	1.25e-05	1e-06					2.0	200000
+github_copilot/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+github_copilot/claude-opus-5.5	4e-06	2e-05	5e-06	2e-07					1.0	200000
+github_copilot/claude-sonnet-4.6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+github_copilot/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	200000
+github_copilot/claude-sonnet-5.5	2e-06	1e-05	2.5e-06	1e-07					1.0	200000
+github_copilot/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	200000
+github_copilot/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08					1.0	200000
+github_copilot/gemini-4-argon	2e-06	1e-05		1e-07					1.0	200000
+github_copilot/gpt-5-mini	2.5e-07	2e-06		2.5e-08					1.0	128000
+github_copilot/gpt-5.3-codex	1.75e-06	1.4e-05		1.75e-07					1.0	128000
+github_copilot/gpt-5.4	2.5e-06	1.5e-05		2.5e-07					1.0	272000
+github_copilot/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	272000
+github_copilot/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	272000
+github_copilot/gpt-5.5	5e-06	3e-05		5e-07					1.0	272000
+github_copilot/gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08	4e-07	1.8e-06	5e-07	4e-08	1.0	200000
+github_copilot/gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07					1.0	272000
+github_copilot/gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07					1.0	272000
+github_copilot/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06					1.0	922000
+github_copilot/gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+github_copilot/gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+github_copilot/gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07					1.0	922000
+github_copilot/gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08					1.0	922000
+github_copilot/grok-4.5	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	500000
+github_copilot/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	500000
+github_copilot/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	500000
+github_copilot/kimi-k3	3e-06	1.5e-05		3e-07					1.0	917504
+github_copilot/mai-code-1.1-flash	2e-07	1.2e-06		2e-08					1.0	128000
+glm-4-7-251222	0.0	0.0							1.0	204800
+global.amazon.nova-2-lite-v1:0	3e-07	2.5e-06		7.5e-08					1.0	1000000
+global.cohere.embed-v4:0	1.2e-07	0.0							1.0	128000
+global.moonshotai.kimi-k3	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+global.moonshotai.kimi-k3.1	4e-06	2e-05	5e-06	2e-07					1.0	868928
+global.openai.gpt-5.4	2.5e-06	1.5e-05		2.5e-07					1.0	922000
+global.openai.gpt-5.5	5e-06	3e-05		5e-07					1.0	922000
+global.openai.gpt-5.6-luna	2e-07	1.2e-06	2.5e-07	2e-08					1.0	922000
+global.openai.gpt-5.6-sol	4e-06	2e-05	5e-06	4e-07					1.0	922000
+global.openai.gpt-5.6-terra	2e-06	1.2e-05	2.5e-06	2e-07					1.0	922000
+global.openai.gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06					1.0	922000
+global.openai.gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+global.openai.gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+global.openai.gpt-6.1-sol	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+global.openai.gpt-6.1-terra	1e-06	5e-06	1.25e-06	5e-08					1.0	922000
+global.xai.grok-4.6	2e-06	6e-06		5e-07					1.0	500000
+global.xai.grok-4.7	2e-06	6e-06		5e-07					1.0	524288
+global.zai.glm-5.3	1.68e-06	5.28e-06	2.1e-06	3.12e-07					1.0	1000000
+gmi/MiniMaxAI/MiniMax-M2	3e-07	1.2e-06							1.0	196608
+gmi/MiniMaxAI/MiniMax-M2.1	3e-07	1.2e-06							1.0	196608
+gmi/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06		3e-08					1.0	196608
+gmi/MiniMaxAI/MiniMax-M2.7	2.1e-07	8.4e-07		4.2e-08					1.0	196608
+gmi/MiniMaxAI/MiniMax-M3	2.4e-07	9.6e-07		4.8e-08					1.0	1048576
+gmi/MiniMaxAI/MiniMax-M3.1-Flash	1.125e-07	4.5e-07		1.125e-08					1.0	1048576
+gmi/Qwen/Qwen3-235B-A22B-FP8	1.7e-07	1.09e-06							1.0	32768
+gmi/Qwen/Qwen3-235B-A22B-Instruct-2507-FP8	8.75e-08	3.5e-07		1.75e-08					1.0	262144
+gmi/Qwen/Qwen3-235B-A22B-Thinking-2507-FP8	3.5e-07	4.2e-06							1.0	262141
+gmi/Qwen/Qwen3-30B-A3B	8e-08	2.5e-07							1.0	40946
+gmi/Qwen/Qwen3-32B-FP8	1e-07	6e-07							1.0	32768
+gmi/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8	9e-07	4.5e-06		1.8e-07					1.0	262128
+gmi/Qwen/Qwen3-Next-80B-A3B-Instruct	1.5e-07	1.5e-06							1.0	262144
+gmi/Qwen/Qwen3-Next-80B-A3B-Thinking	1.5e-07	1.5e-06							1.0	262144
+gmi/Qwen/Qwen3-VL-235B-A22B-Instruct-FP8	3e-07	1.4e-06							1.0	262144
+gmi/Qwen/Qwen3.5-122B-A10B	4e-07	3.2e-06							1.0	262144
+gmi/Qwen/Qwen3.5-27B	3e-07	2.4e-06							1.0	262144
+gmi/Qwen/Qwen3.5-35B-A3B	2.5e-07	2e-06							1.0	262144
+gmi/Qwen/Qwen3.5-397B-A17B	6e-07	3.6e-06							1.0	262144
+gmi/Qwen/Qwen3.6-35B-A3B	2.48e-07	1.485e-06							1.0	262144
+gmi/Qwen/Qwen3.6-Plus	5e-07	3e-06							1.0	262144
+gmi/Qwen/Qwen3.6-Plus-2026-04-02	5e-07	3e-06							1.0	262144
+gmi/Qwen/Qwen3.7-Max	2.5e-06	7.5e-06		2.5e-07					1.0	262144
+gmi/Qwen/Qwen3.8-27B	4.5e-07	3.2e-06		2.5e-07					1.0	1048575
+gmi/Qwen/Qwen3.8-Flash	1.6e-07	4.7e-07		1.6e-08					1.0	1048575
+gmi/Qwen/Qwen3.8-Max	2e-06	6e-06		2.5e-07					1.0	262144
+gmi/Qwen/Qwen3.8-Max-0902	1.65e-06	4.951e-06		2.06e-07					1.0	262144
+gmi/XiaomiMiMo/MiMo-V2.5	1.19e-07	2.38e-07		2.38e-09					1.0	1050000
+gmi/XiaomiMiMo/MiMo-V2.5-Pro	3.045e-07	6.09e-07		2.52e-09					1.0	1050000
+gmi/XiaomiMiMo/MiMo-V2.6-Flash	1.12e-07	2.24e-07		2.24e-09					1.0	1050000
+gmi/XiaomiMiMo/MiMo-V2.6-Pro	3.48e-07	6.96e-07		2.88e-09					1.0	1050000
+gmi/anthropic/claude-opus-4	1.5e-05	7.5e-05							1.0	409600
+gmi/anthropic/claude-opus-4.5	5e-06	2.5e-05							1.0	409600
+gmi/anthropic/claude-sonnet-4	3e-06	1.5e-05							1.0	409600
+gmi/anthropic/claude-sonnet-4.5	3e-06	1.5e-05							1.0	409600
+gmi/deepseek-ai/DeepSeek-Prover-V2-671B	5e-07	2.18e-06							1.0	131072
+gmi/deepseek-ai/DeepSeek-R1	5e-07	2.18e-06							1.0	131072
+gmi/deepseek-ai/DeepSeek-R1-0528	5.7e-07	2.29e-06		2.3e-07					1.0	131072
+gmi/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	2.5e-07	7.5e-07							1.0	131072
+gmi/deepseek-ai/DeepSeek-R1-Distill-Llama-8B	1.4e-07	3.9e-07							1.0	131072
+gmi/deepseek-ai/DeepSeek-R1-Distill-Qwen-14B	2e-07	2e-07							1.0	131072
+gmi/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B	5e-07	9e-07							1.0	131072
+gmi/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B	1e-07	2e-07							1.0	131072
+gmi/deepseek-ai/DeepSeek-V3-0324	2.8e-07	8.8e-07							1.0	163840
+gmi/deepseek-ai/DeepSeek-V3.1	2.7e-07	1e-06							1.0	163840
+gmi/deepseek-ai/DeepSeek-V3.1-Terminus	2.7e-07	1e-06							1.0	131072
+gmi/deepseek-ai/DeepSeek-V3.2	2.8e-07	4e-07							1.0	163840
+gmi/deepseek-ai/DeepSeek-V3.2-Exp	2.7e-07	4.1e-07							1.0	163840
+gmi/deepseek-ai/DeepSeek-V3.2-Speciale	2.8e-07	4e-07							1.0	163840
+gmi/deepseek-ai/DeepSeek-V4-Flash	9.1e-08	1.82e-07		1.82e-08					1.0	1048575
+gmi/deepseek-ai/DeepSeek-V4-Flash-0731	2.86e-07	8.58e-07		9.1e-09					1.0	1048576
+gmi/deepseek-ai/DeepSeek-V4-Pro-0813	1.056e-06	3.168e-06		3.52e-08					1.0	1048575
+gmi/deepseek-ai/DeepSeek-V4.1-Flash	1.8e-07	7.2e-07		3.6e-09					1.0	1048575
+gmi/deepseek-ai/deepseek-v4-flash-vision-exp	4.4e-07	1.32e-06		1.4e-08					1.0	1048575
+gmi/deepseek-ai/deepseek-v4.1-flash-1017	1.8e-07	7.2e-07		3.6e-09					1.0	1048575
+gmi/gmicloud/Ripple-65B-Preview	2e-07	6e-07		5e-08					1.0	1000000
+gmi/google/gemini-3-flash-preview	5e-07	3e-06							1.0	1048576
+gmi/google/gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+gmi/google/gemini-3.1-pro-preview	2e-06	1.2e-05							1.0	1048576
+gmi/google/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07					1.0	1048576
+gmi/google/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08					1.0	1048576
+gmi/google/gemini-3.6-flash	1.5e-06	7.5e-06		1.5e-07					1.0	1048576
+gmi/google/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gmi/google/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+gmi/google/gemini-4-argon	2e-06	1e-05		1e-07					1.0	1048576
+gmi/google/gemma-4-26b-a4b-it	1.3e-07	4e-07							1.0	256000
+gmi/google/gemma-4-31b-it	1.4e-07	4e-07		1e-07					1.0	262144
+gmi/meta-llama/Llama-3.3-70B-Instruct	2.5e-07	7.5e-07							1.0	131072
+gmi/meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8	2.5e-07	8e-07							1.0	1048576
+gmi/meta-llama/Llama-4-Scout-17B-16E-Instruct	8e-08	5e-07							1.0	1048576
+gmi/moonshotai/Kimi-K2-Instruct-0905	5.7e-07	2.29e-06		1.4e-07					1.0	262144
+gmi/moonshotai/Kimi-K2-Thinking	8e-07	1.2e-06							1.0	262144
+gmi/moonshotai/Kimi-K2.5	6e-07	3e-06							1.0	262144
+gmi/moonshotai/Kimi-K2.6	8.55e-07	3.6e-06		1.44e-07					1.0	262144
+gmi/moonshotai/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+gmi/moonshotai/kimi-k2.7-code-highspeed	1.9e-06	8e-06		3.8e-07					1.0	262144
+gmi/moonshotai/kimi-k3	3e-06	1.5e-05		3e-07					1.0	1048576
+gmi/moonshotai/kimi-k3.1-pro	2e-06	1e-05		2e-07					1.0	1048576
+gmi/nvidia/NVIDIA-Nemotron-3.5-Lightning-30B-A3B-BF16	1.5e-07	1e-06		5e-08					1.0	65536
+gmi/nvidia/NVIDIA-Nemotron-3.5-Super-VL-120B-A12B-BF16	1e-07	5e-07		5e-08					1.0	32768
+gmi/nvidia/nemotron-3-ultra-550b-a55b	8e-07	2.6e-06		1e-07					1.0	262144
+gmi/openai/gpt-4o	2.5e-06	1e-05							1.0	131072
+gmi/openai/gpt-4o-mini	1.5e-07	6e-07							1.0	131072
+gmi/openai/gpt-5	1.25e-06	1e-05							1.0	409600
+gmi/openai/gpt-5.1	1.25e-06	1e-05							1.0	409600
+gmi/openai/gpt-5.2	1.75e-06	1.4e-05							1.0	409600
+gmi/openai/gpt-5.4	2.5e-06	1.5e-05		2.5e-07					1.0	409600
+gmi/openai/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	409600
+gmi/openai/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	409600
+gmi/openai/gpt-5.4-pro	3e-05	0.00018							1.0	409600
+gmi/openai/gpt-5.5	5e-06	3e-05		5e-07					1.0	1050000
+gmi/openai/gpt-5.6-luna	1e-06	6e-06		1e-07					1.0	1050000
+gmi/openai/gpt-5.6-sol	5e-06	3e-05		5e-07					1.0	1050000
+gmi/openai/gpt-5.6-terra	2.5e-06	1.5e-05		2.5e-07					1.0	1050000
+gmi/openai/gpt-6-astra	1e-05	5e-05		1e-06					1.0	1050000
+gmi/openai/gpt-6-luna	1e-07	5e-07		1e-08					1.0	1050000
+gmi/openai/gpt-6-sol	2e-06	1e-05		2e-07					1.0	1050000
+gmi/openai/gpt-6.1-sol	2e-06	1e-05		1e-07					1.0	1050000
+gmi/openai/gpt-oss-120b	5e-08	2.5e-07							1.0	131072
+gmi/openai/gpt-oss-20b	4e-08	1.5e-07							1.0	131072
+gmi/stepfun-ai/Step-3.7-Flash	2e-07	1.15e-06		4e-08					1.0	256000
+gmi/stepfun-ai/Step-5-Preview	1e-06	2.7e-06		1e-07					1.0	1048576
+gmi/tencent/HunyuanOCR	5e-07	5e-07							1.0	32768
+gmi/tencent/Hy3	1.4e-07	5.8e-07		3.5e-08					1.0	262144
+gmi/tencent/hy3-preview	1.8e-07	6e-07		6e-08					1.0	262144
+gmi/tencent/hy4	4.17e-07	1.2505e-06		2.1e-08					1.0	1000000
+gmi/tencent/hy4-preview	8.34e-07	2.501e-06		4.2e-08					1.0	262144
+gmi/x-ai/grok-4.5	2e-06	6e-06		5e-07					1.0	2000000
+gmi/xai/grok4.6	2e-06	6e-06		5e-07					1.0	2000000
+gmi/zai-org/GLM-4.5-Air-FP8	2e-07	1.1e-06							1.0	131076
+gmi/zai-org/GLM-4.5-FP8	6e-07	2.2e-06							1.0	131072
+gmi/zai-org/GLM-4.6	6e-07	2e-06							1.0	204800
+gmi/zai-org/GLM-4.7-FP8	4e-07	2e-06							1.0	202752
+gmi/zai-org/GLM-4.7-Flash	7e-08	4e-07							1.0	202752
+gmi/zai-org/GLM-5-FP8	6e-07	1.92e-06		1.2e-07					1.0	202752
+gmi/zai-org/GLM-5.1-FP8	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+gmi/zai-org/GLM-5.2-FP8	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+gmi/zai-org/GLM-5.3	7e-07	2.2e-06		1.3e-07					1.0	1048576
+gmi/zai-org/GLM-5.3-Flash	7.5e-08	2.5e-07		1.5e-08					1.0	1048576
+google.gemma-3-12b-it	9e-08	2.9e-07							1.0	128000
+google.gemma-3-27b-it	2.3e-07	3.8e-07							1.0	128000
+google.gemma-3-4b-it	4e-08	8e-08							1.0	128000
+gradient_ai/anthropic-claude-3-opus	1.5e-05	7.5e-05							1.0	200000
+gradient_ai/anthropic-claude-3.5-haiku	8e-07	4e-06							1.0	200000
+gradient_ai/anthropic-claude-3.5-sonnet	3e-06	1.5e-05							1.0	200000
+gradient_ai/anthropic-claude-3.7-sonnet	3e-06	1.5e-05							1.0	200000
+gradient_ai/deepseek-r1-distill-llama-70b	9.9e-07	9.9e-07							1.0	32768
+gradient_ai/llama3-8b-instruct	2e-07	2e-07							1.0	8192
+gradient_ai/llama3.3-70b-instruct	6.5e-07	6.5e-07							1.0	128000
+gradient_ai/mistral-nemo-instruct-2407	3e-07	3e-07							1.0	128000
+gradient_ai/openai-o3	2e-06	8e-06							1.0	200000
+gradient_ai/openai-o3-mini	1.1e-06	4.4e-06							1.0	200000
+groq/meta-llama/llama-prompt-guard-2-22m	3e-08	3e-08							1.0	512
+groq/meta-llama/llama-prompt-guard-2-86m	4e-08	4e-08							1.0	512
+groq/openai/gpt-oss-120b	1.5e-07	6e-07		7.5e-08					1.0	131072
+groq/openai/gpt-oss-20b	7.5e-08	3e-07		3.75e-08					1.0	131072
+groq/openai/gpt-oss-safeguard-20b	7.5e-08	3e-07		3.7e-08					1.0	131072
+groq/qwen/qwen3.8-27b	8e-07	4e-06							1.0	131072
+hostinger_router/claude-sonnet-5	2.64e-06	1.32e-05	3.3e-06	2.64e-07					1.0	1000000
+hostinger_router/gpt-5.2	2.1e-06	1.68e-05		2.1e-07					1.0	272000
+hostinger_router/text-embedding-3-large	1.716e-07	0.0							1.0	8191
+hostinger_router/text-embedding-3-small	3e-08	0.0							1.0	8191
+hyperbolic/NousResearch/Hermes-3-Llama-3.1-70B	1.2e-07	3e-07							1.0	32768
+hyperbolic/Qwen/QwQ-32B	2e-07	2e-07							1.0	131072
+hyperbolic/Qwen/Qwen2.5-72B-Instruct	1.2e-07	3e-07							1.0	131072
+hyperbolic/Qwen/Qwen2.5-Coder-32B-Instruct	1.2e-07	3e-07							1.0	32768
+hyperbolic/Qwen/Qwen3-235B-A22B	2e-06	2e-06							1.0	131072
+hyperbolic/deepseek-ai/DeepSeek-R1	4e-07	4e-07							1.0	32768
+hyperbolic/deepseek-ai/DeepSeek-R1-0528	2.5e-07	2.5e-07							1.0	131072
+hyperbolic/deepseek-ai/DeepSeek-V3	2e-07	2e-07							1.0	32768
+hyperbolic/deepseek-ai/DeepSeek-V3-0324	4e-07	4e-07							1.0	32768
+hyperbolic/meta-llama/Llama-3.2-3B-Instruct	1.2e-07	3e-07							1.0	32768
+hyperbolic/meta-llama/Llama-3.3-70B-Instruct	1.2e-07	3e-07							1.0	131072
+hyperbolic/meta-llama/Meta-Llama-3-70B-Instruct	1.2e-07	3e-07							1.0	131072
+hyperbolic/meta-llama/Meta-Llama-3.1-405B-Instruct	1.2e-07	3e-07							1.0	32768
+hyperbolic/meta-llama/Meta-Llama-3.1-70B-Instruct	1.2e-07	3e-07							1.0	32768
+hyperbolic/meta-llama/Meta-Llama-3.1-8B-Instruct	1.2e-07	3e-07							1.0	32768
+hyperbolic/moonshotai/Kimi-K2-Instruct	2e-06	2e-06							1.0	131072
+in.moonshotai.kimi-k3	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+in.moonshotai.kimi-k3.1	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	868928
+inception/mercury-2	2.5e-07	7.5e-07		2.5e-08					1.0	128000
+inception/mercury-2.5	2e-07	7.5e-07		2e-08					1.0	260000
+inferenceapis/MiniMaxAI/MiniMax-M3	3.9e-07	1.56e-06		8e-08					1.0	524288
+inferenceapis/Qwen/Qwen3-VL-235B-A22B-Instruct	2.6e-07	1.15e-06							1.0	262144
+inferenceapis/Qwen/Qwen3.8-Flash	1.5e-07	5e-07		2e-08					1.0	1000000
+inferenceapis/deepseek-ai/DeepSeek-V3	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-ai/DeepSeek-V4-Flash	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-ai/DeepSeek-V4-Flash-0731	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-ai/DeepSeek-V4-Pro	1.72e-06	5.15e-06		1.7e-07					1.0	1048576
+inferenceapis/deepseek-ai/DeepSeek-V4-Pro-0813	1.72e-06	5.15e-06		1.7e-07					1.0	1048576
+inferenceapis/deepseek-ai/DeepSeek-V4.1-Flash	4e-07	1.6e-06		1e-08					1.0	1048576
+inferenceapis/deepseek-chat	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-flash	4e-07	1.6e-06		1e-08					1.0	1048576
+inferenceapis/deepseek-reasoner	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-v3	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-v4-flash	1.9e-07	3.8e-07		4e-08					1.0	1048576
+inferenceapis/deepseek-v4-pro	1.72e-06	5.15e-06		1.7e-07					1.0	1048576
+inferenceapis/deepseek-v4.1-flash	4e-07	1.6e-06		1e-08					1.0	1048576
+inferenceapis/glm-5.3	1.82e-06	5.72e-06		3.4e-07					1.0	1048575
+inferenceapis/glm-5.3-flash	2e-07	6.6e-07		4e-08					1.0	1048575
+inferenceapis/gpt-oss-120b	2e-07	8e-07							1.0	131072
+inferenceapis/gpt-oss-20b	4e-08	1.9e-07							1.0	131072
+inferenceapis/kimi-k2.7-code	8.9e-07	4.42e-06		1.8e-07					1.0	262144
+inferenceapis/llama-3.1-8b-instant	2e-07	5e-07							1.0	131072
+inferenceapis/llama-3.3-70b	2e-07	5e-07							1.0	131072
+inferenceapis/llama-3.3-70b-instruct	2e-07	5e-07							1.0	131072
+inferenceapis/llama-3.3-70b-versatile	2e-07	5e-07							1.0	131072
+inferenceapis/meta-llama/Llama-3.3-70B-Instruct	2e-07	5e-07							1.0	131072
+inferenceapis/meta-llama/Llama-3.3-70B-Instruct-Turbo	2e-07	5e-07							1.0	131072
+inferenceapis/minimax-m3	3.9e-07	1.56e-06		8e-08					1.0	524288
+inferenceapis/moonshotai/Kimi-K2.7-Code	8.9e-07	4.42e-06		1.8e-07					1.0	262144
+inferenceapis/openai/gpt-oss-120b	2e-07	8e-07							1.0	131072
+inferenceapis/openai/gpt-oss-20b	4e-08	1.9e-07							1.0	131072
+inferenceapis/qwen3-vl	2.6e-07	1.15e-06							1.0	262144
+inferenceapis/qwen3-vl-235b	2.6e-07	1.15e-06							1.0	262144
+inferenceapis/qwen3.8-flash	1.5e-07	5e-07		2e-08					1.0	1000000
+inferenceapis/zai-org/GLM-5.3	1.82e-06	5.72e-06		3.4e-07					1.0	1048575
+inferenceapis/zai-org/GLM-5.3-Flash	2e-07	6.6e-07		4e-08					1.0	1048575
+j2-light	3e-06	3e-06							1.0	8192
+j2-mid	1e-05	1e-05							1.0	8192
+j2-ultra	1.5e-05	1.5e-05							1.0	8192
+jamba-1.5	2e-07	4e-07							1.0	256000
+jamba-1.5-large	2e-06	8e-06							1.0	256000
+jamba-1.5-large@001	2e-06	8e-06							1.0	256000
+jamba-1.5-mini	2e-07	4e-07							1.0	256000
+jamba-1.5-mini@001	2e-07	4e-07							1.0	256000
+jamba-large-1.6	2e-06	8e-06							1.0	256000
+jamba-large-1.7	2e-06	8e-06							1.0	256000
+jamba-mini-1.6	2e-07	4e-07							1.0	256000
+jamba-mini-1.7	2e-07	4e-07							1.0	256000
+jina-reranker-m0	5e-08	0.0							1.0	10240
+jina-reranker-v2-base-multilingual	5e-08	0.0							1.0	1024
+jina-reranker-v3.5	5e-08	0.0							1.0	131072
+jp.amazon.nova-2-lite-v1:0	3.96e-07	3.311e-06		9.9e-08					1.0	1000000
+kimi-k2-thinking-251104	0.0	0.0							1.0	229376
+kyma/claude-fable-5	1.35e-05	6.75e-05							1.0	1000000
+kyma/claude-fable-5.1	1.35e-05	6.75e-05							1.0	1000000
+kyma/claude-haiku-4-5	1.35e-06	6.75e-06		1.35e-07					1.0	200000
+kyma/claude-haiku-5.5	1.35e-07	6.75e-07		1.35e-08					1.0	1000000
+kyma/claude-opus-4-7	6.75e-06	3.375e-05		6.75e-07					6.0	1000000
+kyma/claude-opus-5	6.75e-06	3.375e-05		6.75e-07					1.0	1000000
+kyma/claude-opus-5.5	5.4e-06	2.7e-05		2.7e-07					1.0	1000000
+kyma/claude-sonnet-4-6	4.05e-06	2.025e-05		4.05e-07					1.0	1000000
+kyma/claude-sonnet-5	2.7e-06	1.35e-05		2.7e-07					1.0	1000000
+kyma/claude-sonnet-5.5	2.7e-06	1.35e-05		1.35e-07					1.0	1000000
+kyma/deepseek-r1	7.425e-07	2.957e-06							1.0	64000
+kyma/deepseek-v3	5.18e-07	7.571e-07							1.0	160000
+kyma/deepseek-v4-flash	1.23e-07	2.458e-07		2.43e-08					1.0	1000000
+kyma/deepseek-v4-flash-vision-exp	3.892e-07	1.168e-06							1.0	1048576
+kyma/deepseek-v4.1-flash	2.7e-07	8.1e-07							1.0	1048576
+kyma/gemini-3-flash	6.75e-07	4.05e-06		6.75e-08					1.0	1048576
+kyma/gemini-3.1-pro	2.7e-06	1.62e-05		2.7e-07					1.0	1048576
+kyma/gemini-3.5-flash	2.025e-06	1.215e-05		2.025e-07					1.0	1048576
+kyma/gemini-3.5-flash-lite	4.05e-07	3.375e-06		4.05e-08					1.0	1048576
+kyma/gemini-3.6-flash	1.013e-06	5.063e-06		1.0125e-07					1.0	1048576
+kyma/gemini-3.7-flash	2.026e-06	1.0126e-05		1.0125e-07					1.0	1048576
+kyma/gemini-3.8-flash	2.026e-06	1.0126e-05							1.0	1048576
+kyma/gemini-4-argon	5.4e-06	2.7e-05		2.7e-07					1.0	1048576
+kyma/gemma-4-31b	1.642e-07	4.689e-07		1.642e-07					1.0	128000
+kyma/glm-4.5-air	1.797e-07	1.175e-06		3.375e-08					1.0	131072
+kyma/glm-4.7-flash	8.1e-08	5.4e-07		1.35e-08					1.0	203000
+kyma/glm-5.1	1.89e-06	5.94e-06		2.7675e-07					1.0	203000
+kyma/glm-5.2	9.029e-07	3.083e-06		2.9835e-07					1.0	1000000
+kyma/glm-5.3	1.178e-06	3.702e-06							1.0	1310720
+kyma/glm-5.3-flash	1.72e-07	5.733e-07							1.0	1310720
+kyma/gpt-5.6-luna	2.944e-07	1.767e-06		2.7e-08					1.0	1050000
+kyma/gpt-5.6-luna-pro	2.703e-07	1.621e-06		2.7e-08					1.0	1050000
+kyma/gpt-5.6-sol	5.4e-06	2.7e-05		6.75e-07					1.0	1050000
+kyma/gpt-5.6-sol-pro	5.4e-06	2.7e-05		6.75e-07					1.0	1050000
+kyma/gpt-5.6-terra	2.7e-06	1.62e-05		2.7e-07					1.0	1050000
+kyma/gpt-5.6-terra-pro	2.7e-06	1.62e-05		2.7e-07					1.0	1050000
+kyma/gpt-6-astra	1.35e-05	6.75e-05		1.35e-06					1.0	1050000
+kyma/gpt-6-luna	1.639e-07	8.195e-07		1.35e-08					1.0	1050000
+kyma/gpt-6.1-sol	2.7e-06	1.35e-05		1.35e-07					1.0	1050000
+kyma/gpt-oss-120b	4.73e-08	2.303e-07							1.0	128000
+kyma/grok-4.20	1.763e-06	3.528e-06							1.0	2000000
+kyma/grok-4.20-multi-agent	1.767e-06	3.534e-06							1.0	2000000
+kyma/grok-4.3	1.92e-06	3.838e-06		2.7e-07	3.375e-06	6.75e-06			1.0	1000000
+kyma/grok-4.5	2.73e-06	8.189e-06							1.0	500000
+kyma/grok-4.6	2.758e-06	8.274e-06							1.0	500000
+kyma/grok-4.7	2.16e-06	6.48e-06		5.4e-07					1.0	500000
+kyma/grok-build	1.389e-06	2.777e-06		2.7e-07	2.7e-06	5.4e-06			1.0	256000
+kyma/hy3	1.594e-07	6.576e-07							1.0	262144
+kyma/hy4-preview	1.1259e-06	3.3764e-06							1.0	1048576
+kyma/kimi-k2.6	5.909e-07	2.758e-06							1.0	262144
+kyma/kimi-k2.7-code	1.009e-06	4.774e-06							1.0	262144
+kyma/kimi-k3	3.052e-06	1.5258e-05		4.05e-07					1.0	1048576
+kyma/kimi-k3.1-pro	2.7e-06	1.35e-05		2.7e-07					1.0	1048576
+kyma/llama-3.3-70b	1.35e-07	4.32e-07							1.0	128000
+kyma/llama-4-maverick	3.344e-07	1.337e-06							1.0	1048576
+kyma/mimo-v2.5	1.859e-07	3.718e-07							1.0	1050000
+kyma/mimo-v2.6-flash	1.89e-07	3.78e-07							1.0	1050000
+kyma/mimo-v2.6-pro	5.805e-07	1.1745e-06							1.0	1050000
+kyma/minimax-m2.5	4.188e-07	1.675e-06							1.0	196608
+kyma/minimax-m2.7	4.05e-07	1.62e-06							1.0	204800
+kyma/minimax-m3	3.956e-07	1.582e-06		7.56e-08					1.0	1048576
+kyma/minimax-m3.1-flash	2.025e-07	8.1e-07		2.025e-08					1.0	1048576
+kyma/muse-glimmer-30b	4.554e-07	1.821e-06							1.0	131072
+kyma/muse-spark-1.1	1.542e-06	5.243e-06							1.0	1048576
+kyma/muse-spark-1.2	1.773e-06	6.025e-06							1.0	1048576
+kyma/muse-spark-1.3	1.688e-06	5.738e-06							1.0	1048576
+kyma/muse-spark-open	1.688e-06	5.738e-06							1.0	1048576
+kyma/muse-wonder	5.4e-06	2.7e-05							1.0	1048576
+kyma/nemotron-3-ultra-550b	6.75e-07	3.375e-06		1.35e-07					1.0	1000000
+kyma/nemotron-3.5-super-vl	8.1e-08	4.725e-07		1.35e-08					1.0	1048576
+kyma/qwen-3-32b	1.08e-07	3.78e-07							1.0	32768
+kyma/qwen-3-coder	3.546e-07	1.612e-06		1.35e-07					1.0	131072
+kyma/qwen-3.6-plus	4.388e-07	2.633e-06							1.0	1000000
+kyma/qwen-3.7-max	2.071e-06	6.207e-06		1.6875e-07					1.0	1000000
+kyma/qwen-3.7-plus	4.325e-07	1.731e-06		8.64e-08					1.0	1000000
+kyma/qwen-3.8-max	2.228e-06	6.684e-06		2.781e-07					1.0	1000000
+kyma/qwen3.7-flash	4.35e-08	1.886e-07		8.1e-09					1.0	1000000
+kyma/qwen3.8-27b	3.826e-07	2.732e-06							1.0	1000000
+kyma/qwen3.8-flash	2.045e-07	6.41e-07							1.0	1000000
+kyma/sonar	1.35e-06	1.35e-06							1.0	127072
+kyma/sonar-pro	4.05e-06	2.025e-05							1.0	200000
+kyma/step-3.7-flash	2.229e-07	1.282e-06		5.4e-08					1.0	256000
+kyma/step-5-preview	1.35e-06	3.645e-06		1.35e-07					1.0	1048576
+lambda_ai/deepseek-llama3.3-70b	2e-07	6e-07							1.0	131072
+lambda_ai/deepseek-r1-0528	2e-07	6e-07							1.0	131072
+lambda_ai/deepseek-r1-671b	8e-07	8e-07							1.0	131072
+lambda_ai/deepseek-v3-0324	2e-07	6e-07							1.0	131072
+lambda_ai/hermes3-405b	8e-07	8e-07							1.0	131072
+lambda_ai/hermes3-70b	1.2e-07	3e-07							1.0	131072
+lambda_ai/hermes3-8b	2.5e-08	4e-08							1.0	131072
+lambda_ai/lfm-40b	1e-07	2e-07							1.0	131072
+lambda_ai/lfm-7b	2.5e-08	4e-08							1.0	131072
+lambda_ai/llama-4-maverick-17b-128e-instruct-fp8	5e-08	1e-07							1.0	131072
+lambda_ai/llama-4-scout-17b-16e-instruct	5e-08	1e-07							1.0	16384
+lambda_ai/llama3.1-405b-instruct-fp8	8e-07	8e-07							1.0	131072
+lambda_ai/llama3.1-70b-instruct-fp8	1.2e-07	3e-07							1.0	131072
+lambda_ai/llama3.1-8b-instruct	2.5e-08	4e-08							1.0	131072
+lambda_ai/llama3.1-nemotron-70b-instruct-fp8	1.2e-07	3e-07							1.0	131072
+lambda_ai/llama3.2-11b-vision-instruct	1.5e-08	2.5e-08							1.0	131072
+lambda_ai/llama3.2-3b-instruct	1.5e-08	2.5e-08							1.0	131072
+lambda_ai/llama3.3-70b-instruct-fp8	1.2e-07	3e-07							1.0	131072
+lambda_ai/qwen25-coder-32b-instruct	5e-08	1e-07							1.0	131072
+lambda_ai/qwen3-32b-fp8	5e-08	1e-07							1.0	131072
+laya/english	0.0	0.0							1.0	
+laya/multilingual	0.0	0.0							1.0	
+laya/typed-decisions	0.0	0.0							1.0	
+lemonade/Gemma-3-4b-it-GGUF	0.0	0.0							1.0	128000
+lemonade/Qwen3-4B-Instruct-2507-GGUF	0.0	0.0							1.0	262144
+lemonade/Qwen3-Coder-30B-A3B-Instruct-GGUF	0.0	0.0							1.0	262144
+lemonade/gpt-oss-120b-mxfp-GGUF	0.0	0.0							1.0	131072
+lemonade/gpt-oss-20b-mxfp4-GGUF	0.0	0.0							1.0	131072
+libertai/bge-m3	1e-08	0.0							1.0	8192
+libertai/deepseek-v4-flash	2.5e-07	1.75e-06							1.0	200000
+libertai/deepseek-v4-flash-thinking	2.5e-07	1.75e-06							1.0	200000
+libertai/gemma-4-31b-it	1.5e-07	4e-07							1.0	262144
+libertai/gemma-4-31b-it-thinking	1.5e-07	4e-07							1.0	262144
+libertai/hermes-3-8b-tee	1.5e-07	6e-07							1.0	16000
+libertai/qwen3.5-122b-a10b	2.5e-07	1.75e-06							1.0	262144
+libertai/qwen3.5-122b-a10b-thinking	2.5e-07	1.75e-06							1.0	262144
+libertai/qwen3.6-27b	1.5e-07	5e-07							1.0	262144
+libertai/qwen3.6-27b-thinking	1.5e-07	5e-07							1.0	262144
+libertai/qwen3.6-35b-a3b	1.5e-07	5e-07							1.0	262144
+libertai/qwen3.6-35b-a3b-thinking	1.5e-07	5e-07							1.0	262144
+llamagate/codellama-7b	6e-08	1.2e-07							1.0	16384
+llamagate/deepseek-coder-6.7b	6e-08	1.2e-07							1.0	16384
+llamagate/deepseek-r1-7b-qwen	8e-08	1.5e-07							1.0	131072
+llamagate/deepseek-r1-8b	1e-07	2e-07							1.0	65536
+llamagate/dolphin3-8b	8e-08	1.5e-07							1.0	128000
+llamagate/gemma3-4b	3e-08	8e-08							1.0	128000
+llamagate/llama-3.1-8b	3e-08	5e-08							1.0	131072
+llamagate/llama-3.2-3b	4e-08	8e-08							1.0	131072
+llamagate/llava-7b	1e-07	2e-07							1.0	4096
+llamagate/mistral-7b-v0.3	1e-07	1.5e-07							1.0	32768
+llamagate/nomic-embed-text	2e-08	0.0							1.0	8192
+llamagate/openthinker-7b	8e-08	1.5e-07							1.0	32768
+llamagate/qwen2.5-coder-7b	6e-08	1.2e-07							1.0	32768
+llamagate/qwen3-8b	4e-08	1.4e-07							1.0	32768
+llamagate/qwen3-embedding-8b	2e-08	0.0							1.0	40960
+llamagate/qwen3-vl-8b	1.5e-07	5.5e-07							1.0	32768
+meta.llama2-13b-chat-v1	7.5e-07	1e-06							1.0	4096
+meta.llama2-70b-chat-v1	1.95e-06	2.56e-06							1.0	4096
+meta.llama3-1-405b-instruct-v1:0	2.4e-06	2.4e-06							1.0	128000
+meta.llama3-1-70b-instruct-v1:0	7.2e-07	7.2e-07							1.0	128000
+meta.llama3-1-8b-instruct-v1:0	2.2e-07	2.2e-07							1.0	128000
+meta.llama3-2-11b-instruct-v1:0	1.6e-07	1.6e-07							1.0	128000
+meta.llama3-2-1b-instruct-v1:0	1e-07	1e-07							1.0	128000
+meta.llama3-2-3b-instruct-v1:0	1.5e-07	1.5e-07							1.0	128000
+meta.llama3-2-90b-instruct-v1:0	7.2e-07	7.2e-07							1.0	128000
+meta.llama3-3-70b-instruct-v1:0	7.2e-07	7.2e-07							1.0	128000
+meta.llama3-70b-instruct-v1:0	2.65e-06	3.5e-06							1.0	8192
+meta.llama3-8b-instruct-v1:0	3e-07	6e-07							1.0	8192
+meta.llama4-maverick-17b-instruct-v1:0	2.4e-07	9.7e-07							1.0	1000000
+meta.llama4-scout-17b-instruct-v1:0	1.7e-07	6.6e-07							1.0	10000000
+meta/muse-spark-1.1	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+meta/muse-spark-1.2	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+meta/muse-spark-1.2-contributor	1e-07	2e-07		2e-09					1.0	1048576
+meta/muse-spark-1.3	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+meta/muse-spark-1.3-contributor	1e-07	2e-07		2e-09					1.0	1048576
+meta/muse-wonder-1.0	4e-06	2e-05		2e-07					1.0	1048576
+microsoft_365_copilot/chat	0.0	0.0							1.0	
+minimax.minimax-m2	3e-07	1.2e-06							1.0	1000000
+minimax.minimax-m2.1	3e-07	1.2e-06							1.0	196000
+minimax.minimax-m2.5	3e-07	1.2e-06							1.0	196000
+minimax/MiniMax-M2	3e-07	1.2e-06	3.75e-07	3e-08					1.0	200000
+minimax/MiniMax-M2.1	3e-07	1.2e-06	3.75e-07	3e-08					1.0	1000000
+minimax/MiniMax-M2.1-lightning	3e-07	2.4e-06	3.75e-07	3e-08					1.0	1000000
+minimax/MiniMax-M2.5	3e-07	1.2e-06	3.75e-07	3e-08					1.0	1000000
+minimax/MiniMax-M2.5-lightning	3e-07	2.4e-06	3.75e-07	3e-08					1.0	1000000
+minimax/MiniMax-M3	3e-07	1.2e-06		6e-08					1.0	1000000
+mistral.devstral-2-123b	4e-07	2e-06							1.0	256000
+mistral.magistral-small-2509	5e-07	1.5e-06							1.0	128000
+mistral.ministral-3-14b-instruct	2e-07	2e-07							1.0	128000
+mistral.ministral-3-3b-instruct	1e-07	1e-07							1.0	128000
+mistral.ministral-3-8b-instruct	1.5e-07	1.5e-07							1.0	128000
+mistral.mistral-7b-instruct-v0:2	1.5e-07	2e-07							1.0	32000
+mistral.mistral-large-2402-v1:0	4e-06	1.2e-05							1.0	32000
+mistral.mistral-large-2407-v1:0	2e-06	6e-06							1.0	128000
+mistral.mistral-large-3-675b-instruct	5e-07	1.5e-06							1.0	256000
+mistral.mistral-small-2402-v1:0	1e-06	3e-06							1.0	32000
+mistral.mixtral-8x7b-instruct-v0:1	4.5e-07	7e-07							1.0	32000
+mistral.pixtral-large-2502-v1:0	2e-06	6e-06							1.0	128000
+mistral.voxtral-mini-3b-2507	4e-08	4e-08							1.0	32768
+mistral.voxtral-small-24b-2507	1e-07	3e-07							1.0	32768
+mistral/codestral-2508	3e-07	9e-07		3e-08					1.0	128000
+mistral/codestral-latest	3e-07	9e-07		3e-08					1.0	128000
+mistral/codestral-mamba-latest	2.5e-07	2.5e-07		2.5e-08					1.0	256000
+mistral/deepseek-v4-1-flash-1017	3e-07	1.2e-06		7e-09					1.0	1048576
+mistral/devstral-latest	4e-07	2e-06		4e-08					1.0	256000
+mistral/devstral-medium-latest	4e-07	2e-06		4e-08					1.0	256000
+mistral/devstral-small-latest	1e-07	3e-07		1e-08					1.0	256000
+mistral/glm-5-2	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+mistral/labs-leanstral-1-5	0.0	0.0							1.0	262144
+mistral/labs-leanstral-1-5-1	0.0	0.0							1.0	262144
+mistral/magistral-medium-latest	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/magistral-small-latest	1.5e-07	6e-07		1.5e-08					1.0	262144
+mistral/ministral-14b-2512	2e-07	2e-07		2e-08					1.0	262144
+mistral/ministral-14b-latest	2e-07	2e-07		2e-08					1.0	262144
+mistral/ministral-3-14b-2512	2e-07	2e-07		2e-08					1.0	262144
+mistral/ministral-3-3b-2512	1e-07	1e-07		1e-08					1.0	131072
+mistral/ministral-3-8b-2512	1.5e-07	1.5e-07		1.5e-08					1.0	262144
+mistral/ministral-3b-2512	1e-07	1e-07		1e-08					1.0	131072
+mistral/ministral-3b-latest	1e-07	1e-07		1e-08					1.0	131072
+mistral/ministral-8b-2512	1.5e-07	1.5e-07		1.5e-08					1.0	262144
+mistral/ministral-8b-latest	1.5e-07	1.5e-07		1.5e-08					1.0	262144
+mistral/mistral-code-agent-latest	4e-07	2e-06		4e-08					1.0	256000
+mistral/mistral-code-fim-latest	3e-07	9e-07		3e-08					1.0	128000
+mistral/mistral-code-latest	3e-07	9e-07		3e-08					1.0	128000
+mistral/mistral-large-2512	5e-07	1.5e-06		5e-08					1.0	262144
+mistral/mistral-large-3	5e-07	1.5e-06		5e-08					1.0	262144
+mistral/mistral-large-4	7e-07	2.1e-06		7e-08					1.0	1048576
+mistral/mistral-large-4-0	7e-07	2.1e-06		7e-08					1.0	1048576
+mistral/mistral-large-latest	5e-07	1.5e-06		5e-08					1.0	262144
+mistral/mistral-medium	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-medium-2604	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-medium-3	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-medium-3-5	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-medium-3.5	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-medium-latest	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-moderation-2603	0.0	0.0							1.0	131072
+mistral/mistral-small	1e-07	3e-07		1e-08					1.0	32000
+mistral/mistral-small-2603	1.5e-07	6e-07		1.5e-08					1.0	262144
+mistral/mistral-small-latest	1.5e-07	6e-07		1.5e-08					1.0	262144
+mistral/mistral-tiny	2.5e-07	2.5e-07		2.5e-08					1.0	32000
+mistral/mistral-vibe-cli-fast	1.5e-07	6e-07		1.5e-08					1.0	262144
+mistral/mistral-vibe-cli-latest	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/mistral-vibe-cli-with-tools	1.5e-06	7.5e-06		1.5e-07					1.0	262144
+mistral/open-mistral-nemo	3e-07	3e-07		3e-08					1.0	128000
+mistral/pixtral-large-latest	2e-06	6e-06		2e-07					1.0	128000
+mistral/voxtral-small-2507	1e-07	4e-07		1e-08					1.0	32768
+mistral/voxtral-small-latest	1e-07	4e-07		1e-08					1.0	32768
+mistral/zai-glm-5	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+mistral/zai-glm-5-2	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+mistral/zai-glm-5-3	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+mistral/zai-glm-5-3-flash	1.5e-07	5e-07		3e-08					1.0	1048576
+mistral/zai-glm-latest	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+moonshot.kimi-k2-thinking	6e-07	2.5e-06							1.0	256000
+moonshot/kimi-k2.5	6e-07	3e-06		1e-07					1.0	262144
+moonshot/kimi-k2.6	9.5e-07	4e-06		1.6e-07					1.0	262144
+moonshot/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+moonshot/kimi-k3	3e-06	1.5e-05	3e-06	3e-07					1.0	1048576
+moonshot/kimi-k3.1-pro	2e-06	1e-05	2e-06	2e-07					1.0	1048576
+moonshot/kimi-k3.1-pro-highspeed	4e-06	2e-05	4e-06	2e-07					1.0	1048576
+moonshot/moonshot-v1-128k	2e-06	5e-06							1.0	131072
+moonshot/moonshot-v1-128k-vision-preview	2e-06	5e-06							1.0	131072
+moonshot/moonshot-v1-32k	1e-06	3e-06							1.0	32768
+moonshot/moonshot-v1-32k-vision-preview	1e-06	3e-06							1.0	32768
+moonshot/moonshot-v1-8k	2e-07	2e-06							1.0	8192
+moonshot/moonshot-v1-8k-vision-preview	2e-07	2e-06							1.0	8192
+moonshot/moonshot-v1-auto	2e-06	5e-06							1.0	131072
+moonshotai.kimi-k2.5	6e-07	3e-06							1.0	256000
+moonshotai.kimi-k3	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+moonshotai.kimi-k3.1	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	868928
+morph/morph-dsv41flash	1.2e-07	8e-07		8e-09					1.0	1048576
+morph/morph-dsv41flash-1017	1.2e-07	8e-07		8e-09					1.0	1048576
+morph/morph-dsv41flash-abliterated	3e-07	1.2e-06		3e-08					1.0	1048576
+morph/morph-dsv4flash	1.41953125e-07	3.99625e-07		3.59375e-08					1.0	1048576
+morph/morph-glm53-744b	1.19e-06	6e-06		1.955e-07					1.0	1048576
+morph/morph-glm53flash	2e-07	7e-07		4e-08					1.0	1048576
+morph/morph-kimik3	2.5e-06	1.4e-05		2.9e-07					1.0	1048576
+morph/morph-kimik3-fast	6e-06	2.25e-05		6e-07					1.0	1048576
+morph/morph-v3-fast	8e-07	1.2e-06							1.0	16000
+morph/morph-v3-large	9e-07	1.9e-06							1.0	16000
+multimodalembedding	8e-07	0.0							1.0	2048
+multimodalembedding@001	8e-07	0.0							1.0	2048
+nace/drex-latest	6e-08	0.0							1.0	131072
+nace/drex-v1.0	4e-08	0.0							1.0	32768
+nace/drex-v1.5	5e-08	0.0							1.0	131072
+nace/drex-v2.0	6e-08	0.0							1.0	131072
+nebius/BAAI/bge-en-icl	1e-08	0.0							1.0	32768
+nebius/BAAI/bge-multilingual-gemma2	1e-08	0.0							1.0	8192
+nebius/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06							1.0	196608
+nebius/MiniMaxAI/MiniMax-M3	3e-07	1.2e-06		6e-08					1.0	1048576
+nebius/MiniMaxAI/MiniMax-M3.1-Flash	1.5e-07	6e-07		1.5e-08					1.0	1048576
+nebius/NousResearch/Hermes-3-Llama-3.1-405B	1e-06	3e-06							1.0	128000
+nebius/NousResearch/Hermes-4-405B	1e-06	3e-06		2e-07					1.0	131072
+nebius/NousResearch/Hermes-4-70B	1.3e-07	4e-07							1.0	131072
+nebius/Qwen/QwQ-32B	1.5e-07	4.5e-07							1.0	32768
+nebius/Qwen/Qwen2-VL-72B-Instruct	1.3e-07	4e-07							1.0	131072
+nebius/Qwen/Qwen2-VL-7B-Instruct	2e-08	6e-08							1.0	131072
+nebius/Qwen/Qwen2.5-32B-Instruct	6e-08	2e-07							1.0	128000
+nebius/Qwen/Qwen2.5-72B-Instruct	1.3e-07	4e-07							1.0	128000
+nebius/Qwen/Qwen2.5-Coder-7B	1e-08	3e-08							1.0	32768
+nebius/Qwen/Qwen2.5-VL-72B-Instruct	2.5e-07	7.5e-07							1.0	32000
+nebius/Qwen/Qwen3-14B	8e-08	2.4e-07							1.0	32768
+nebius/Qwen/Qwen3-235B-A22B	2e-07	6e-07							1.0	262144
+nebius/Qwen/Qwen3-235B-A22B-Instruct-2507	2e-07	6e-07		5e-08					1.0	262144
+nebius/Qwen/Qwen3-30B-A3B	1e-07	3e-07							1.0	32768
+nebius/Qwen/Qwen3-30B-A3B-Instruct-2507	1e-07	3e-07		1e-07					1.0	262144
+nebius/Qwen/Qwen3-32B	1e-07	3e-07							1.0	40960
+nebius/Qwen/Qwen3-4B	8e-08	2.4e-07							1.0	32768
+nebius/Qwen/Qwen3-Embedding-8B	1e-08	0.0							1.0	40960
+nebius/Qwen/Qwen3-Next-80B-A3B-Thinking	1.5e-07	1.2e-06							1.0	128000
+nebius/Qwen/Qwen3.5-397B-A17B	6e-07	3.6e-06		1.2e-07					1.0	262144
+nebius/Qwen/Qwen3.8-27B	4.5e-07	3e-06		1e-07					1.0	262144
+nebius/deepseek-ai/DeepSeek-R1	8e-07	2.4e-06							1.0	128000
+nebius/deepseek-ai/DeepSeek-R1-0528	8e-07	2.4e-06							1.0	164000
+nebius/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	2.5e-07	7.5e-07							1.0	128000
+nebius/deepseek-ai/DeepSeek-V3	5e-07	1.5e-06							1.0	128000
+nebius/deepseek-ai/DeepSeek-V3-0324	5e-07	1.5e-06							1.0	128000
+nebius/deepseek-ai/DeepSeek-V4-Flash	1.4e-07	2.8e-07							1.0	1048576
+nebius/deepseek-ai/DeepSeek-V4-Flash-0731	1.4e-07	2.8e-07		1e-08					1.0	1048576
+nebius/deepseek-ai/DeepSeek-V4-Pro	1.75e-06	3.5e-06		1.4e-07					1.0	1048576
+nebius/deepseek-ai/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		4e-08					1.0	1048576
+nebius/deepseek-ai/DeepSeek-V4.1-Flash	3e-07	1.2e-06		1e-08					1.0	1048576
+nebius/deepseek-ai/DeepSeek-V4.1-Flash-1017	3e-07	1.2e-06		6e-09					1.0	1048576
+nebius/google/gemma-3-27b-it	1e-07	3e-07		4e-08					1.0	110000
+nebius/intfloat/e5-mistral-7b-instruct	1e-08	0.0							1.0	32768
+nebius/meta-llama/Llama-3.3-70B-Instruct	1.3e-07	4e-07							1.0	131072
+nebius/meta-llama/Llama-Guard-3-8B	2e-08	6e-08							1.0	128000
+nebius/meta-llama/Meta-Llama-3.1-405B-Instruct	1e-06	3e-06							1.0	128000
+nebius/meta-llama/Meta-Llama-3.1-70B-Instruct	1.3e-07	4e-07							1.0	128000
+nebius/meta-llama/Meta-Llama-3.1-8B-Instruct	2e-08	6e-08							1.0	128000
+nebius/meta-models/muse-spark-open	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+nebius/mistralai/Mistral-Nemo-Instruct-2407	4e-08	1.2e-07							1.0	128000
+nebius/moonshotai/Kimi-K2.6	9.5e-07	4e-06		1.6e-07					1.0	262144
+nebius/moonshotai/Kimi-K2.7-Code	9.5e-07	4e-06		1.5e-07					1.0	262144
+nebius/moonshotai/Kimi-K3	3e-06	1.5e-05		3e-07					1.0	1048576
+nebius/moonshotai/Kimi-K3.1-Pro	2e-06	1e-05		2e-07					1.0	
+nebius/nvidia/Cosmos3-Super-Reasoner	1e-07	3e-07							1.0	262144
+nebius/nvidia/Llama-3.1-Nemotron-Ultra-253B-v1	6e-07	1.8e-06							1.0	128000
+nebius/nvidia/Llama-3.3-Nemotron-Super-49B-v1	1e-07	4e-07							1.0	131072
+nebius/nvidia/Llama-3_1-Nemotron-Ultra-253B-v1	6e-07	1.8e-06							1.0	131072
+nebius/nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B	6e-08	2.4e-07		1.2e-08					1.0	262144
+nebius/nvidia/Nemotron-3-Nano-Omni	6e-08	2.4e-07							1.0	262144
+nebius/nvidia/Nemotron-3-Ultra-550b-a55b	1e-06	3e-06		1.2e-07					1.0	1048576
+nebius/nvidia/Nemotron-3.5-Super-VL	3e-07	9e-07		6e-08					1.0	1048576
+nebius/nvidia/Nemotron-3_5-Lightning	6e-08	2.4e-07		3e-08					1.0	1048576
+nebius/nvidia/nemotron-3-super-120b-a12b	3e-07	9e-07		6e-08					1.0	262144
+nebius/openai/gpt-oss-120b	1.5e-07	6e-07		1e-07					1.0	131072
+nebius/openbmb/MiniCPM-V-4_5	6.58e-07	1.11e-06		1.3e-07					1.0	32000
+nebius/reflection/beam	2.5e-07	1e-06		5e-08					1.0	1048576
+nebius/zai-org/GLM-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+nebius/zai-org/GLM-5.2	1.4e-06	4.4e-06		1.4e-07					1.0	1048576
+nebius/zai-org/GLM-5.3	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+nebius/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08					1.0	1048576
+novita/Sao10K/L3-8B-Stheno-v3.2	5e-08	5e-08							1.0	8192
+novita/baai/bge-m3	1e-08	1e-08							1.0	8192
+novita/baai/bge-reranker-v2-m3	1e-08	1e-08							1.0	8000
+novita/baichuan/baichuan-m2-32b	7e-08	7e-08							1.0	131072
+novita/baidu/cobuddy	2.8e-07	1.13e-06		7e-08					1.0	131072
+novita/baidu/ernie-4.5-21B-a3b	7e-08	2.8e-07							1.0	120000
+novita/baidu/ernie-4.5-21B-a3b-thinking	7e-08	2.8e-07							1.0	131072
+novita/baidu/ernie-4.5-300b-a47b-paddle	2.8e-07	1.1e-06							1.0	123000
+novita/baidu/ernie-4.5-vl-28b-a3b	1.4e-07	5.6e-07							1.0	30000
+novita/baidu/ernie-4.5-vl-28b-a3b-thinking	3.9e-07	3.9e-07							1.0	131072
+novita/baidu/ernie-4.5-vl-424b-a47b	4.2e-07	1.25e-06							1.0	123000
+novita/deepseek/deepseek-ocr	3e-08	3e-08							1.0	8192
+novita/deepseek/deepseek-ocr-2	3e-08	3e-08							1.0	8192
+novita/deepseek/deepseek-prover-v2-671b	7e-07	2.5e-06							1.0	160000
+novita/deepseek/deepseek-r1	4e-06	4e-06							1.0	64000
+novita/deepseek/deepseek-r1-0528	7e-07	2.5e-06		3.5e-07					1.0	163840
+novita/deepseek/deepseek-r1-0528-qwen3-8b	6e-08	9e-08							1.0	128000
+novita/deepseek/deepseek-r1-distill-llama-70b	8e-07	8e-07							1.0	8192
+novita/deepseek/deepseek-r1-distill-qwen-14b	1.5e-07	1.5e-07							1.0	32768
+novita/deepseek/deepseek-r1-distill-qwen-32b	3e-07	3e-07							1.0	64000
+novita/deepseek/deepseek-r1-turbo	7e-07	2.5e-06							1.0	64000
+novita/deepseek/deepseek-r1/community	4e-06	4e-06							1.0	64000
+novita/deepseek/deepseek-v3-0324	2.7e-07	1.12e-06		1.35e-07					1.0	163840
+novita/deepseek/deepseek-v3-turbo	4e-07	1.3e-06							1.0	64000
+novita/deepseek/deepseek-v3.1	2.7e-07	1e-06		1.35e-07					1.0	131072
+novita/deepseek/deepseek-v3.1-terminus	2.7e-07	1e-06		1.35e-07					1.0	131072
+novita/deepseek/deepseek-v3.2	2.69e-07	4e-07		1.345e-07					1.0	163840
+novita/deepseek/deepseek-v3.2-exp	2.7e-07	4.1e-07							1.0	163840
+novita/deepseek/deepseek-v3/community	8.900000000000001e-07	8.900000000000001e-07							1.0	64000
+novita/deepseek/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08					1.0	1048576
+novita/deepseek/deepseek-v4-flash-0731	4.4e-07	1.32e-06		2.8e-08					1.0	1048576
+novita/deepseek/deepseek-v4-flash-vision-exp	4.4e-07	1.32e-06		2.8e-08					1.0	1048576
+novita/deepseek/deepseek-v4-pro	1.6000000000000001e-06	3.2000000000000003e-06		1.35e-07					1.0	1048576
+novita/deepseek/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08					1.0	1048576
+novita/deepseek/deepseek_v3	8.900000000000001e-07	8.900000000000001e-07							1.0	64000
+novita/google/gemma-3-12b-it	5e-08	1e-07							1.0	131072
+novita/google/gemma-3-27b-it	1.19e-07	2e-07							1.0	98304
+novita/google/gemma-4-26b-a4b-it	1.3e-07	4.0000000000000003e-07							1.0	262144
+novita/google/gemma-4-31b-it	1.4e-07	4.0000000000000003e-07							1.0	262144
+novita/gryphe/mythomax-l2-13b	9e-08	9e-08							1.0	4096
+novita/inclusionai/ling-3.0-flash	6e-08	1.8e-07		1.2e-08					1.0	262144
+novita/inclusionai/ling-3.0-flash-fast	6e-08	1.8e-07		1.2e-08					1.0	262144
+novita/kwaipilot/kat-coder-pro	3e-07	1.2e-06		6e-08					1.0	256000
+novita/meta-llama/llama-3-70b-instruct	5.1e-07	7.4e-07							1.0	8192
+novita/meta-llama/llama-3-8b-instruct	4e-08	4e-08							1.0	8192
+novita/meta-llama/llama-3.1-8b-instruct	2e-08	5e-08							1.0	16384
+novita/meta-llama/llama-3.2-1b-instruct	2e-08	2e-08							1.0	131000
+novita/meta-llama/llama-3.2-3b-instruct	3e-08	5e-08							1.0	32768
+novita/meta-llama/llama-3.3-70b-instruct	1.35e-07	4e-07							1.0	12288
+novita/meta-llama/llama-4-maverick-17b-128e-instruct-fp8	2.7e-07	8.5e-07							1.0	1048576
+novita/meta-llama/llama-4-scout-17b-16e-instruct	1.8e-07	5.9e-07							1.0	131072
+novita/microsoft/wizardlm-2-8x22b	6.2e-07	6.2e-07							1.0	65535
+novita/mindai/macaron-v1-tall	2.475e-07	1.43e-06		4.4e-08					1.0	262144
+novita/mindai/macaron-v1-venti	8.25e-07	2.475e-06		1.65e-07					1.0	1048576
+novita/minimax/minimax-m2	3e-07	1.2e-06		3e-08					1.0	204800
+novita/minimax/minimax-m2.1	3e-07	1.2e-06		3e-08					1.0	204800
+novita/minimax/minimax-m2.5	3e-07	1.2e-06		3e-08					1.0	204800
+novita/minimax/minimax-m2.5-highspeed	6e-07	2.4e-06		3e-08					1.0	204800
+novita/minimax/minimax-m2.7	3e-07	1.2e-06		6e-08					1.0	204800
+novita/minimax/minimax-m2.7-highspeed	6e-07	2.4e-06		6e-08					1.0	204800
+novita/minimax/minimax-m3	3e-07	1.2e-06		6e-08					1.0	1000000
+novita/minimaxai/minimax-m1-80k	5.5e-07	2.2e-06							1.0	1000000
+novita/mistralai/mistral-nemo	4e-08	1.7e-07							1.0	60288
+novita/moonshotai/kimi-k2-0905	6e-07	2.5e-06							1.0	262144
+novita/moonshotai/kimi-k2-instruct	5.7e-07	2.3e-06							1.0	131072
+novita/moonshotai/kimi-k2-thinking	6e-07	2.5e-06		1.5e-07					1.0	262144
+novita/moonshotai/kimi-k2.5	6e-07	3e-06		1.0000000000000001e-07					1.0	262144
+novita/moonshotai/kimi-k2.6	8.000000000000001e-07	3.4e-06		1.6e-07					1.0	262144
+novita/moonshotai/kimi-k2.7-code	9.499999999999999e-07	4e-06		1.9e-07					1.0	262144
+novita/moonshotai/kimi-k3	3e-06	1.5e-05		3e-07					1.0	1048576
+novita/nousresearch/hermes-2-pro-llama-3-8b	1.4e-07	1.4e-07							1.0	8192
+novita/nvidia/nemotron-3-nano-30b-a3b	5.0000000000000004e-08	2.0000000000000002e-07							1.0	262144
+novita/openai/gpt-oss-120b	5e-08	2.5e-07							1.0	131072
+novita/openai/gpt-oss-20b	4e-08	1.5e-07							1.0	131072
+novita/paddlepaddle/paddleocr-vl	2e-08	2e-08							1.0	16384
+novita/qwen/qwen-2.5-72b-instruct	3.8e-07	4e-07							1.0	32000
+novita/qwen/qwen-mt-plus	2.5e-07	7.5e-07							1.0	16384
+novita/qwen/qwen2.5-7b-instruct	7e-08	7e-08							1.0	32000
+novita/qwen/qwen2.5-vl-72b-instruct	8e-07	8e-07							1.0	32768
+novita/qwen/qwen3-235b-a22b-fp8	2e-07	8e-07							1.0	40960
+novita/qwen/qwen3-235b-a22b-instruct-2507	9e-08	5.8e-07							1.0	131072
+novita/qwen/qwen3-235b-a22b-thinking-2507	3e-07	3e-06							1.0	131072
+novita/qwen/qwen3-30b-a3b-fp8	9e-08	4.5e-07							1.0	40960
+novita/qwen/qwen3-32b-fp8	1e-07	4.5e-07							1.0	40960
+novita/qwen/qwen3-4b-fp8	3e-08	3e-08							1.0	128000
+novita/qwen/qwen3-8b-fp8	3.5e-08	1.38e-07							1.0	128000
+novita/qwen/qwen3-coder-30b-a3b-instruct	7e-08	2.7e-07							1.0	160000
+novita/qwen/qwen3-coder-480b-a35b-instruct	3.8e-07	1.55e-06							1.0	262144
+novita/qwen/qwen3-coder-next	2.0000000000000002e-07	1.5e-06							1.0	262144
+novita/qwen/qwen3-embedding-0.6b	7e-08	0.0							1.0	32768
+novita/qwen/qwen3-embedding-8b	7e-08	0.0							1.0	32768
+novita/qwen/qwen3-max	2.11e-06	8.45e-06							1.0	262144
+novita/qwen/qwen3-next-80b-a3b-instruct	1.5e-07	1.5e-06							1.0	131072
+novita/qwen/qwen3-next-80b-a3b-thinking	1.5e-07	1.5e-06							1.0	131072
+novita/qwen/qwen3-omni-30b-a3b-instruct	2.5e-07	9.7e-07							1.0	65536
+novita/qwen/qwen3-omni-30b-a3b-thinking	2.5e-07	9.7e-07							1.0	65536
+novita/qwen/qwen3-reranker-8b	5e-08	5e-08							1.0	32768
+novita/qwen/qwen3-vl-235b-a22b-instruct	3e-07	1.5e-06							1.0	131072
+novita/qwen/qwen3-vl-235b-a22b-thinking	9.8e-07	3.95e-06							1.0	131072
+novita/qwen/qwen3-vl-30b-a3b-instruct	2e-07	7e-07							1.0	131072
+novita/qwen/qwen3-vl-30b-a3b-thinking	2e-07	1e-06							1.0	131072
+novita/qwen/qwen3-vl-8b-instruct	8e-08	5e-07							1.0	131072
+novita/qwen/qwen3.5-122b-a10b	4.0000000000000003e-07	3.2000000000000003e-06							1.0	262144
+novita/qwen/qwen3.5-27b	3e-07	2.4e-06							1.0	262144
+novita/qwen/qwen3.5-35b-a3b	2.5e-07	2e-06							1.0	262144
+novita/qwen/qwen3.5-397b-a17b	6e-07	3.6000000000000003e-06							1.0	262144
+novita/qwen/qwen3.6-27b	6e-07	3.6000000000000003e-06							1.0	262144
+novita/qwen/qwen3.6-35b-a3b	2.48e-07	1.4850000000000002e-06							1.0	262144
+novita/qwen/qwen3.7-max	1.25e-06	3.75e-06		2.5e-07					1.0	1000000
+novita/qwen/qwen3.8-max	2e-06	6e-06		2.5e-07					1.0	1000000
+novita/sao10k/l3-70b-euryale-v2.1	1.48e-06	1.48e-06							1.0	8192
+novita/sao10k/l3-8b-lunaris	5e-08	5e-08							1.0	8192
+novita/sao10k/l31-70b-euryale-v2.2	1.48e-06	1.48e-06							1.0	8192
+novita/skywork/r1v4-lite	2e-07	6e-07							1.0	262144
+novita/stepfun/step-3.7-flash	2.0000000000000002e-07	1.15e-06		4e-08					1.0	262144
+novita/tencent/hy3	1.4e-07	5.8e-07		3.5e-08					1.0	262144
+novita/thudm/glm-4-32b-0414	5.5e-07	1.66e-06							1.0	32000
+novita/xiaomimimo/mimo-v2-flash	1.1e-07	3.3e-07		2.4e-08					1.0	262144
+novita/xiaomimimo/mimo-v2.5	1.6800000000000002e-07	3.3600000000000004e-07		3.4e-09					1.0	1048576
+novita/xiaomimimo/mimo-v2.5-pro	5.22e-07	1.044e-06		4.3e-09					1.0	1048576
+novita/zai-org/autoglm-phone-9b-multilingual	3.5e-08	1.38e-07							1.0	65536
+novita/zai-org/glm-4.5	6e-07	2.2e-06		1.1e-07					1.0	131072
+novita/zai-org/glm-4.5-air	1.3e-07	8.5e-07		2.5e-08					1.0	131072
+novita/zai-org/glm-4.5v	6e-07	1.8e-06		1.1e-07					1.0	65536
+novita/zai-org/glm-4.6	5.5e-07	2.2e-06		1.1e-07					1.0	204800
+novita/zai-org/glm-4.6v	3e-07	9e-07		5.5e-08					1.0	131072
+novita/zai-org/glm-4.7	6e-07	2.2e-06		1.1e-07					1.0	204800
+novita/zai-org/glm-4.7-flash	7e-08	4.0000000000000003e-07		1e-08					1.0	200000
+novita/zai-org/glm-4.7-h	6e-07	2.2e-06		1.1e-07					1.0	204800
+novita/zai-org/glm-5	1e-06	3.2000000000000003e-06		2.0000000000000002e-07					1.0	202800
+novita/zai-org/glm-5-turbo	1.2e-06	4e-06		2.4e-07					1.0	202800
+novita/zai-org/glm-5.1	1.38e-06	4.4e-06		2.6e-07					1.0	204800
+novita/zai-org/glm-5.2	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+novita/zai-org/glm-5.3	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+novita/zai-org/glm-5v-turbo	1.2e-06	4e-06		2.4e-07					1.0	204800
+nscale/Qwen/QwQ-32B	1.8e-07	2e-07							1.0	
+nscale/Qwen/Qwen2.5-Coder-32B-Instruct	6e-08	2e-07							1.0	
+nscale/Qwen/Qwen2.5-Coder-3B-Instruct	1e-08	3e-08							1.0	
+nscale/Qwen/Qwen2.5-Coder-7B-Instruct	1e-08	3e-08							1.0	
+nscale/deepseek-ai/DeepSeek-R1-Distill-Llama-70B	3.75e-07	3.75e-07							1.0	
+nscale/deepseek-ai/DeepSeek-R1-Distill-Llama-8B	2.5e-08	2.5e-08							1.0	
+nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B	9e-08	9e-08							1.0	
+nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-14B	7e-08	7e-08							1.0	
+nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B	1.5e-07	1.5e-07							1.0	
+nscale/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B	2e-07	2e-07							1.0	
+nscale/meta-llama/Llama-3.1-8B-Instruct	3e-08	3e-08							1.0	
+nscale/meta-llama/Llama-3.3-70B-Instruct	2e-07	2e-07							1.0	
+nscale/meta-llama/Llama-4-Scout-17B-16E-Instruct	9e-08	2.9e-07							1.0	
+nscale/mistralai/mixtral-8x22b-instruct-v0.1	6e-07	6e-07							1.0	
+nvidia.nemotron-nano-12b-v2	2e-07	6e-07							1.0	128000
+nvidia.nemotron-nano-3-30b	6e-08	2.4e-07							1.0	256000
+nvidia.nemotron-nano-9b-v2	6e-08	2.3e-07							1.0	128000
+nvidia.nemotron-super-3-120b	1.5e-07	6.5e-07							1.0	256000
+nvidia_nim/nvidia/llama-3_2-nv-rerankqa-1b-v2	0.0	0.0							1.0	
+nvidia_nim/nvidia/nv-rerankqa-mistral-4b-v3	0.0	0.0							1.0	
+nvidia_nim/ranking/nvidia/llama-3.2-nv-rerankqa-1b-v2	0.0	0.0							1.0	
+o1	1.5e-05	6e-05		7.5e-06					1.0	200000
+o1-2024-12-17	1.5e-05	6e-05		7.5e-06					1.0	200000
+o1-pro	0.00015	0.0006							1.0	200000
+o1-pro-2025-03-19	0.00015	0.0006							1.0	200000
+o3	2e-06	8e-06		5e-07					1.0	200000
+o3-2025-04-16	2e-06	8e-06		5e-07					1.0	200000
+o3-deep-research	1e-05	4e-05		2.5e-06					1.0	200000
+o3-deep-research-2025-06-26	1e-05	4e-05		2.5e-06					1.0	200000
+o3-mini	1.1e-06	4.4e-06		5.5e-07					1.0	200000
+o3-mini-2025-01-31	1.1e-06	4.4e-06		5.5e-07					1.0	200000
+o3-pro	2e-05	8e-05							1.0	200000
+o3-pro-2025-06-10	2e-05	8e-05							1.0	200000
+o4-mini	1.1e-06	4.4e-06		2.75e-07					1.0	200000
+o4-mini-2025-04-16	1.1e-06	4.4e-06		2.75e-07					1.0	200000
+o4-mini-deep-research	2e-06	8e-06		5e-07					1.0	200000
+o4-mini-deep-research-2025-06-26	2e-06	8e-06		5e-07					1.0	200000
+oci/cohere.command-a-03-2025	1.56e-06	1.56e-06							1.0	256000
+oci/cohere.command-a-reasoning	1.56e-06	1.56e-06							1.0	256000
+oci/cohere.command-a-reasoning-08-2025	1.56e-06	1.56e-06							1.0	256000
+oci/cohere.command-a-translate-08-2025	9e-08	9e-08							1.0	256000
+oci/cohere.command-a-vision	1.56e-06	1.56e-06							1.0	256000
+oci/cohere.command-a-vision-07-2025	1.56e-06	1.56e-06							1.0	128000
+oci/cohere.command-latest	1.56e-06	1.56e-06							1.0	128000
+oci/cohere.command-plus-latest	1.56e-06	1.56e-06							1.0	128000
+oci/cohere.command-r-08-2024	1.5e-07	1.5e-07							1.0	128000
+oci/cohere.command-r-plus-08-2024	1.56e-06	1.56e-06							1.0	128000
+oci/cohere.embed-english-image-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-english-light-image-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-english-light-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-english-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-multilingual-light-image-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-multilingual-light-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-multilingual-v3.0	1e-07	0.0							1.0	512
+oci/cohere.embed-v4.0	1.2e-07	0.0							1.0	128000
+oci/google.gemini-2.5-flash	1.5e-07	6e-07							1.0	1048576
+oci/google.gemini-2.5-flash-lite	7.5e-08	3e-07							1.0	1048576
+oci/google.gemini-2.5-pro	1.25e-06	1e-05							1.0	1048576
+oci/meta.llama-3.1-405b-instruct	1.068e-05	1.068e-05							1.0	128000
+oci/meta.llama-3.1-70b-instruct	7.2e-07	7.2e-07							1.0	128000
+oci/meta.llama-3.1-8b-instruct	7.2e-07	7.2e-07							1.0	128000
+oci/meta.llama-3.2-11b-vision-instruct	2e-06	2e-06							1.0	128000
+oci/meta.llama-3.2-90b-vision-instruct	2e-06	2e-06							1.0	128000
+oci/meta.llama-3.3-70b-instruct	7.2e-07	7.2e-07							1.0	128000
+oci/meta.llama-3.3-70b-instruct-fp8-dynamic	7.2e-07	7.2e-07							1.0	128000
+oci/meta.llama-4-maverick-17b-128e-instruct-fp8	7.2e-07	7.2e-07							1.0	1048576
+oci/meta.llama-4-scout-17b-16e-instruct	7.2e-07	7.2e-07							1.0	10485760
+oci/openai.gpt-5	1.25e-06	1e-05							1.0	272000
+oci/openai.gpt-5-mini	2.5e-07	2e-06							1.0	272000
+oci/openai.gpt-5-nano	5e-08	4e-07							1.0	272000
+oci/openai.gpt-oss-120b	1.5e-07	6e-07							1.0	128000
+oci/openai.gpt-oss-20b	7e-08	3e-07							1.0	128000
+oci/xai.grok-3	3e-06	1.5e-05							1.0	131072
+oci/xai.grok-3-fast	5e-06	2.5e-05							1.0	131072
+oci/xai.grok-3-mini	3e-07	5e-07							1.0	131072
+oci/xai.grok-3-mini-fast	6e-07	4e-06							1.0	131072
+oci/xai.grok-4	3e-06	1.5e-05							1.0	128000
+oci/xai.grok-4-fast	5e-06	2.5e-05							1.0	131072
+oci/xai.grok-4.1-fast	5e-06	2.5e-05							1.0	131072
+oci/xai.grok-4.20	3e-06	1.5e-05							1.0	131072
+oci/xai.grok-4.20-0309-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+oci/xai.grok-4.20-0309-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+oci/xai.grok-4.20-multi-agent	3e-06	1.5e-05							1.0	131072
+oci/xai.grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+oci/xai.grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+oci/xai.grok-code-fast-1	5e-06	2.5e-05							1.0	131072
+ollama/codegeex4	0.0	0.0							1.0	32768
+ollama/codegemma	0.0	0.0							1.0	8192
+ollama/codellama	0.0	0.0							1.0	4096
+ollama/deepseek-coder-v2-base	0.0	0.0							1.0	8192
+ollama/deepseek-coder-v2-instruct	0.0	0.0							1.0	32768
+ollama/deepseek-coder-v2-lite-base	0.0	0.0							1.0	8192
+ollama/deepseek-coder-v2-lite-instruct	0.0	0.0							1.0	32768
+ollama/deepseek-v3.1:671b-cloud	0.0	0.0							1.0	163840
+ollama/gpt-oss:120b-cloud	0.0	0.0							1.0	131072
+ollama/gpt-oss:20b-cloud	0.0	0.0							1.0	131072
+ollama/internlm2_5-20b-chat	0.0	0.0							1.0	32768
+ollama/llama2	0.0	0.0							1.0	4096
+ollama/llama2-uncensored	0.0	0.0							1.0	4096
+ollama/llama2:13b	0.0	0.0							1.0	4096
+ollama/llama2:70b	0.0	0.0							1.0	4096
+ollama/llama2:7b	0.0	0.0							1.0	4096
+ollama/llama3	0.0	0.0							1.0	8192
+ollama/llama3.1	0.0	0.0							1.0	8192
+ollama/llama3:70b	0.0	0.0							1.0	8192
+ollama/llama3:8b	0.0	0.0							1.0	8192
+ollama/mistral	0.0	0.0							1.0	8192
+ollama/mistral-7B-Instruct-v0.1	0.0	0.0							1.0	8192
+ollama/mistral-7B-Instruct-v0.2	0.0	0.0							1.0	32768
+ollama/mistral-large-instruct-2407	0.0	0.0							1.0	65536
+ollama/mixtral-8x22B-Instruct-v0.1	0.0	0.0							1.0	65536
+ollama/mixtral-8x7B-Instruct-v0.1	0.0	0.0							1.0	32768
+ollama/orca-mini	0.0	0.0							1.0	4096
+ollama/qwen3-coder:480b-cloud	0.0	0.0							1.0	262144
+ollama/vicuna	0.0	0.0							1.0	2048
+omni-moderation-2024-09-26	0.0	0.0							1.0	32768
+omni-moderation-latest	0.0	0.0							1.0	32768
+openai.gpt-6-luna	1e-07	5e-07	1.25e-07	1e-08					1.0	922000
+openai.gpt-6-sol	2e-06	1e-05	2.5e-06	2e-07					1.0	922000
+openai.gpt-oss-120b-1:0	1.5e-07	6e-07							1.0	128000
+openai.gpt-oss-20b-1:0	7e-08	3e-07							1.0	128000
+openai.gpt-oss-safeguard-120b	1.5e-07	6e-07							1.0	128000
+openai.gpt-oss-safeguard-20b	7e-08	2e-07							1.0	128000
+opencode_go/beam-free	0.0	0.0		0.0					1.0	1048576
+opencode_go/claude-haiku-5-5	1.0000000000000001e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+opencode_go/deepseek-v4-pro	1.32e-06	3.96e-06		4.4e-08					1.0	1000000
+opencode_go/deepseek-v4.1-flash	3e-07	1.2e-06		6e-09					1.0	1000000
+opencode_go/gemini-4-argon	2e-06	1e-05		1e-07					1.0	1048576
+opencode_go/glm-5.2	1.4e-06	4.4e-06		2.6e-07					1.0	1000000
+opencode_go/glm-5.3	1.4e-06	4.4e-06		2.6e-07					1.0	1000000
+opencode_go/glm-5.3-flash	1.5e-07	5e-07		3e-08					1.0	1000000
+opencode_go/gpt-5.6-luna	2.0000000000000002e-07	1.2e-06	2.5e-07	2e-08					1.0	922000
+opencode_go/gpt-6-luna	1.0000000000000001e-07	5e-07	1.25e-07	1e-08					1.0	922000
+opencode_go/grok-4.7	2e-06	6e-06		5e-07					1.0	500000
+opencode_go/hy3	1.4e-07	5.8e-07		3.5e-08					1.0	192000
+opencode_go/hy4-preview	8.34e-07	2.501e-06		4.2000000000000006e-08					1.0	1024000
+opencode_go/kimi-k2.7-code	9.499999999999999e-07	4e-06		1.9e-07					1.0	262144
+opencode_go/kimi-k3	3e-06	1.5e-05	3e-06	3e-07					1.0	1048576
+opencode_go/kimi-k3.1-pro	2e-06	1e-05	2e-06	2.0000000000000002e-07					1.0	1048576
+opencode_go/longcat-2.0	3e-07	1.2e-06		6e-09					1.0	1000000
+opencode_go/longcat-2.5-preview-free	0.0	0.0		0.0					1.0	1000000
+opencode_go/mimo-v2.5	1.4e-07	2.8e-07		2.8e-09					1.0	1000000
+opencode_go/mimo-v2.5-pro	4.35e-07	8.7e-07		3.625e-09					1.0	1048576
+opencode_go/mimo-v2.6-flash	1.4e-07	2.8e-07		2.8e-09					1.0	1048576
+opencode_go/mimo-v2.6-pro	4.35e-07	8.7e-07		3.625e-09					1.0	1048576
+opencode_go/minimax-m3	3e-07	1.2e-06		6e-08					1.0	1000000
+opencode_go/minimax-m3.1-flash	1.5e-07	6e-07		1.5e-08					1.0	1000000
+opencode_go/muse-spark-1.2-contributor	1.0000000000000001e-07	2.0000000000000002e-07		2e-09					1.0	1048576
+opencode_go/muse-spark-1.3-contributor	1.0000000000000001e-07	2.0000000000000002e-07		2e-09					1.0	1048576
+opencode_go/qwen3.7-plus	4.0000000000000003e-07	1.6000000000000001e-06	5e-07	4e-08					1.0	1000000
+opencode_go/qwen3.8-flash	1.5e-07	4.6999999999999995e-07	2.0000000000000002e-07	1.6e-08					1.0	1000000
+opencode_go/qwen3.8-max	2e-06	6e-06	2.5e-06	2.5e-07					1.0	1000000
+opencode_go/step-5-preview	1e-06	2.7e-06		1.0000000000000001e-07					1.0	1000000
+openinfer/@oi/GLM-5.3-Flash	1.95e-07	1.56e-06							1.0	393216
+openinfer/@oi/Qwen3.5-27B	1.95e-07	1.56e-06							1.0	32768
+openinfer/@oi/Qwen3.5-9B	5e-06	1.5e-07							1.0	100000
+ovhcloud/DeepSeek-R1-Distill-Llama-70B	6.7e-07	6.7e-07							1.0	131000
+ovhcloud/Llama-3.1-8B-Instruct	1e-07	1e-07							1.0	131000
+ovhcloud/Meta-Llama-3_1-70B-Instruct	6.7e-07	6.7e-07							1.0	131000
+ovhcloud/Meta-Llama-3_3-70B-Instruct	6.7e-07	6.7e-07							1.0	131000
+ovhcloud/Mistral-7B-Instruct-v0.3	1e-07	1e-07							1.0	127000
+ovhcloud/Mistral-Nemo-Instruct-2407	1.3e-07	1.3e-07							1.0	118000
+ovhcloud/Mistral-Small-3.2-24B-Instruct-2506	9e-08	2.8e-07							1.0	128000
+ovhcloud/Mixtral-8x7B-Instruct-v0.1	6.3e-07	6.3e-07							1.0	32000
+ovhcloud/Qwen2.5-Coder-32B-Instruct	8.7e-07	8.7e-07							1.0	32000
+ovhcloud/Qwen2.5-VL-72B-Instruct	9.1e-07	9.1e-07							1.0	32000
+ovhcloud/Qwen3-32B	8e-08	2.3e-07							1.0	32000
+ovhcloud/gpt-oss-120b	8e-08	4e-07							1.0	131000
+ovhcloud/gpt-oss-20b	4e-08	1.5e-07							1.0	131000
+ovhcloud/llava-v1.6-mistral-7b-hf	2.9e-07	2.9e-07							1.0	32000
+ovhcloud/mamba-codestral-7B-v0.1	1.9e-07	1.9e-07							1.0	256000
+parallel_ai/decision	0.0	0.0							1.0	32000
+perplexity/anthropic/claude-fable-5	1e-05	5e-05		1e-06					1.0	
+perplexity/anthropic/claude-fable-5-1	1e-05	5e-05		2.5e-07					1.0	
+perplexity/anthropic/claude-haiku-4-5	1e-06	5e-06		1e-07					1.0	
+perplexity/anthropic/claude-haiku-5-5	1e-07	5e-07		1e-08					1.0	
+perplexity/anthropic/claude-opus-4-5	5e-06	2.5e-05		5e-07					1.0	
+perplexity/anthropic/claude-opus-4-6	5e-06	2.5e-05		5e-07					6.0	
+perplexity/anthropic/claude-opus-4-7	5e-06	2.5e-05		5e-07					6.0	
+perplexity/anthropic/claude-opus-4-8	5e-06	2.5e-05		5e-07					2.0	
+perplexity/anthropic/claude-opus-5	5e-06	2.5e-05		5e-07					1.0	
+perplexity/anthropic/claude-opus-5-5	4e-06	2e-05		2e-07					1.0	
+perplexity/anthropic/claude-sonnet-4-5	3e-06	1.5e-05		3e-07					1.0	
+perplexity/anthropic/claude-sonnet-4-6	3e-06	1.5e-05		3e-07					1.0	
+perplexity/anthropic/claude-sonnet-5	2e-06	1e-05		2e-07					1.0	
+perplexity/anthropic/claude-sonnet-5-5	2e-06	1e-05		1e-07					1.0	
+perplexity/codellama-34b-instruct	3.5e-07	1.4e-06							1.0	16384
+perplexity/codellama-70b-instruct	7e-07	2.8e-06							1.0	16384
+perplexity/google/gemini-3-flash-preview	5e-07	3e-06		5e-08					1.0	
+perplexity/google/gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08					1.0	
+perplexity/google/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	
+perplexity/google/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07					1.0	
+perplexity/google/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08					1.0	
+perplexity/google/gemini-3.6-flash	1.5e-06	7.5e-06		1.5e-07					1.0	
+perplexity/google/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	
+perplexity/google/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08					1.0	
+perplexity/google/gemini-4-argon	2e-06	1e-05		1e-07					1.0	
+perplexity/llama-2-70b-chat	7e-07	2.8e-06							1.0	4096
+perplexity/llama-3.1-70b-instruct	1e-06	1e-06							1.0	131072
+perplexity/llama-3.1-8b-instruct	2e-07	2e-07							1.0	131072
+perplexity/mistral-7b-instruct	7e-08	2.8e-07							1.0	4096
+perplexity/mixtral-8x7b-instruct	7e-08	2.8e-07							1.0	4096
+perplexity/openai/gpt-5	1.25e-06	1e-05		1.25e-07					1.0	
+perplexity/openai/gpt-5-mini	2.5e-07	2e-06		2.5e-08					1.0	
+perplexity/openai/gpt-5-nano	5e-08	4e-07		5e-09					1.0	
+perplexity/openai/gpt-5.1	1.25e-06	1e-05		1.25e-07					1.0	
+perplexity/openai/gpt-5.2	1.75e-06	1.4e-05		1.75e-07					1.0	
+perplexity/openai/gpt-5.3-codex	3.5e-06	2.8e-05		3.5e-07					1.0	
+perplexity/openai/gpt-5.4	2.5e-06	1.5e-05		2.5e-07					1.0	
+perplexity/openai/gpt-5.4-mini	7.5e-07	4.5e-06		7.5e-08					1.0	
+perplexity/openai/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	
+perplexity/openai/gpt-5.5	5e-06	3e-05		5e-07					1.0	
+perplexity/openai/gpt-5.6-luna	2e-07	1.2e-06		2e-08					1.0	
+perplexity/openai/gpt-5.6-sol	4e-06	2e-05		4e-07					1.0	
+perplexity/openai/gpt-5.6-terra	2e-06	1.2e-05		2e-07					1.0	
+perplexity/openai/gpt-6-astra	1e-05	5e-05	1.25e-05	1e-06					1.0	
+perplexity/openai/gpt-6-luna	1e-07	5e-07		1e-08					1.0	
+perplexity/openai/gpt-6-sol	2e-06	1e-05		2e-07					1.0	
+perplexity/openai/gpt-6.1-sol	2e-06	1e-05		1e-07					1.0	
+perplexity/perplexity/deepseek-v4-flash-0731	1.3e-07	2.6e-07		2.8e-08					1.0	
+perplexity/perplexity/deepseek-v4-pro-0813	1.32e-06	3.96e-06		4.4e-08					1.0	
+perplexity/perplexity/glm-5.2	1.4e-06	4.4e-06		1.4e-07					1.0	
+perplexity/perplexity/glm-5.3	1.4e-06	4.4e-06		2.6e-07					1.0	
+perplexity/perplexity/glm-5.3-flash	1.5e-07	5e-07		3e-08					1.0	
+perplexity/perplexity/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	
+perplexity/perplexity/kimi-k3	3e-06	1.5e-05		3e-07					1.0	
+perplexity/perplexity/nemotron-3-ultra-550b-a55b	2.5e-07	2.5e-06		2.5e-07					1.0	
+perplexity/perplexity/nemotron-3.5-lightning-30b-a3b	1.15e-08	1.7e-07		1.15e-09					1.0	
+perplexity/perplexity/nemotron-3.5-super-120b-a12b	2e-07	5e-07		4e-08					1.0	
+perplexity/perplexity/sonar	2.5e-07	2.5e-06		6.25e-08					1.0	
+perplexity/pplx-70b-chat	7e-07	2.8e-06							1.0	4096
+perplexity/pplx-70b-online	0.0	2.8e-06							1.0	4096
+perplexity/pplx-7b-chat	7e-08	2.8e-07							1.0	8192
+perplexity/pplx-7b-online	0.0	2.8e-07							1.0	4096
+perplexity/pplx-decider-flash-latest	1e-08	0.0							1.0	262144
+perplexity/pplx-decider-flash-v1.2	1e-08	0.0							1.0	262144
+perplexity/pplx-decider-latest	2e-08	0.0							1.0	262144
+perplexity/pplx-decider-v1-27b	2e-08	0.0							1.0	262144
+perplexity/pplx-decider-v1.1-27b	2e-08	0.0							1.0	262144
+perplexity/pplx-decider-v1.2	2e-08	0.0							1.0	262144
+perplexity/pplx-embed-context-v1-0.6b	8e-09	0.0							1.0	32768
+perplexity/pplx-embed-context-v1-4b	5e-08	0.0							1.0	32768
+perplexity/pplx-embed-v1-0.6b	4e-09	0.0							1.0	32768
+perplexity/pplx-embed-v1-4b	3e-08	0.0							1.0	32768
+perplexity/sonar	1e-06	1e-06							1.0	128000
+perplexity/sonar-deep-research	2e-06	8e-06							1.0	128000
+perplexity/sonar-medium-chat	6e-07	1.8e-06							1.0	16384
+perplexity/sonar-medium-online	0.0	1.8e-06							1.0	12000
+perplexity/sonar-pro	3e-06	1.5e-05							1.0	200000
+perplexity/sonar-reasoning	1e-06	5e-06							1.0	128000
+perplexity/sonar-reasoning-pro	2e-06	8e-06							1.0	128000
+perplexity/sonar-small-chat	7e-08	2.8e-07							1.0	16384
+perplexity/sonar-small-online	0.0	2.8e-07							1.0	12000
+perplexity/xai/grok-4.20-multi-agent	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06			1.0	
+perplexity/xai/grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06			1.0	
+perplexity/xai/grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06			1.0	
+perplexity/xai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06			1.0	
+perplexity/xai/grok-4.5	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07	1.0	
+perplexity/xai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	
+perplexity/xai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	
+pinstripes/ps/deepseek-v4-flash	1e-07	2e-07							1.0	163840
+pinstripes/ps/glm-4.5-air	1.25e-07	4.5e-07							1.0	128000
+pinstripes/ps/minimax-m2.7	2.55e-07	5.5e-07							1.0	1000192
+pinstripes/ps/qwen3-30b-a3b	9e-08	2e-07							1.0	131072
+pinstripes/ps/qwen3-coder-30b-a3b	3e-07	6e-07							1.0	131072
+pinstripes/ps/qwen3.6-35b-a3b	1.4e-07	4.5e-07							1.0	131072
+prism/deepseek-v4-flash	1.7e-07	2.1e-07		7e-08					1.0	1000000
+prism/deepseek-v4.1-flash	1.7e-07	6.3e-07		7e-08					1.0	1000000
+publicai/BSC-LT/ALIA-40b-instruct_Q8_0	0.0	0.0							1.0	8192
+publicai/BSC-LT/salamandra-7b-instruct-tools-16k	0.0	0.0							1.0	16384
+publicai/aisingapore/Gemma-SEA-LION-v4-27B-IT	0.0	0.0							1.0	8192
+publicai/aisingapore/Qwen-SEA-LION-v4-32B-IT	0.0	0.0							1.0	32768
+publicai/allenai/Olmo-3-32B-Think	0.0	0.0							1.0	32768
+publicai/allenai/Olmo-3-7B-Instruct	0.0	0.0							1.0	32768
+publicai/allenai/Olmo-3-7B-Think	0.0	0.0							1.0	32768
+publicai/swiss-ai/apertus-70b-instruct	0.0	0.0							1.0	8192
+publicai/swiss-ai/apertus-8b-instruct	0.0	0.0							1.0	8192
+qwen.qwen3-235b-a22b-2507-v1:0	2.2e-07	8.8e-07							1.0	262144
+qwen.qwen3-32b-v1:0	1.5e-07	6e-07							1.0	32768
+qwen.qwen3-coder-30b-a3b-v1:0	1.5e-07	6e-07							1.0	262144
+qwen.qwen3-coder-480b-a35b-v1:0	4.5e-07	1.8e-06							1.0	262144
+qwen.qwen3-coder-next	5e-07	1.2e-06							1.0	256000
+qwen.qwen3-next-80b-a3b	1.5e-07	1.2e-06							1.0	256000
+qwen.qwen3-vl-235b-a22b	5.3e-07	2.66e-06							1.0	256000
+qwen_ai_platform/deepseek-v4-flash	2e-07	4e-07		4e-08					1.0	1000000
+qwen_ai_platform/deepseek-v4-flash-0731	2e-07	4e-07		4e-08					1.0	1000000
+qwen_ai_platform/deepseek-v4-pro	2.4e-06	4.8e-06		2e-07					1.0	1000000
+qwen_ai_platform/glm-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202745
+qwen_ai_platform/glm-5.2	1.4e-06	4.4e-06		2.8e-07					1.0	1048576
+qwen_ai_platform/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	229376
+qwen_ai_platform/qwen-coder	3e-07	1.5e-06							1.0	1000000
+qwen_ai_platform/qwen-max	1.6e-06	6.4e-06							1.0	30720
+qwen_ai_platform/qwen-plus	4e-07	1.2e-06							1.0	129024
+qwen_ai_platform/qwen-plus-2025-01-25	4e-07	1.2e-06							1.0	129024
+qwen_ai_platform/qwen-plus-2025-04-28	4e-07	1.2e-06							1.0	129024
+qwen_ai_platform/qwen-plus-2025-07-14	4e-07	1.2e-06							1.0	129024
+qwen_ai_platform/qwen-turbo	5e-08	2e-07							1.0	129024
+qwen_ai_platform/qwen-turbo-2024-11-01	5e-08	2e-07							1.0	1000000
+qwen_ai_platform/qwen-turbo-2025-04-28	5e-08	2e-07							1.0	1000000
+qwen_ai_platform/qwen-turbo-latest	5e-08	2e-07							1.0	1000000
+qwen_ai_platform/qwen3-next-80b-a3b-instruct	1.5e-07	1.2e-06							1.0	262144
+qwen_ai_platform/qwen3-next-80b-a3b-thinking	1.5e-07	1.2e-06							1.0	262144
+qwen_ai_platform/qwen3-vl-235b-a22b-instruct	4e-07	1.6e-06							1.0	131072
+qwen_ai_platform/qwen3-vl-235b-a22b-thinking	4e-07	4e-06							1.0	131072
+qwen_ai_platform/qwen3-vl-32b-instruct	1.6e-07	6.4e-07							1.0	131072
+qwen_ai_platform/qwen3-vl-32b-thinking	1.6e-07	2.87e-06							1.0	131072
+qwen_ai_platform/qwen3.7-max	2.5e-06	7.5e-06	3.125e-06	5e-07					1.0	991808
+qwen_ai_platform/qwen3.8-flash	1.5e-07	4.7e-07	2e-07	1.6e-08					1.0	991808
+qwen_ai_platform/qwen3.8-max	2e-06	6e-06		2.5e-07					1.0	991808
+qwen_ai_platform/qwen3.8-omni-flash	1.5e-07	4.7e-07		1.6e-08					1.0	991808
+qwen_ai_platform/qwq-plus	8e-07	2.4e-06							1.0	98304
+qwencloud/deepseek-v4-flash	2e-07	4e-07		4e-08					1.0	1000000
+qwencloud/deepseek-v4-flash-0731	2e-07	4e-07		4e-08					1.0	1000000
+qwencloud/deepseek-v4-pro	2.4e-06	4.8e-06		2e-07					1.0	1000000
+qwencloud/glm-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202745
+qwencloud/glm-5.2	1.4e-06	4.4e-06		2.8e-07					1.0	1048576
+qwencloud/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	229376
+qwencloud/qwen-coder	3e-07	1.5e-06							1.0	1000000
+qwencloud/qwen-max	1.6e-06	6.4e-06							1.0	30720
+qwencloud/qwen-plus	4e-07	1.2e-06							1.0	129024
+qwencloud/qwen-plus-2025-01-25	4e-07	1.2e-06							1.0	129024
+qwencloud/qwen-plus-2025-04-28	4e-07	1.2e-06							1.0	129024
+qwencloud/qwen-plus-2025-07-14	4e-07	1.2e-06							1.0	129024
+qwencloud/qwen-turbo	5e-08	2e-07							1.0	129024
+qwencloud/qwen-turbo-2024-11-01	5e-08	2e-07							1.0	1000000
+qwencloud/qwen-turbo-2025-04-28	5e-08	2e-07							1.0	1000000
+qwencloud/qwen-turbo-latest	5e-08	2e-07							1.0	1000000
+qwencloud/qwen3-next-80b-a3b-instruct	1.5e-07	1.2e-06							1.0	262144
+qwencloud/qwen3-next-80b-a3b-thinking	1.5e-07	1.2e-06							1.0	262144
+qwencloud/qwen3-vl-235b-a22b-instruct	4e-07	1.6e-06							1.0	131072
+qwencloud/qwen3-vl-235b-a22b-thinking	4e-07	4e-06							1.0	131072
+qwencloud/qwen3-vl-32b-instruct	1.6e-07	6.4e-07							1.0	131072
+qwencloud/qwen3-vl-32b-thinking	1.6e-07	2.87e-06							1.0	131072
+qwencloud/qwen3.7-max	2.5e-06	7.5e-06	3.125e-06	5e-07					1.0	991808
+qwencloud/qwen3.8-max	2e-06	6e-06		2.5e-07					1.0	991808
+qwencloud/qwq-plus	8e-07	2.4e-06							1.0	98304
+refuseless/deepseek-v4.1-flash-abliterated	1.4e-07	5e-07		3.5e-08					1.0	1048576
+refuseless/deepseek-v4.1-flash-fast	5e-08	1.5e-07		3e-09					1.0	1048576
+refuseless/glm-5.3-abliterated	1e-06	2e-06		1.5e-07					1.0	1048576
+refuseless/glm-5.3-flash-abliterated	1.2e-07	5e-07		4e-08					1.0	1048576
+refuseless/minimax-m3.1-flash	5e-08	2.5e-07		2e-09					1.0	1048576
+replicate/anthropic/claude-3.5-haiku	1e-06	5e-06							1.0	
+replicate/anthropic/claude-3.5-sonnet	3.75e-06	1.875e-05							1.0	
+replicate/anthropic/claude-3.7-sonnet	3e-06	1.5e-05							1.0	
+replicate/anthropic/claude-4-sonnet	3e-06	1.5e-05							1.0	
+replicate/anthropic/claude-4.5-haiku	1e-06	5e-06							1.0	
+replicate/anthropic/claude-4.5-sonnet	3e-06	1.5e-05							1.0	
+replicate/deepseek-ai/deepseek-r1	3.75e-06	1e-05							1.0	65536
+replicate/deepseek-ai/deepseek-v3	1.45e-06	1.45e-06							1.0	65536
+replicate/deepseek-ai/deepseek-v3.1	6.72e-07	2.016e-06							1.0	163840
+replicate/google/gemini-2.5-flash	3e-07	2.5e-06							1.0	
+replicate/google/gemini-3-pro	2e-06	1.2e-05			4e-06	1.8e-05			1.0	
+replicate/ibm-granite/granite-3.3-8b-instruct	3e-08	2.5e-07							1.0	
+replicate/meta/llama-2-13b	1e-07	5e-07							1.0	4096
+replicate/meta/llama-2-13b-chat	1e-07	5e-07							1.0	4096
+replicate/meta/llama-2-70b	6.5e-07	2.75e-06							1.0	4096
+replicate/meta/llama-2-70b-chat	6.5e-07	2.75e-06							1.0	4096
+replicate/meta/llama-2-7b	5e-08	2.5e-07							1.0	4096
+replicate/meta/llama-2-7b-chat	5e-08	2.5e-07							1.0	4096
+replicate/meta/llama-3-70b	6.5e-07	2.75e-06							1.0	8192
+replicate/meta/llama-3-70b-instruct	6.5e-07	2.75e-06							1.0	8192
+replicate/meta/llama-3-8b	5e-08	2.5e-07							1.0	8086
+replicate/meta/llama-3-8b-instruct	5e-08	2.5e-07							1.0	8086
+replicate/mistralai/mistral-7b-instruct-v0.2	5e-08	2.5e-07							1.0	4096
+replicate/mistralai/mistral-7b-v0.1	5e-08	2.5e-07							1.0	4096
+replicate/mistralai/mixtral-8x7b-instruct-v0.1	3e-07	1e-06							1.0	4096
+replicate/openai/gpt-4.1	2e-06	8e-06							1.0	
+replicate/openai/gpt-4.1-mini	4e-07	1.6e-06							1.0	
+replicate/openai/gpt-4.1-nano	1e-07	4e-07							1.0	
+replicate/openai/gpt-4o	2.5e-06	1e-05							1.0	
+replicate/openai/gpt-4o-mini	1.5e-07	6e-07							1.0	
+replicate/openai/gpt-5	1.25e-06	1e-05							1.0	
+replicate/openai/gpt-5-mini	2.5e-07	2e-06							1.0	
+replicate/openai/gpt-5-nano	5e-08	4e-07							1.0	
+replicate/openai/gpt-oss-120b	1.8e-07	7.2e-07							1.0	
+replicate/openai/gpt-oss-20b	9e-08	3.6e-07							1.0	
+replicate/openai/o1	1.5e-05	6e-05							1.0	
+replicate/openai/o1-mini	1.1e-06	4.4e-06							1.0	
+replicate/openai/o4-mini	1e-06	4e-06							1.0	
+replicate/qwen/qwen3-235b-a22b-instruct-2507	2.64e-07	1.06e-06							1.0	
+replicate/xai/grok-4	7.2e-06	3.6e-05							1.0	
+rerank-english-v3.0	0.0	0.0							1.0	4096
+rerank-multilingual-v3.0	0.0	0.0							1.0	4096
+rerank-v3.5	0.0	0.0							1.0	4096
+rerank-v4.0-fast	0.0	0.0							1.0	32768
+rerank-v4.0-pro	0.0	0.0							1.0	32768
+rerank-v5.0-fast	2e-08	0.0							1.0	32768
+rerank-v5.0-pro	5e-08	0.0							1.0	32768
+sagemaker/meta-textgeneration-llama-2-13b	0.0	0.0							1.0	4096
+sagemaker/meta-textgeneration-llama-2-13b-f	0.0	0.0							1.0	4096
+sagemaker/meta-textgeneration-llama-2-70b	0.0	0.0							1.0	4096
+sagemaker/meta-textgeneration-llama-2-70b-b-f	0.0	0.0							1.0	4096
+sagemaker/meta-textgeneration-llama-2-7b	0.0	0.0							1.0	4096
+sagemaker/meta-textgeneration-llama-2-7b-f	0.0	0.0							1.0	4096
+sail/Qwen/Qwen3.6-35B-A3B	5e-08	4e-07		2e-08					1.0	262144
+sail/deepseek-ai/DeepSeek-V4-Flash-0731	9e-08	1.8e-07		2e-08					1.0	1048576
+sail/deepseek-ai/DeepSeek-V4-Pro-0813	9.2e-07	2.77e-06		4e-08					1.0	1048576
+sail/deepseek-ai/DeepSeek-V4.1-Flash	9e-08	3e-07		6e-09					1.0	1048576
+sail/google/gemma-4-12B-it	3e-07	2e-06		1.5e-07					1.0	16384
+sail/google/gemma-4-31B-it	4e-07	6e-07		2e-07					1.0	256000
+sail/moonshotai/Kimi-K2.6	1e-06	4e-06		2e-07					1.0	262144
+sail/moonshotai/Kimi-K3	2.5e-06	1.25e-05		2.5e-07					1.0	1048576
+sail/nvidia/Gemma-4-31B-IT-NVFP4	1.4e-07	4e-07		7e-08					1.0	262144
+sail/openai/gpt-oss-120b	6e-08	4e-07		3e-08					1.0	131072
+sail/zai-org/GLM-5.3	9.8e-07	3.08e-06		1.8e-07					1.0	1048576
+sail/zai-org/GLM-5.3-Flash	1.1e-07	3.5e-07		2e-08					1.0	1048576
+sambanova/DeepSeek-R1	5e-06	7e-06							1.0	32768
+sambanova/DeepSeek-V3.1	3e-06	4.5e-06							1.0	131072
+sambanova/DeepSeek-V3.2	3e-06	4.5e-06							1.0	32768
+sambanova/Llama-4-Maverick-17B-128E-Instruct	6.3e-07	1.8e-06							1.0	131072
+sambanova/Meta-Llama-3.3-70B-Instruct	6e-07	1.2e-06							1.0	131072
+sambanova/MiniMax-M2.7	6e-07	2.4e-06							1.0	196608
+sambanova/gemma-4-31B-it	3.8e-07	1.15e-06							1.0	131072
+sambanova/gpt-oss-120b	2.2e-07	5.9e-07							1.0	131072
+sarvam/sarvam-m	0.0	0.0	0.0	0.0					1.0	8192
+scaledown/classify	5e-08	0.0							1.0	
+scaledown/compress	5e-08	0.0							1.0	
+scaledown/decisions	5e-08	0.0							1.0	
+scaledown/extract	5e-08	0.0							1.0	
+scaledown/summarize	5e-08	0.0							1.0	
+scaleway/BAAI/bge-multilingual-gemma2	1e-07	0.0							1.0	
+scaleway/deepseek-v4-flash-0731	4e-07	8e-07		8e-08					1.0	256000
+scaleway/glm-5.2	1.8e-06	5.5e-06							1.0	256000
+scaleway/google/gemma-4-26b-a4b-it	2.5e-07	5e-07							1.0	256000
+scaleway/meta/llama-3.3-70b-instruct	9e-07	9e-07							1.0	128000
+scaleway/mistralai/mistral-medium-3.5-128b	1.5e-06	7.5e-06							1.0	256000
+scaleway/mistralai/mistral-small-3.2-24b-instruct-2506	1.5e-07	3.5e-07							1.0	128000
+scaleway/mistralai/pixtral-12b-2409	2e-07	2e-07							1.0	128000
+scaleway/openai/gpt-oss-120b	1.5e-07	6e-07							1.0	128000
+scaleway/qwen/qwen3-235b-a22b-instruct-2507	7.5e-07	2.25e-06							1.0	256000
+scaleway/qwen/qwen3-coder-30b-a3b-instruct	2e-07	8e-07							1.0	128000
+scaleway/qwen/qwen3-embedding-8b	1e-07	0.0							1.0	
+scaleway/qwen/qwen3.5-397b-a17b	6e-07	3.6e-06							1.0	256000
+scaleway/qwen/qwen3.6-35b-a3b	2.5e-07	1.5e-06							1.0	256000
+scx-ai/DeepSeek-V4.1-flash	1.5e-07	6e-07		1e-08					1.0	1000000
+scx-ai/GLM-5.2	6.1e-07	1.98e-06		2.2e-07					1.0	1048576
+scx-ai/GLM-5.3	9.8e-07	3.08e-06		1.8e-07					1.0	1000000
+scx-ai/Kimi-K3	2.83e-06	1.413e-05		2.8e-07					1.0	1000000
+scx-ai/Qwen3.8-Max	1.65e-06	4.99e-06		2.1e-07					1.0	1000000
+snowflake/claude-3-5-sonnet	3e-06	1.5e-05		3e-07					1.0	200000
+snowflake/claude-3-7-sonnet	3e-06	1.5e-05		3e-07					1.0	200000
+snowflake/claude-4-opus	5e-06	2.5e-05		5e-07					1.0	200000
+snowflake/claude-4-sonnet	3e-06	1.5e-05		3e-07					1.0	200000
+snowflake/claude-haiku-4-5	1e-06	5e-06		1e-07					1.0	200000
+snowflake/claude-sonnet-4-5	3e-06	1.5e-05		3e-07					1.0	200000
+snowflake/claude-sonnet-4-6	3e-06	1.5e-05		3e-07					1.0	200000
+snowflake/deepseek-r1	1.35e-06	5.4e-06							1.0	128000
+snowflake/llama3.1-405b	1.2e-06	1.2e-06							1.0	128000
+snowflake/llama3.1-70b	7.2e-07	7.2e-07							1.0	128000
+snowflake/llama3.1-8b	2.4e-07	2.4e-07							1.0	128000
+snowflake/llama3.3-70b	7.2e-07	7.2e-07							1.0	128000
+snowflake/llama4-maverick	2.4e-07	9.7e-07							1.0	128000
+snowflake/mistral-large2	2e-06	6e-06							1.0	128000
+snowflake/openai-gpt-4.1	2e-06	8e-06		5e-07					1.0	300000
+snowflake/openai-gpt-5	1.25e-06	1e-05		1.25e-07					1.0	300000
+snowflake/openai-gpt-5-mini	3e-07	1.2e-06							1.0	1000000
+snowflake/openai-gpt-5-nano	1.5e-07	6e-07							1.0	5000000
+snowflake/snowflake-arctic-embed-l-v2.0	7e-08	0.0							1.0	8192
+snowflake/snowflake-arctic-embed-m-v2.0	7e-08	0.0							1.0	8192
+snowflake/snowflake-llama-3.3-70b	7.2e-07	7.2e-07							1.0	128000
+strands_decider/strands-decider-2B-hobson-v19	0.0	0.0							1.0	
+streamlake/DeepSeek-V3	2.86e-07	1.143e-06		1.14e-07					1.0	56000
+streamlake/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		4.4e-08					1.0	1048566
+streamlake/GLM-5.3	1.4e-06	4.4e-06		2.6e-07					1.0	1048576
+streamlake/GLM-5.3-Flash	1.5e-07	5e-07		3e-08					1.0	1048576
+streamlake/Kimi-K2-Instruct-0905	5.71e-07	2.286e-06		1.43e-07					1.0	224000
+streamlake/deepseek-r1	5.71e-07	2.286e-06		2.29e-07					1.0	98304
+streamlake/deepseek-v3.1	5.71e-07	1.714e-06		2.29e-07					1.0	98304
+streamlake/deepseek-v4-flash	1.4e-07	2.8e-07		2.8e-08					1.0	1048576
+streamlake/deepseek-v4-flash-0731	4.4e-07	1.32e-06		1.4e-08					1.0	1048576
+streamlake/deepseek-v4-pro	1.74e-06	3.48e-06		1.45e-07					1.0	1048576
+streamlake/deepseek-v4.1-flash-1017	3e-07	1.2e-06		6e-09					1.0	1048576
+streamlake/deepseek-v4.1-flash-260910	3e-07	1.2e-06		6e-09					1.0	1048568
+streamlake/glm-5	1e-06	3.2e-06		2e-07					1.0	202752
+streamlake/glm-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+streamlake/glm-5.2	1.4e-06	4.4e-06		2.6e-07					1.0	1048566
+streamlake/kimi-k2.6	9.5e-07	4e-06		1.6e-07					1.0	262144
+streamlake/kimi-k2.7-code	9.5e-07	4e-06		1.9e-07					1.0	262144
+streamlake/mimo-v2.6-flash	1.4e-07	2.8e-07		2.8e-09					1.0	
+streamlake/mimo-v2.6-pro	4.35e-07	8.7e-07		3.6e-09					1.0	
+streamlake/minimax-m2.5	3e-07	1.2e-06	3.75e-07	3e-08					1.0	196608
+streamlake/minimax-m3	6e-07	2.4e-06		1.2e-07					1.0	1000000
+streamlake/qwen3.5-397b-a17b	6e-07	3.6e-06		1.2e-07					1.0	258048
+streamlake/qwen3.6-27b	6e-07	3.6e-06							1.0	229376
+streamlake/qwen3.6-35b-a3b	3.75e-07	2.25e-06							1.0	229376
+streamlake/qwen3.8-2.4t-a95b	2e-06	6e-06	2.5e-06	2.5e-07					1.0	983616
+streamlake/qwen3.8-27b	5e-07	3e-06	6.25e-07	1e-07					1.0	983616
+tencent/deepseek-v4-flash	1.4e-07	2.8e-07	0.0	2.8e-09					1.0	1000000
+tencent/deepseek-v4-pro	1.74e-06	3.48e-06	0.0	1.45e-07					1.0	1000000
+tencent/deepseek-v4-pro-0813	1.32e-06	3.96e-06	0.0	4.4e-08					1.0	1000000
+tencent/deepseek-v4.1-flash	3e-07	1.2e-06	0.0	6e-09					1.0	1000000
+tencent/glm-5.2	1.4e-06	4.4e-06	0.0	2.6e-07					1.0	1000000
+tencent/glm-5.3	1.4e-06	4.4e-06	0.0	2.6e-07					1.0	1000000
+tencent/glm-5.3-flash	1.5e-07	5e-07	0.0	3e-08					1.0	1000000
+tencent/glm-5.3-flashx	3.7e-07	1.25e-06	0.0	7.5e-08					1.0	1000000
+tencent/hy4	8.34e-07	2.501e-06		4.2e-08					1.0	960000
+tencent/hy4-preview	8.34e-07	2.501e-06		4.2e-08					1.0	960000
+tencent/kimi-k2.7-code	9.5e-07	4e-06	0.0	1.9e-07					1.0	256000
+tencent/kimi-k2.7-code-highspeed	1.9e-06	8e-06	0.0	3.8e-07					1.0	256000
+tencent/kimi-k2.8-preview	1e-06	4e-06	0.0	2.5e-07					1.0	1000000
+tencent/kimi-k3	3e-06	1.5e-05	0.0	3e-07					1.0	1000000
+tencent/minimax-m3	3e-07	1.2e-06	0.0	6e-08					1.0	1000000
+tensormesh/MiniMaxAI/MiniMax-M2.5	3e-07	1.2e-06		0.0					1.0	196608
+tensormesh/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8	4.5e-07	1.8e-06		0.0					1.0	262144
+tensormesh/Qwen/Qwen3.5-397B-A17B-FP8	6e-07	3.6e-06		0.0					1.0	262144
+tensormesh/Qwen/Qwen3.6-27B-FP8	3.2e-07	3.2e-06		0.0					1.0	262144
+tensormesh/deepseek-ai/DeepSeek-V4-Flash	1.4e-07	2.8e-07		0.0					1.0	32768
+tensormesh/google/gemma-4-31B-it	1.4e-07	5.6e-07		0.0					1.0	32768
+tensormesh/lukealonso/GLM-5.1-NVFP4-MTP	1.4e-06	4.4e-06		0.0					1.0	202752
+tensormesh/moonshotai/Kimi-K2.6	9.6e-07	4e-06		0.0					1.0	32768
+tensormesh/openai/gpt-oss-120b	1.5e-07	6e-07		0.0					1.0	131072
+tensormesh/openai/gpt-oss-20b	7e-08	2.8e-07		0.0					1.0	131072
+text-completion-codestral/codestral-2405	0.0	0.0							1.0	32000
+text-completion-codestral/codestral-latest	0.0	0.0							1.0	32000
+text-completion-inception/mercury-edit-2	2.5e-07	7.5e-07		2.5e-08					1.0	32000
+text-embedding-004	1e-07	0.0							1.0	2048
+text-embedding-005	1e-07	0.0							1.0	2048
+text-embedding-3-large	1.3e-07	0.0							1.0	8191
+text-embedding-3-small	2e-08	0.0							1.0	8191
+text-embedding-ada-002	1e-07	0.0							1.0	8191
+text-embedding-ada-002-v2	1e-07	0.0							1.0	8191
+text-embedding-large-exp-03-07	1e-07	0.0							1.0	8192
+text-embedding-preview-0409	6.25e-09	0.0							1.0	3072
+text-multilingual-embedding-002	1e-07	0.0							1.0	2048
+text-unicorn	1e-05	2.8e-05							1.0	8192
+text-unicorn@001	1e-05	2.8e-05							1.0	8192
+together-ai-21.1b-41b	8e-07	8e-07							1.0	
+together-ai-4.1b-8b	2e-07	2e-07							1.0	
+together-ai-41.1b-80b	9e-07	9e-07							1.0	
+together-ai-8.1b-21b	3e-07	3e-07							1.0	1000
+together-ai-81.1b-110b	1.8e-06	1.8e-06							1.0	
+together-ai-embedding-151m-to-350m	1.6e-08	0.0							1.0	
+together-ai-embedding-up-to-150m	8e-09	0.0							1.0	
+together-ai-up-to-4b	1e-07	1e-07							1.0	
+together_ai/BAAI/bge-base-en-v1.5	8e-09	0.0							1.0	512
+together_ai/MiniMaxAI/MiniMax-M2.7	3e-07	1.2e-06		6e-08					1.0	196608
+together_ai/MiniMaxAI/MiniMax-M3	3e-07	1.2e-06		6e-08					1.0	524288
+together_ai/MiniMaxAI/MiniMax-M3.1-Flash	1.5e-07	6e-07		1.5e-08					1.0	1048576
+together_ai/Prism-ML/Ternary-Bonsai-27B	0.0	0.0							1.0	262144
+together_ai/Qwen/Qwen2-1.5B-Instruct	2e-08	2e-08							1.0	32768
+together_ai/Qwen/Qwen2.5-14B-Instruct	8e-07	8e-07							1.0	32768
+together_ai/Qwen/Qwen2.5-72B-Instruct	1.2e-06	1.2e-06							1.0	32768
+together_ai/Qwen/Qwen2.5-72B-Instruct-Turbo	1.2e-06	1.2e-06							1.0	131072
+together_ai/Qwen/Qwen2.5-7B-Instruct-Turbo	3e-07	3e-07							1.0	32768
+together_ai/Qwen/Qwen2.5-VL-72B-Instruct	1.95e-06	8e-06							1.0	32768
+together_ai/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8	2e-06	2e-06							1.0	262144
+together_ai/Qwen/Qwen3-Coder-Next-FP8	5e-07	1.2e-06							1.0	262144
+together_ai/Qwen/Qwen3-Next-80B-A3B-Instruct	1.5e-07	1.5e-06							1.0	262144
+together_ai/Qwen/Qwen3-Next-80B-A3B-Thinking	1.5e-07	1.5e-06							1.0	262144
+together_ai/Qwen/Qwen3-VL-32B-Instruct	5e-07	1.5e-06							1.0	262144
+together_ai/Qwen/Qwen3-VL-8B-Instruct	1.8e-07	6.8e-07							1.0	262144
+together_ai/Qwen/Qwen3.5-397B-A17B	6e-07	3.6e-06		3.5e-07					1.0	262144
+together_ai/Qwen/Qwen3.5-9B	1.7e-07	2.5e-07							1.0	262144
+together_ai/Qwen/Qwen3.6-Plus	5e-07	3e-06							1.0	1000000
+together_ai/Qwen/Qwen3.7-Max	2.5e-06	7.5e-06		5e-07					1.0	1000000
+together_ai/Qwen/Qwen3.7-Plus	3.2e-07	1.28e-06							1.0	1000000
+together_ai/Qwen/Qwen3.8-2.4T-A95B	2e-06	6e-06		2.5e-07					1.0	1010000
+together_ai/Qwen/Qwen3.8-Flash	1.5e-07	4.7e-07							1.0	1000000
+together_ai/Salesforce/Llama-Rank-V1	1e-07	0.0							1.0	8192
+together_ai/arcee-ai/trinity-mini	4.5e-08	1.5e-07							1.0	128000
+together_ai/arize-ai/qwen-2-1.5b-instruct	1e-07	1e-07							1.0	32768
+together_ai/deepseek-ai/DeepSeek-R1-0528	3e-06	7e-06							1.0	163840
+together_ai/deepseek-ai/DeepSeek-V3	1.25e-06	1.25e-06							1.0	65536
+together_ai/deepseek-ai/DeepSeek-V3.1	6e-07	1.7e-06							1.0	131072
+together_ai/deepseek-ai/DeepSeek-V4-Flash-0731	1.4e-07	2.8e-07		3e-08					1.0	1048576
+together_ai/deepseek-ai/DeepSeek-V4-Pro-0813	1.32e-06	3.96e-06		1.3e-07					1.0	1048576
+together_ai/deepseek-ai/DeepSeek-V4.1-Flash	3e-07	1.2e-06		6e-09					1.0	1048576
+together_ai/deepseek-ai/DeepSeek-V4.1-Flash-1017	3e-07	1.2e-06		6e-09					1.0	1048576
+together_ai/essentialai/rnj-1-instruct	1.5e-07	1.5e-07							1.0	
+together_ai/google/gemma-4-31B-it	3.9e-07	9.7e-07							1.0	262144
+together_ai/meta-llama/Llama-3.1-405B-Instruct	3.5e-06	3.5e-06							1.0	4096
+together_ai/meta-llama/Llama-3.2-1B-Instruct	6e-08	6e-08							1.0	131072
+together_ai/meta-llama/Llama-3.2-3B-Instruct	6e-08	6e-08							1.0	131072
+together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo	1.04e-06	1.04e-06							1.0	131072
+together_ai/meta-llama/Llama-4-Scout-17B-16E-Instruct	1.8e-07	5.9e-07							1.0	1048576
+together_ai/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo	8.8e-07	8.8e-07							1.0	131072
+together_ai/meta-llama/Meta-Llama-3.1-8B	2e-07	2e-07							1.0	16384
+together_ai/meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo	1.8e-07	1.8e-07							1.0	131072
+together_ai/meta-models/Muse-Glimmer-30B	3.5e-07	1.5e-06		4e-08					1.0	131072
+together_ai/meta-models/Muse-Spark-Open-816B-A42B	1.25e-06	4.25e-06		1.5e-07					1.0	1048576
+together_ai/mistralai/Ministral-3-14B-Instruct-2512	2e-07	2e-07							1.0	262144
+together_ai/mistralai/Mistral-7B-Instruct-v0.3	2e-07	2e-07							1.0	32768
+together_ai/mistralai/Mistral-Small-24B-Instruct-2501	1e-07	3e-07							1.0	32768
+together_ai/mistralai/Mixtral-8x7B-Instruct-v0.1	6e-07	6e-07							1.0	32768
+together_ai/moonshotai/Kimi-K2-Instruct	1e-06	3e-06							1.0	
+together_ai/moonshotai/Kimi-K2.5-fp4	5e-07	2.8e-06							1.0	262144
+together_ai/moonshotai/Kimi-K2.6	1.2e-06	4.5e-06		2e-07					1.0	262144
+together_ai/moonshotai/Kimi-K2.7-Code	9.5e-07	4e-06		1.9e-07					1.0	262144
+together_ai/moonshotai/Kimi-K3	3e-06	1.5e-05		3e-07					1.0	1048576
+together_ai/moonshotai/Kimi-K3.1-Pro	2e-06	1e-05		2e-07					1.0	1048576
+together_ai/nvidia/NVIDIA-Nemotron-3.5-Super-VL	1.5e-07	5e-07		2e-08					1.0	262144
+together_ai/nvidia/NVIDIA-Nemotron-Nano-9B-v2	6e-08	2.5e-07							1.0	131072
+together_ai/nvidia/nemotron-3-ultra-550b-a55b	6e-07	3.6e-06		2e-07					1.0	512288
+together_ai/openai/gpt-oss-120b	1.5e-07	6e-07							1.0	131072
+together_ai/openai/gpt-oss-20b	5e-08	2e-07							1.0	131072
+together_ai/reflection/Beam-1.0-501B-A23B	4e-07	1.2e-06		4e-08					1.0	1048576
+together_ai/ricursive-ai/Ripple-65B-Preview	2e-07	6e-07		2e-08					1.0	131072
+together_ai/thinkingmachines/Inkling	1e-06	4.05e-06		1.7e-07					1.0	524288
+together_ai/together/Tev1-4B-experimental	4.2e-08	0.0							1.0	32768
+together_ai/zai-org/GLM-4.5-Air-FP8	2e-07	1.1e-06							1.0	131072
+together_ai/zai-org/GLM-4.6	6e-07	2.2e-06							1.0	202752
+together_ai/zai-org/GLM-4.7	4.5e-07	2e-06							1.0	202752
+together_ai/zai-org/GLM-5	1e-06	3.2e-06							1.0	202752
+together_ai/zai-org/GLM-5.1	1.4e-06	4.4e-06		2.6e-07					1.0	202752
+together_ai/zai-org/GLM-5.2	1.4e-06	4.4e-06		2.6e-07					1.0	1048575
+together_ai/zai-org/GLM-5.3	1.4e-06	4.4e-06		2.6e-07					1.0	1048575
+together_ai/zai-org/GLM-5.3-Flash	1.5e-07	5e-07		3e-08					1.0	1048575
+typesafe/jev-1.13.0	4.2e-08	0.0							1.0	65536
+typesafe/jev-1.14.0	4.2e-08	0.0							1.0	65536
+typesafe/jev-latest	4.2e-08	0.0							1.0	65536
+typesafe/jev-preview	4.2e-08	0.0							1.0	65536
+us-gov.anthropic.claude-fable-5-1	1.2e-05	6e-05	1.5e-05	3e-07					1.0	1000000
+us-gov.anthropic.claude-haiku-5-5	1.2e-07	6e-07	1.5e-07	1.2e-08					1.0	1000000
+us-gov.anthropic.claude-opus-4-8	6e-06	3e-05	7.5e-06	6e-07					2.0	1000000
+us-gov.anthropic.claude-opus-5	6e-06	3e-05	7.5e-06	6e-07					1.0	1000000
+us-gov.anthropic.claude-opus-5-5	4.8e-06	2.4e-05	6e-06	2.4e-07					1.0	1000000
+us-gov.anthropic.claude-sonnet-4-5-20250929-v1:0	3.6e-06	1.8e-05	4.5e-06	3.6e-07	7.2e-06	2.7e-05	9e-06	7.2e-07	1.0	200000
+us-gov.anthropic.claude-sonnet-5	2.4e-06	1.2e-05	3e-06	2.4e-07					1.0	1000000
+us-gov.anthropic.claude-sonnet-5-5	2.4e-06	1.2e-05	3e-06	1.2e-07					1.0	1000000
+us-gov.nvidia.nemotron-nano-12b-v2	2.4e-07	7.2e-07							1.0	128000
+us-gov.nvidia.nemotron-nano-3-30b	7.2e-08	2.88e-07							1.0	262144
+us-gov.nvidia.nemotron-nano-9b-v2	7.2e-08	2.76e-07							1.0	128000
+us-gov.nvidia.nemotron-super-3-120b	1.8e-07	7.8e-07							1.0	256000
+us-gov.openai.gpt-oss-120b-1:0	1.8e-07	7.2e-07							1.0	128000
+us-gov.openai.gpt-oss-20b-1:0	8.4e-08	3.6e-07							1.0	128000
+us-gov.xai.grok-4.6	2.64e-06	7.92e-06		6.6e-07					1.0	500000
+us-gov.xai.grok-4.7	2.64e-06	7.92e-06		6.6e-07					1.0	524288
+us.amazon.nova-2-lite-v1:0	3.3e-07	2.75e-06		8.25e-08					1.0	1000000
+us.amazon.nova-2-pro-preview-20251202-v1:0	1.375e-06	1.1e-05		3.4375e-07					1.0	1000000
+us.amazon.nova-lite-v1:0	6e-08	2.4e-07		1.5e-08					1.0	300000
+us.amazon.nova-micro-v1:0	3.5e-08	1.4e-07		8.75e-09					1.0	128000
+us.amazon.nova-pro-v1:0	8e-07	3.2e-06		2e-07					1.0	300000
+us.cohere.embed-v4:0	1.2e-07	0.0							1.0	128000
+us.deepseek.r1-v1:0	1.35e-06	5.4e-06							1.0	128000
+us.deepseek.v3.2	6.2e-07	1.85e-06							1.0	163840
+us.meta.llama3-1-405b-instruct-v1:0	2.4e-06	2.4e-06							1.0	128000
+us.meta.llama3-1-70b-instruct-v1:0	7.2e-07	7.2e-07							1.0	128000
+us.meta.llama3-1-8b-instruct-v1:0	2.2e-07	2.2e-07							1.0	128000
+us.meta.llama3-2-11b-instruct-v1:0	1.6e-07	1.6e-07							1.0	128000
+us.meta.llama3-2-1b-instruct-v1:0	1e-07	1e-07							1.0	128000
+us.meta.llama3-2-3b-instruct-v1:0	1.5e-07	1.5e-07							1.0	128000
+us.meta.llama3-2-90b-instruct-v1:0	7.2e-07	7.2e-07							1.0	128000
+us.meta.llama3-3-70b-instruct-v1:0	7.2e-07	7.2e-07							1.0	128000
+us.meta.llama4-maverick-17b-instruct-v1:0	2.4e-07	9.7e-07							1.0	1000000
+us.meta.llama4-scout-17b-instruct-v1:0	1.7e-07	6.6e-07							1.0	10000000
+us.mistral.pixtral-large-2502-v1:0	2e-06	6e-06							1.0	128000
+us.moonshotai.kimi-k3	3.3e-06	1.65e-05	4.125e-06	3.3e-07					1.0	1000000
+us.moonshotai.kimi-k3.1	4.4e-06	2.2e-05	5.5e-06	2.2e-07					1.0	868928
+us.openai.gpt-5.4	2.75e-06	1.65e-05		2.75e-07					1.0	922000
+us.openai.gpt-5.5	5.5e-06	3.3e-05		5.5e-07					1.0	922000
+us.openai.gpt-5.6-luna	2.2e-07	1.32e-06	2.75e-07	2.2e-08					1.0	922000
+us.openai.gpt-5.6-sol	4.4e-06	2.2e-05	5.5e-06	4.4e-07					1.0	922000
+us.openai.gpt-5.6-terra	2.2e-06	1.32e-05	2.75e-06	2.2e-07					1.0	922000
+us.openai.gpt-6-astra	1.1e-05	5.5e-05	1.375e-05	1.1e-06					1.0	922000
+us.openai.gpt-6-luna	1.1e-07	5.5e-07	1.375e-07	1.1e-08					1.0	922000
+us.openai.gpt-6-sol	2.2e-06	1.1e-05	2.75e-06	2.2e-07					1.0	922000
+us.openai.gpt-6.1-sol	2.2e-06	1.1e-05	2.75e-06	1.1e-07					1.0	1000000
+us.openai.gpt-6.1-terra	1.1e-06	5.5e-06	1.375e-06	5.5e-08					1.0	922000
+us.writer.palmyra-x4-v1:0	2.5e-06	1e-05							1.0	128000
+us.writer.palmyra-x5-v1:0	6e-07	6e-06							1.0	128000
+us.xai.grok-4.6	2.2e-06	6.6e-06		5.5e-07					1.0	500000
+us.xai.grok-4.7	2.2e-06	6.6e-06		5.5e-07					1.0	524288
+us.zai.glm-5.3	1.848e-06	5.808e-06	2.31e-06	3.432e-07					1.0	1000000
+v0/v0-1.0-md	3e-06	1.5e-05							1.0	128000
+v0/v0-1.5-lg	1.5e-05	7.5e-05							1.0	512000
+v0/v0-1.5-md	3e-06	1.5e-05							1.0	128000
+vercel_ai_gateway/alibaba/qwen-3-14b	8e-08	2.4e-07							1.0	40960
+vercel_ai_gateway/alibaba/qwen-3-235b	2e-07	6e-07							1.0	40960
+vercel_ai_gateway/alibaba/qwen-3-30b	1e-07	3e-07							1.0	40960
+vercel_ai_gateway/alibaba/qwen-3-32b	1e-07	3e-07							1.0	40960
+vercel_ai_gateway/alibaba/qwen3-coder	4e-07	1.6e-06							1.0	262144
+vercel_ai_gateway/amazon/nova-lite	6e-08	2.4e-07							1.0	300000
+vercel_ai_gateway/amazon/nova-micro	3.5e-08	1.4e-07							1.0	128000
+vercel_ai_gateway/amazon/nova-pro	8e-07	3.2e-06							1.0	300000
+vercel_ai_gateway/amazon/titan-embed-text-v2	2e-08	0.0							1.0	
+vercel_ai_gateway/anthropic/claude-3-5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-3-5-sonnet-20241022	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-3-7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-3-haiku	2.5e-07	1.25e-06	3e-07	3e-08					1.0	200000
+vercel_ai_gateway/anthropic/claude-3-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+vercel_ai_gateway/anthropic/claude-3.5-haiku	8e-07	4e-06	1e-06	8e-08					1.0	200000
+vercel_ai_gateway/anthropic/claude-3.5-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-3.7-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-4-opus	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+vercel_ai_gateway/anthropic/claude-4-sonnet	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-haiku-4.5	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-opus-4	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+vercel_ai_gateway/anthropic/claude-opus-4.1	1.5e-05	7.5e-05	1.875e-05	1.5e-06					1.0	200000
+vercel_ai_gateway/anthropic/claude-opus-4.5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-opus-4.6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	200000
+vercel_ai_gateway/anthropic/claude-sonnet-4	3e-06	1.5e-05	3.75e-06	3e-07					1.0	200000
+vercel_ai_gateway/anthropic/claude-sonnet-4.5	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+vercel_ai_gateway/cohere/command-a	2.5e-06	1e-05							1.0	256000
+vercel_ai_gateway/cohere/command-r	1.5e-07	6e-07							1.0	128000
+vercel_ai_gateway/cohere/command-r-plus	2.5e-06	1e-05							1.0	128000
+vercel_ai_gateway/cohere/embed-v4.0	1.2e-07	0.0							1.0	
+vercel_ai_gateway/deepseek/deepseek-r1	5.5e-07	2.19e-06							1.0	128000
+vercel_ai_gateway/deepseek/deepseek-r1-distill-llama-70b	7.5e-07	9.9e-07							1.0	131072
+vercel_ai_gateway/deepseek/deepseek-v3	9e-07	9e-07							1.0	128000
+vercel_ai_gateway/google/gemini-2.5-flash	3e-07	2.5e-06		3e-08					1.0	1000000
+vercel_ai_gateway/google/gemini-2.5-pro	1.25e-06	1e-05		1.25e-07	2.5e-06	1.5e-05		2.5e-07	1.0	1048576
+vercel_ai_gateway/google/gemini-embedding-001	1.5e-07	0.0							1.0	
+vercel_ai_gateway/google/gemma-2-9b	2e-07	2e-07							1.0	8192
+vercel_ai_gateway/google/text-embedding-005	2.5e-08	0.0							1.0	
+vercel_ai_gateway/google/text-multilingual-embedding-002	2.5e-08	0.0							1.0	
+vercel_ai_gateway/inception/mercury-coder-small	2.5e-07	1e-06							1.0	32000
+vercel_ai_gateway/meta/llama-3-70b	5.9e-07	7.9e-07							1.0	8192
+vercel_ai_gateway/meta/llama-3-8b	5e-08	8e-08							1.0	8192
+vercel_ai_gateway/meta/llama-3.1-70b	7.2e-07	7.2e-07							1.0	128000
+vercel_ai_gateway/meta/llama-3.1-8b	5e-08	8e-08							1.0	131000
+vercel_ai_gateway/meta/llama-3.2-11b	1.6e-07	1.6e-07							1.0	128000
+vercel_ai_gateway/meta/llama-3.2-1b	1e-07	1e-07							1.0	128000
+vercel_ai_gateway/meta/llama-3.2-3b	1.5e-07	1.5e-07							1.0	128000
+vercel_ai_gateway/meta/llama-3.2-90b	7.2e-07	7.2e-07							1.0	128000
+vercel_ai_gateway/meta/llama-3.3-70b	7.2e-07	7.2e-07							1.0	128000
+vercel_ai_gateway/meta/llama-4-maverick	2e-07	6e-07							1.0	131072
+vercel_ai_gateway/meta/llama-4-scout	1e-07	3e-07							1.0	131072
+vercel_ai_gateway/mistral/codestral	3e-07	9e-07							1.0	256000
+vercel_ai_gateway/mistral/codestral-embed	1.5e-07	0.0							1.0	
+vercel_ai_gateway/mistral/devstral-small	7e-08	2.8e-07							1.0	128000
+vercel_ai_gateway/mistral/magistral-medium	2e-06	5e-06							1.0	128000
+vercel_ai_gateway/mistral/magistral-small	5e-07	1.5e-06							1.0	128000
+vercel_ai_gateway/mistral/ministral-3b	4e-08	4e-08							1.0	128000
+vercel_ai_gateway/mistral/ministral-8b	1e-07	1e-07							1.0	128000
+vercel_ai_gateway/mistral/mistral-embed	1e-07	0.0							1.0	
+vercel_ai_gateway/mistral/mistral-large	2e-06	6e-06							1.0	32000
+vercel_ai_gateway/mistral/mistral-saba-24b	7.9e-07	7.9e-07							1.0	32768
+vercel_ai_gateway/mistral/mistral-small	1e-07	3e-07							1.0	32000
+vercel_ai_gateway/mistral/mixtral-8x22b-instruct	1.2e-06	1.2e-06							1.0	65536
+vercel_ai_gateway/mistral/pixtral-12b	1.5e-07	1.5e-07							1.0	128000
+vercel_ai_gateway/mistral/pixtral-large	2e-06	6e-06							1.0	128000
+vercel_ai_gateway/moonshotai/kimi-k2	5.5e-07	2.2e-06							1.0	131072
+vercel_ai_gateway/morph/morph-v3-fast	8e-07	1.2e-06							1.0	32768
+vercel_ai_gateway/morph/morph-v3-large	9e-07	1.9e-06							1.0	32768
+vercel_ai_gateway/openai/gpt-3.5-turbo	5e-07	1.5e-06							1.0	16385
+vercel_ai_gateway/openai/gpt-3.5-turbo-instruct	1.5e-06	2e-06							1.0	8192
+vercel_ai_gateway/openai/gpt-4-turbo	1e-05	3e-05							1.0	128000
+vercel_ai_gateway/openai/gpt-4.1	2e-06	8e-06	0.0	5e-07					1.0	1047576
+vercel_ai_gateway/openai/gpt-4.1-mini	4e-07	1.6e-06	0.0	1e-07					1.0	1047576
+vercel_ai_gateway/openai/gpt-4.1-nano	1e-07	4e-07	0.0	2.5e-08					1.0	1047576
+vercel_ai_gateway/openai/gpt-4o	2.5e-06	1e-05	0.0	1.25e-06					1.0	128000
+vercel_ai_gateway/openai/gpt-4o-mini	1.5e-07	6e-07	0.0	7.5e-08					1.0	128000
+vercel_ai_gateway/openai/o1	1.5e-05	6e-05	0.0	7.5e-06					1.0	200000
+vercel_ai_gateway/openai/o3	2e-06	8e-06	0.0	5e-07					1.0	200000
+vercel_ai_gateway/openai/o3-mini	1.1e-06	4.4e-06	0.0	5.5e-07					1.0	200000
+vercel_ai_gateway/openai/o4-mini	1.1e-06	4.4e-06	0.0	2.75e-07					1.0	200000
+vercel_ai_gateway/openai/text-embedding-3-large	1.3e-07	0.0							1.0	
+vercel_ai_gateway/openai/text-embedding-3-small	2e-08	0.0							1.0	
+vercel_ai_gateway/openai/text-embedding-ada-002	1e-07	0.0							1.0	
+vercel_ai_gateway/perplexity/sonar	1e-06	1e-06							1.0	127000
+vercel_ai_gateway/perplexity/sonar-pro	3e-06	1.5e-05							1.0	200000
+vercel_ai_gateway/perplexity/sonar-reasoning	1e-06	5e-06							1.0	127000
+vercel_ai_gateway/perplexity/sonar-reasoning-pro	2e-06	8e-06							1.0	127000
+vercel_ai_gateway/vercel/v0-1.0-md	3e-06	1.5e-05							1.0	128000
+vercel_ai_gateway/vercel/v0-1.5-md	3e-06	1.5e-05							1.0	128000
+vercel_ai_gateway/xai/grok-2	2e-06	1e-05							1.0	131072
+vercel_ai_gateway/xai/grok-2-vision	2e-06	1e-05							1.0	32768
+vercel_ai_gateway/xai/grok-3	3e-06	1.5e-05							1.0	131072
+vercel_ai_gateway/xai/grok-3-fast	5e-06	2.5e-05							1.0	131072
+vercel_ai_gateway/xai/grok-3-mini	3e-07	5e-07							1.0	131072
+vercel_ai_gateway/xai/grok-3-mini-fast	6e-07	4e-06							1.0	131072
+vercel_ai_gateway/xai/grok-4	3e-06	1.5e-05							1.0	256000
+vercel_ai_gateway/zai/glm-4.5	6e-07	2.2e-06							1.0	131072
+vercel_ai_gateway/zai/glm-4.5-air	2e-07	1.1e-06							1.0	128000
+vercel_ai_gateway/zai/glm-4.6	4.5e-07	1.8e-06		1.1e-07					1.0	200000
+vertex_ai/claude-3-5-haiku	1e-06	5e-06							1.0	200000
+vertex_ai/claude-3-5-haiku@20241022	1e-06	5e-06							1.0	200000
+vertex_ai/claude-3-5-sonnet	3e-06	1.5e-05							1.0	200000
+vertex_ai/claude-3-5-sonnet@20240620	3e-06	1.5e-05							1.0	200000
+vertex_ai/claude-3-haiku	2.5e-07	1.25e-06							1.0	200000
+vertex_ai/claude-3-haiku@20240307	2.5e-07	1.25e-06							1.0	200000
+vertex_ai/claude-3-sonnet	3e-06	1.5e-05							1.0	200000
+vertex_ai/claude-3-sonnet@20240229	3e-06	1.5e-05							1.0	200000
+vertex_ai/claude-fable-5	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+vertex_ai/claude-fable-5-1	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+vertex_ai/claude-fable-5-1@default	1e-05	5e-05	1.25e-05	2.5e-07					1.0	1000000
+vertex_ai/claude-fable-5@default	1e-05	5e-05	1.25e-05	1e-06					1.0	1000000
+vertex_ai/claude-haiku-4-5	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+vertex_ai/claude-haiku-4-5@20251001	1e-06	5e-06	1.25e-06	1e-07					1.0	200000
+vertex_ai/claude-haiku-5-5	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+vertex_ai/claude-haiku-5-5@default	1e-07	5e-07	1.25e-07	1e-08					1.0	1000000
+vertex_ai/claude-opus-4-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+vertex_ai/claude-opus-4-5@20251101	5e-06	2.5e-05	6.25e-06	5e-07					1.0	200000
+vertex_ai/claude-opus-4-6	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+vertex_ai/claude-opus-4-6@default	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+vertex_ai/claude-opus-4-7	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+vertex_ai/claude-opus-4-7@default	5e-06	2.5e-05	6.25e-06	5e-07					6.0	1000000
+vertex_ai/claude-opus-4-8	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+vertex_ai/claude-opus-4-8@default	5e-06	2.5e-05	6.25e-06	5e-07					2.0	1000000
+vertex_ai/claude-opus-5	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+vertex_ai/claude-opus-5-5	4e-06	2e-05	5e-06	2e-07					1.0	1000000
+vertex_ai/claude-opus-5-5@default	4e-06	2e-05	5e-06	2e-07					1.0	1000000
+vertex_ai/claude-opus-5@default	5e-06	2.5e-05	6.25e-06	5e-07					1.0	1000000
+vertex_ai/claude-sonnet-4-5	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+vertex_ai/claude-sonnet-4-5@20250929	3e-06	1.5e-05	3.75e-06	3e-07	6e-06	2.25e-05	7.5e-06	6e-07	1.0	200000
+vertex_ai/claude-sonnet-4-6	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+vertex_ai/claude-sonnet-4-6@default	3e-06	1.5e-05	3.75e-06	3e-07					1.0	1000000
+vertex_ai/claude-sonnet-5	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+vertex_ai/claude-sonnet-5-5	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+vertex_ai/claude-sonnet-5-5@default	2e-06	1e-05	2.5e-06	1e-07					1.0	1000000
+vertex_ai/claude-sonnet-5@default	2e-06	1e-05	2.5e-06	2e-07					1.0	1000000
+vertex_ai/codestral-2	3e-07	9e-07							1.0	128000
+vertex_ai/codestral-2501	2e-07	6e-07							1.0	128000
+vertex_ai/codestral-2@001	3e-07	9e-07							1.0	128000
+vertex_ai/codestral@2405	2e-07	6e-07							1.0	128000
+vertex_ai/codestral@latest	2e-07	6e-07							1.0	128000
+vertex_ai/deep-research-pro-preview-12-2025	2e-06	1.2e-05		2e-07					1.0	65536
+vertex_ai/deepseek-ai/deepseek-ocr-maas	3e-07	1.2e-06							1.0	
+vertex_ai/deepseek-ai/deepseek-r1-0528-maas	1.35e-06	5.4e-06							1.0	65336
+vertex_ai/deepseek-ai/deepseek-v3.1-maas	6e-07	1.7e-06		6e-08					1.0	163840
+vertex_ai/deepseek-ai/deepseek-v3.2-maas	5.6e-07	1.68e-06		5.6e-08					1.0	163840
+vertex_ai/deepseek-ai/deepseek-v4.1-flash-maas	3e-07	1.2e-06		3e-08					1.0	1048576
+vertex_ai/gemini-2.0-flash	1.5e-07	6e-07							1.0	
+vertex_ai/gemini-2.0-flash-lite	7.5e-08	3e-07							1.0	
+vertex_ai/gemini-2.5-flash-image	3e-07	2.5e-06							1.0	32768
+vertex_ai/gemini-2.5-flash-native-audio	5e-07	2e-06							1.0	
+vertex_ai/gemini-2.5-flash-preview-tts	5e-07	1e-05							1.0	
+vertex_ai/gemini-2.5-flash-tts	5e-07	1e-05							1.0	
+vertex_ai/gemini-2.5-pro-tts	1e-06	2e-05							1.0	
+vertex_ai/gemini-3-flash-preview	5e-07	3e-06		5e-08					1.0	1048576
+vertex_ai/gemini-3-pro-image	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	65536
+vertex_ai/gemini-3-pro-image-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05		4e-07	1.0	65536
+vertex_ai/gemini-3-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07	1.0	1048576
+vertex_ai/gemini-3.1-flash-image	5e-07	3e-06		5e-08					1.0	65536
+vertex_ai/gemini-3.1-flash-image-preview	5e-07	3e-06		5e-08					1.0	65536
+vertex_ai/gemini-3.1-flash-lite	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+vertex_ai/gemini-3.1-flash-lite-image	2.5e-07	1.5e-06		2.5e-08					1.0	65536
+vertex_ai/gemini-3.1-flash-lite-preview	2.5e-07	1.5e-06		2.5e-08					1.0	1048576
+vertex_ai/gemini-3.1-flash-tts-preview	1e-06	2e-05							1.0	
+vertex_ai/gemini-3.1-pro-preview	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07	1.0	1048576
+vertex_ai/gemini-3.1-pro-preview-customtools	2e-06	1.2e-05		2e-07	4e-06	1.8e-05	2.5e-07	4e-07	1.0	1048576
+vertex_ai/gemini-3.5-flash	1.5e-06	9e-06		1.5e-07					1.0	1048576
+vertex_ai/gemini-3.5-flash-lite	3e-07	2.5e-06		3e-08					1.0	1048576
+vertex_ai/gemini-3.5-live-translate-preview	3.5e-06	2.1e-05							1.0	
+vertex_ai/gemini-3.5-transcribe-live-preview	3.5e-06	2.1e-05							1.0	
+vertex_ai/gemini-3.5-transcribe-preview	2e-06	1.2e-05							1.0	
+vertex_ai/gemini-3.6-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+vertex_ai/gemini-3.7-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+vertex_ai/gemini-3.8-flash	7.5e-07	3.75e-06		7.5e-08					1.0	1048576
+vertex_ai/gemini-3.8-flash-cyber	1.5e-06	7.5e-06		1.5e-07					1.0	1048576
+vertex_ai/gemini-3.8-flash-lite-tts	5e-07	6e-06							1.0	8192
+vertex_ai/gemini-3.8-flash-tts	5e-07	9e-06							1.0	8192
+vertex_ai/gemini-3.8-live	7.5e-07	4.5e-06							1.0	131072
+vertex_ai/gemini-4-argon	2e-06	1e-05		1e-07					1.0	1048576
+vertex_ai/gemini-4-argon-cyber-permissive	4e-06	2e-05		2e-07					1.0	1048576
+vertex_ai/gemini-4-hydrogen	1.5e-06	7.5e-06		7.5e-08					1.0	1048576
+vertex_ai/gemini-embedding-2	2e-07	0.0							1.0	8192
+vertex_ai/gemini-embedding-2-preview	2e-07	0.0							1.0	8192
+vertex_ai/gemini-nano-banana-2.1	1.5e-06	7.5e-06		1.5e-07					1.0	131072
+vertex_ai/gemini-omni-1.1-flash	1.5e-06	9e-06							1.0	
+vertex_ai/gemini-omni-1.1-flash-preview	1.5e-06	9e-06							1.0	131072
+vertex_ai/gemini-omni-1.2-flash	1.5e-06	9e-06							1.0	131072
+vertex_ai/gemini-robotics-er-2-preview	1e-06	5e-06		1e-07					1.0	131072
+vertex_ai/gemma-4-26b-a4b-it	1.5e-07	6e-07		1.5e-08					1.0	
+vertex_ai/google/gemma-4-26b-a4b-it-maas	1.5e-07	6e-07		1.5e-08					1.0	262144
+vertex_ai/jamba-1.5	2e-07	4e-07							1.0	256000
+vertex_ai/jamba-1.5-large	2e-06	8e-06							1.0	256000
+vertex_ai/jamba-1.5-large@001	2e-06	8e-06							1.0	256000
+vertex_ai/jamba-1.5-mini	2e-07	4e-07							1.0	256000
+vertex_ai/jamba-1.5-mini@001	2e-07	4e-07							1.0	256000
+vertex_ai/lyria-3-clip-preview	0.0	0.0							1.0	131072
+vertex_ai/lyria-3-pro-preview	0.0	0.0							1.0	131072
+vertex_ai/meta/llama-3.1-405b-instruct-maas	5e-06	1.6e-05							1.0	128000
+vertex_ai/meta/llama-3.1-70b-instruct-maas	0.0	0.0							1.0	128000
+vertex_ai/meta/llama-3.1-8b-instruct-maas	0.0	0.0							1.0	128000
+vertex_ai/meta/llama-3.2-90b-vision-instruct-maas	0.0	0.0							1.0	128000
+vertex_ai/meta/llama-3.3-70b-instruct-maas	7.2e-07	7.2e-07							1.0	128000
+vertex_ai/meta/llama-4-maverick-17b-128e-instruct-maas	3.5e-07	1.15e-06							1.0	1000000
+vertex_ai/meta/llama-4-maverick-17b-16e-instruct-maas	3.5e-07	1.15e-06							1.0	1000000
+vertex_ai/meta/llama-4-scout-17b-128e-instruct-maas	2.5e-07	7e-07							1.0	10000000
+vertex_ai/meta/llama-4-scout-17b-16e-instruct-maas	2.5e-07	7e-07							1.0	10000000
+vertex_ai/meta/llama3-405b-instruct-maas	0.0	0.0							1.0	32000
+vertex_ai/meta/llama3-70b-instruct-maas	0.0	0.0							1.0	32000
+vertex_ai/meta/llama3-8b-instruct-maas	0.0	0.0							1.0	32000
+vertex_ai/minimaxai/minimax-m2-maas	3e-07	1.2e-06		3e-08					1.0	196608
+vertex_ai/mistral-large-2411	2e-06	6e-06							1.0	128000
+vertex_ai/mistral-large@2407	2e-06	6e-06							1.0	128000
+vertex_ai/mistral-large@2411-001	2e-06	6e-06							1.0	128000
+vertex_ai/mistral-large@latest	2e-06	6e-06							1.0	128000
+vertex_ai/mistral-medium-3	4e-07	2e-06							1.0	128000
+vertex_ai/mistral-medium-3@001	4e-07	2e-06							1.0	128000
+vertex_ai/mistral-nemo@2407	3e-06	3e-06							1.0	128000
+vertex_ai/mistral-nemo@latest	1.5e-07	1.5e-07							1.0	128000
+vertex_ai/mistral-small-2503	1e-07	3e-07							1.0	128000
+vertex_ai/mistral-small-2503@001	1e-07	3e-07							1.0	32000
+vertex_ai/mistralai/codestral-2	3e-07	9e-07							1.0	128000
+vertex_ai/mistralai/codestral-2@001	3e-07	9e-07							1.0	128000
+vertex_ai/mistralai/mistral-medium-3	4e-07	2e-06							1.0	128000
+vertex_ai/mistralai/mistral-medium-3@001	4e-07	2e-06							1.0	128000
+vertex_ai/moonshotai/kimi-k2-thinking-maas	6e-07	2.5e-06		6e-08					1.0	256000
+vertex_ai/openai/gpt-oss-120b-maas	9e-08	3.6e-07							1.0	131072
+vertex_ai/openai/gpt-oss-20b-maas	7e-08	2.5e-07		7e-09					1.0	131072
+vertex_ai/qwen/qwen3-235b-a22b-instruct-2507-maas	2.2e-07	8.8e-07							1.0	262144
+vertex_ai/qwen/qwen3-coder-480b-a35b-instruct-maas	2.2e-07	1.8e-06		2.2e-08					1.0	262144
+vertex_ai/qwen/qwen3-next-80b-a3b-instruct-maas	1.5e-07	1.2e-06							1.0	262144
+vertex_ai/qwen/qwen3-next-80b-a3b-thinking-maas	1.5e-07	1.2e-06							1.0	262144
+vertex_ai/semantic-ranker-default	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-default-002	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-default-003	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-default-004	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-default@latest	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-fast	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-fast-004	0.0	0.0							1.0	
+vertex_ai/semantic-ranker-fast@latest	0.0	0.0							1.0	
+vertex_ai/xai/grok-4.1-fast-non-reasoning	2e-07	5e-07		5e-08					1.0	128000
+vertex_ai/xai/grok-4.1-fast-reasoning	2e-07	5e-07		5e-08					1.0	128000
+vertex_ai/xai/grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	2000000
+vertex_ai/xai/grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	2000000
+vertex_ai/xai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	200000
+vertex_ai/xai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	524288
+vertex_ai/xai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	524288
+vertex_ai/zai-org/glm-4.7-maas	6e-07	2.2e-06		6e-08					1.0	200000
+vertex_ai/zai-org/glm-5-maas	1e-06	3.2e-06		1e-07					1.0	200000
+vertex_ai/zai-org/glm-5.2-maas	1.4e-06	4.4e-06		1.4e-07					1.0	1000000
+volcengine/doubao-seed-2-1-lite-260915	1.15e-07	3.88126e-07		2.3e-08					1.0	1024000
+volcengine/doubao-seed-2-1-pro-260628	8.625e-07	4.3125e-06		1.725e-07					1.0	256000
+volcengine/doubao-seed-2-1-pro-260915	8.625e-07	4.3125e-06		1.725e-07					1.0	1024000
+volcengine/doubao-seed-2-1-turbo-260628	4.3125e-07	2.15625e-06		8.625e-08					1.0	256000
+voyage/rerank-1	5e-08	0.0							1.0	8000
+voyage/rerank-2	5e-08	0.0							1.0	16000
+voyage/rerank-2-lite	2e-08	0.0							1.0	8000
+voyage/rerank-2.5	5e-08	0.0							1.0	32000
+voyage/rerank-2.5-lite	2e-08	0.0							1.0	32000
+voyage/rerank-3	5e-08	0.0							1.0	32000
+voyage/rerank-3-lite	2e-08	0.0							1.0	32000
+voyage/rerank-lite-1	2e-08	0.0							1.0	4000
+voyage/voyage-2	1e-07	0.0							1.0	4000
+voyage/voyage-3	6e-08	0.0							1.0	32000
+voyage/voyage-3-large	1.8e-07	0.0							1.0	32000
+voyage/voyage-3-lite	2e-08	0.0							1.0	32000
+voyage/voyage-3.5	6e-08	0.0							1.0	32000
+voyage/voyage-3.5-lite	2e-08	0.0							1.0	32000
+voyage/voyage-4	6e-08	0.0							1.0	32000
+voyage/voyage-4-large	1.2e-07	0.0							1.0	32000
+voyage/voyage-4-lite	2e-08	0.0							1.0	32000
+voyage/voyage-code-2	1.2e-07	0.0							1.0	16000
+voyage/voyage-code-3	1.8e-07	0.0							1.0	32000
+voyage/voyage-code-4	1.2e-07	0.0							1.0	32000
+voyage/voyage-context-3	1.8e-07	0.0							1.0	120000
+voyage/voyage-context-4	1.2e-07	0.0							1.0	120000
+voyage/voyage-finance-2	1.2e-07	0.0							1.0	32000
+voyage/voyage-large-2	1.2e-07	0.0							1.0	16000
+voyage/voyage-large-2-instruct	1.2e-07	0.0							1.0	16000
+voyage/voyage-law-2	1.2e-07	0.0							1.0	16000
+voyage/voyage-lite-01	1e-07	0.0							1.0	4000
+voyage/voyage-lite-02-instruct	1e-07	0.0							1.0	4000
+voyage/voyage-multilingual-2	1.2e-07	0.0							1.0	32000
+voyage/voyage-multimodal-3	1.2e-07	0.0							1.0	32000
+voyage/voyage-multimodal-3.5	1.2e-07	0.0							1.0	32000
+wally/deepseek-v4-flash-0731	4.4e-07	1.32e-06		1.4e-08					1.0	1048576
+wally/deepseek-v4-pro-fast	1.91e-06	3.83e-06		1.6e-07					1.0	1048576
+wally/deepseek-v4.1-flash	3e-07	1.2e-06		6e-09					1.0	1048569
+wally/deepseek-v4.1-flash-1017	3.75e-07	1.5e-06		8e-09					1.0	1048576
+wally/deepseek-v4.1-flash-f2	3e-07	1.2e-06		6e-09					1.0	1048576
+wally/deepseek-v4.1-flash-fast	6e-07	2.4e-06		1.4e-08					1.0	1048576
+wally/glm-5.3-fast	2.1e-06	6.6e-06		3.9e-07					1.0	1048576
+wally/glm-5.3-flash	2.72e-07	6.5e-07		7.6e-08					1.0	1048567
+wally/kimi-k3	3e-06	1.5e-05		3e-07					1.0	1048576
+wally/minimax-m3	3.3e-07	1.32e-06		6.6e-08					1.0	524287
+wandb/JetBrains/Mellum2-12B-A2.5B-Instruct	5e-08	1e-07							1.0	131000
+wandb/MiniMaxAI/MiniMax-M3	2.3e-07	9.6e-07		5e-08					1.0	262000
+wandb/OpenPipe/Qwen3-14B-Instruct	5e-08	2.2e-07							1.0	32800
+wandb/Qwen/Qwen3-30B-A3B-Instruct-2507	1e-07	3e-07							1.0	262000
+wandb/Qwen/Qwen3.5-35B-A3B	2.5e-07	1.25e-06							1.0	262000
+wandb/Qwen/Qwen3.6-27B	6e-07	3.6e-06		1.2e-07					1.0	262000
+wandb/Qwen/Qwen3.6-35B-A3B	1e-07	8.9e-07		3.5e-08					1.0	262000
+wandb/Qwen/Qwen3.8-27B	4e-07	3e-06		1.5e-07					1.0	262000
+wandb/deepseek-ai/DeepSeek-V3.1	5e-07	1.5e-06		2e-07					1.0	128000
+wandb/deepseek-ai/DeepSeek-V4-Flash	1.4e-07	2.8e-07		7e-08					1.0	1049000
+wandb/deepseek-ai/DeepSeek-V4-Flash-0731	1.3e-07	2.7e-07		5e-08					1.0	262000
+wandb/deepseek-ai/DeepSeek-V4-Pro	1.15e-06	2.55e-06		2e-07					1.0	1049000
+wandb/deepseek-ai/DeepSeek-V4-Pro-0813	1.31e-06	3.96e-06		4.4e-08					1.0	1049000
+wandb/deepseek-ai/DeepSeek-V4.1-Flash	1.3e-07	6.5e-07		2e-09					1.0	1049000
+wandb/deepseek-ai/DeepSeek-V4.1-Flash-1017	1.3e-07	6.5e-07		2e-09					1.0	1049000
+wandb/google/gemma-4-26B-A4B-it	1e-07	3e-07		5e-08					1.0	262000
+wandb/google/gemma-4-31B-it	1e-07	3.4e-07							1.0	262000
+wandb/ibm-granite/granite-4.1-8b	5e-08	1e-07							1.0	131000
+wandb/ibm-granite/granite-4.2-8b	6e-08	1.5e-07		1.5e-08					1.0	131000
+wandb/meta-llama/Llama-3.1-70B-Instruct	8e-07	8e-07							1.0	131000
+wandb/meta-llama/Llama-3.1-8B-Instruct	2.2e-07	2.2e-07							1.0	128000
+wandb/meta-llama/Llama-3.3-70B-Instruct	7.1e-07	7.1e-07							1.0	128000
+wandb/moonshotai/Kimi-K2.5	6e-07	3e-06		1e-07					1.0	262144
+wandb/moonshotai/Kimi-K2.6	6.5e-07	3.41e-06		1.5e-07					1.0	262000
+wandb/moonshotai/Kimi-K2.7-Code	6e-07	3e-06		1.2e-07					1.0	262000
+wandb/nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B	5e-07	2.15e-06		1e-07					1.0	262000
+wandb/nvidia/NVIDIA-Nemotron-3.5-Lightning-30B-A3B	7e-08	2e-07		4e-08					1.0	262000
+wandb/nvidia/NVIDIA-Nemotron-3.5-Super-VL-120B-A12B	1.5e-07	5e-07		2e-08					1.0	1049000
+wandb/openai/gpt-oss-120b	3e-08	1.7e-07							1.0	131000
+wandb/openai/gpt-oss-20b	3e-08	1.3e-07							1.0	131000
+wandb/reflection/Beam-1.0-501B-A23B	3e-07	1e-06		4e-08					1.0	1049000
+wandb/zai-org/GLM-5.2	6.2e-07	2.42e-06		1.4e-07					1.0	262000
+wandb/zai-org/GLM-5.3	7.5e-07	3e-06		1.9e-07					1.0	1049000
+wandb/zai-org/GLM-5.3-Flash	1.2e-07	3.8e-07		2e-08					1.0	1049000
+watsonx/bigscience/mt0-xxl	1.908e-06	1.908e-06							1.0	4096
+watsonx/bigscience/mt0-xxl-13b	1.908e-06	1.908e-06							1.0	4096
+watsonx/core42/jais-13b-chat	1.8e-06	1.8e-06							1.0	8192
+watsonx/google/flan-t5-xl-3b	6e-07	6e-07							1.0	8192
+watsonx/ibm/granite-13b-chat-v2	6e-07	6e-07							1.0	8192
+watsonx/ibm/granite-13b-instruct-v2	6e-07	6e-07							1.0	8192
+watsonx/ibm/granite-3-3-8b-instruct	2e-07	2e-07							1.0	8192
+watsonx/ibm/granite-3-8b-instruct	2e-07	2e-07							1.0	8192
+watsonx/ibm/granite-4-h-small	6.36e-08	2.65e-07							1.0	131072
+watsonx/ibm/granite-guardian-3-2-2b	1e-07	1e-07							1.0	8192
+watsonx/ibm/granite-guardian-3-3-8b	2e-07	2e-07							1.0	8192
+watsonx/ibm/granite-ttm-1024-96-r2	3.8e-07	3.8e-07							1.0	512
+watsonx/ibm/granite-ttm-1536-96-r2	3.8e-07	3.8e-07							1.0	512
+watsonx/ibm/granite-ttm-512-96-r2	3.8e-07	3.8e-07							1.0	512
+watsonx/ibm/granite-vision-3-2-2b	1e-07	1e-07							1.0	8192
+watsonx/meta-llama/llama-3-2-11b-vision-instruct	3.5e-07	3.5e-07							1.0	128000
+watsonx/meta-llama/llama-3-2-1b-instruct	1e-07	1e-07							1.0	128000
+watsonx/meta-llama/llama-3-2-3b-instruct	1.5e-07	1.5e-07							1.0	128000
+watsonx/meta-llama/llama-3-2-90b-vision-instruct	2e-06	2e-06							1.0	128000
+watsonx/meta-llama/llama-3-3-70b-instruct	7.526e-07	7.526e-07							1.0	131072
+watsonx/meta-llama/llama-4-maverick-17b	3.71e-07	1.484e-06							1.0	131072
+watsonx/meta-llama/llama-4-maverick-17b-128e-instruct-fp8	3.71e-07	1.484e-06							1.0	131072
+watsonx/meta-llama/llama-guard-3-11b-vision	3.5e-07	3.5e-07							1.0	128000
+watsonx/mistralai/mistral-large	3e-06	1e-05							1.0	131072
+watsonx/mistralai/mistral-medium-2505	3e-06	1e-05							1.0	128000
+watsonx/mistralai/mistral-small-2503	1e-07	3e-07							1.0	32000
+watsonx/mistralai/mistral-small-3-1-24b-instruct-2503	1.06e-07	3.18e-07							1.0	131072
+watsonx/mistralai/pixtral-12b-2409	3.5e-07	3.5e-07							1.0	128000
+watsonx/openai/gpt-oss-120b	1.59e-07	6.36e-07							1.0	131072
+watsonx/sdaia/allam-1-13b-instruct	1.8e-06	1.8e-06							1.0	8192
+writer.palmyra-vision-7b	1.5e-07	6e-07							1.0	4096
+writer.palmyra-x4-v1:0	2.5e-06	1e-05							1.0	128000
+writer.palmyra-x5-v1:0	6e-07	6e-06							1.0	128000
+xai/grok-4.20	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-0309-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-0309-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-0309-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-0309-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-latest-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-latest-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-beta-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-experimental-beta-0304	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-experimental-beta-0304-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-experimental-beta-0304-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-experimental-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-experimental-beta-non-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-experimental-beta-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent-beta-0309	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent-experimental-beta-0304	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent-experimental-beta-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-multi-agent-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-non-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-non-reasoning-gv2	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-non-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-reasoning	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-reasoning-gv2	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.20-reasoning-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.3	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.3-latest	1.25e-06	2.5e-06		2e-07	2.5e-06	5e-06		4e-07	1.0	1000000
+xai/grok-4.5	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07	1.0	500000
+xai/grok-4.5-latest	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07	1.0	500000
+xai/grok-4.6	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	500000
+xai/grok-4.7	2e-06	6e-06		5e-07	4e-06	1.2e-05		1e-06	1.0	500000
+xai/grok-build-0.1	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07	1.0	256000
+xai/grok-build-latest	2e-06	6e-06		3e-07	4e-06	1.2e-05		6e-07	1.0	500000
+xai/grok-code-fast	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07	1.0	256000
+xai/grok-code-fast-1	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07	1.0	256000
+xai/grok-code-fast-1-0825	1e-06	2e-06		2e-07	2e-06	4e-06		4e-07	1.0	256000
+xiaomi_mimo/mimo-v2.6-flash	1.4e-07	2.8e-07		2.8e-09					1.0	1048576
+xiaomi_mimo/mimo-v2.6-pro	4.35e-07	8.7e-07		3.6e-09					1.0	1048576
+zai.glm-4.7	6e-07	2.2e-06							1.0	203000
+zai.glm-4.7-flash	7e-08	4e-07							1.0	203000
+zai.glm-5	1e-06	3.2e-06							1.0	200000
+zerogpu/LFM2.5-1.2B-Instruct	2e-08	5e-08							1.0	32768
+zerogpu/LFM2.5-1.2B-Thinking	2e-08	5e-08							1.0	32768
+zerogpu/deepseek-v4.1-flash	3e-07	1.2e-06		3e-09					1.0	1048576
+zerogpu/glm-5.3-flash	1e-07	3.5e-07		1.5e-08					1.0	1048576
+zerogpu/gpt-4.1-mini	4e-07	1.6e-06		1e-07					1.0	1047576
+zerogpu/gpt-5.4-nano	2e-07	1.25e-06		2e-08					1.0	272000
+zerogpu/gpt-5.6-luna	2e-07	1.2e-06		2e-07					1.0	272000
+zerogpu/gpt-6-luna	1e-07	5e-07		1e-08					1.0	272000
+zerogpu/gpt-oss-120b	1.5e-07	6e-07		3e-08					1.0	128000
+zerogpu/llama-3.1-8b-instruct-fast	1.5e-07	2.8e-07		2.5e-08					1.0	131072
+zerogpu/llama-3.2-3b-instruct-fast	5e-08	3e-07		2.5e-08					1.0	131072
+zerogpu/qwen3-30b-a3b-fp8	1e-07	4.5e-07		5e-08					1.0	32768
+zerogpu/qwen3.6-35b-a3b	2e-07	1.5e-06		2e-07					1.0	262144
 """#
 }

@@ -293,6 +293,10 @@ extension PriceTable {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         @inline(__always) func mix(_ v: UInt64) { h = (h ^ v) &* 0xff51_afd7_ed55_8ccd; h ^= h >> 31 }
         mix(searchesWholeList ? PricingSnapshot.identity : 0)
+        if let identity = embeddedIdentity {   // unchanged embedded tables: their hash, without parsing them
+            mix(identity ^ 0x656D_6265_6464_6564)
+            return h
+        }
         for table in tables {
             mix(UInt64(table.count))
             for key in table.keys.sorted() {
