@@ -19,7 +19,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
           ccusage session --json          sessions as JSON, most expensive first
           ccusage daily -s 20250701 -z Asia/Tokyo --offline
         """,
-        version: ccusageVersion,
+        version: ccusageVersion + "\nembedded prices: " + PriceTable.snapshotDescription,
         subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self],
         defaultSubcommand: Daily.self
     )

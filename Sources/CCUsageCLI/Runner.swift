@@ -35,6 +35,8 @@ struct Context {
     /// `--order` when given on the command line or in the config file.
     var order: ReportOrder?
     var prices: PriceTable
+    var offline: Bool
+    var hasPricingOverrides: Bool
     var quiet: Bool
 
     /// Resolves every shared option: explicit flag > environment > config file > default.
@@ -81,7 +83,10 @@ struct Context {
         var table = PriceTable.embedded
         Trace.mark("embedded prices")
         if !offline { table = OnlinePricing.table(base: table, env: env, verbose: logLevel >= 4 || debug) }
-        prices = table.applying(overrides: try c.pricingOverrides())
+        self.offline = offline
+        let overrides = try c.pricingOverrides()
+        hasPricingOverrides = !overrides.isEmpty
+        prices = table.applying(overrides: overrides)
         if debug {
             Terminal.error(config.searchLog.map { "[debug] " + $0 }.joined(separator: "\n"))
         }
@@ -254,7 +259,7 @@ struct Context {
         if debug {
             var lines = ["[debug] data directories: " + usage.baseDirectories.joined(separator: ", ")]
             lines.append("[debug] files: \(s.files), bytes: \(s.bytes), lines: \(s.lines)")
-            lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved), kept: \(usage.records.count)")
+            lines.append("[debug] usage entries: \(s.usageLines), duplicates removed: \(usage.duplicatesRemoved) (\(usage.requestlessDuplicates) of them copies without requestId), kept: \(usage.records.count)")
             lines.append("[debug] load: every file read (--debug uses no cache)")
             lines.append("[debug] malformed lines: \(s.malformedLines), invalid usage lines: \(s.invalidLines)")
             lines.append("[debug] cost mode: \(mode.rawValue), time zone: \(zone.identifier)")
@@ -272,9 +277,17 @@ struct Context {
                 lines.append("[debug] skipped lines in \(file.path): \(file.malformed) malformed, \(file.invalid) invalid\(at)")
             }
             more(usage.skipped.count, "files with skipped lines")
+            lines.append("[debug] prices: embedded " + PriceTable.snapshotDescription
+                         + (offline ? "" : "; LiteLLM refresh allowed") + (hasPricingOverrides ? "; config overrides" : ""))
             if !usage.unpricedModels.isEmpty {
+                var tokens: [String: Int] = [:]
+                let unpriced = Set(usage.unpricedModels)
+                for record in usage.records {
+                    guard let model = record.record.model, unpriced.contains(model) else { continue }
+                    tokens[model, default: 0] += record.tokens.total
+                }
                 let models = usage.unpricedModels
-                var text = models.prefix(n).joined(separator: ", ")
+                var text = models.prefix(n).map { "\($0) (\(Format.integer(tokens[$0] ?? 0)) tokens)" }.joined(separator: ", ")
                 if models.count > n { text += (n == 0 ? "" : ", ") + "… and \(models.count - n) more (--debug-samples \(n))" }
                 lines.append("[debug] models without pricing (cost 0): " + text)
             }

@@ -218,6 +218,7 @@ struct Statusline: AsyncParsableCommand {
             var options = base
             let cutoff = todayStart - days * 86_400_000
             options.modifiedSince = days > 512 ? nil : cutoff
+            options.cacheSlot = "statusline-\(days > 512 ? 0 : days)"
             let usage = try UsageLoader.load(options, env)
             guard options.modifiedSince != nil else { return usage }
             var previous = cutoff

@@ -81,6 +81,8 @@ struct ToolCall {
 
 final class Generation {
     var rng: SplitMix64
+    /// Decisions and ids of rewritten history (see `copyPrefix`).
+    var rewriteRNG: SplitMix64
     let spec: FixtureSpec
     let root: String
     let startMs: Int64
@@ -105,6 +107,7 @@ final class Generation {
         self.spec = spec
         self.root = root
         rng = SplitMix64(seed: spec.seed ^ 0x6363_7573_6167_6521)
+        rewriteRNG = SplitMix64(seed: spec.seed ^ 0x7265_7772_6974_6532)
         startMs = spec.startMilliseconds ?? 0
         endMs = startMs + Int64(spec.days) * 86_400_000
         // Smaller trees get a smaller corpus: it keeps tests fast in debug builds.
@@ -230,7 +233,9 @@ final class Generation {
             let fits = resume.entries.firstIndex { $0.end > Int(budget) * 7 / 10 } ?? resume.entries.count
             let limit = max(2, fits)
             let count = rng.int(max(2, limit / 3)...limit)
-            try copyPrefix(resume, count: count, into: t)
+            // Half of the resumed stretches are rewritten history (their own generator: the other bytes of a
+            // seed's tree stay as they were).
+            try copyPrefix(resume, count: count, into: t, rewrittenAt: rewriteRNG.chance(0.5) ? start : nil)
             // The resumed conversation carries its context over (cold cache: it is re-written).
             t.pending += rng.int(5_000...40_000)
         } else if rng.chance(0.06) {
@@ -264,10 +269,25 @@ final class Generation {
         return b.bytes
     }
 
-    func copyPrefix(_ capture: Capture, count: Int, into t: Transcript) throws {
+    /// Copies the first `count` captured lines verbatim; with `rewrittenAt`, as Claude Code 2.0.x sometimes
+    /// rewrote a stretch of history later: new uuids, that one timestamp on every line, no `requestId`
+    /// (00-decisions 22: the same responses, counted once).
+    func copyPrefix(_ capture: Capture, count: Int, into t: Transcript, rewrittenAt: Int64? = nil) throws {
         var start = 0
         var lastUUID: ID128?
         for entry in capture.entries.prefix(count) {
+            if let time = rewrittenAt, !entry.malformed {
+                scratch.reset()
+                capture.blob.withUnsafeBufferPointer { scratch.bytes.append(contentsOf: $0[start..<entry.end]) }
+                let uuid = ID128(&rewriteRNG)
+                rewriteHistory(&scratch.bytes, uuid: uuid, time: time)
+                try scratch.bytes.withUnsafeBufferPointer { try t.sink.write($0) }
+                lines += 1
+                if entry.usage { usageLines += 1 }
+                if entry.uuid != nil { lastUUID = uuid }
+                start = entry.end
+                continue
+            }
             try capture.blob.withUnsafeBufferPointer { try t.sink.write(UnsafeBufferPointer(rebasing: $0[start..<entry.end])) }
             lines += 1
             if entry.malformed { malformedLines += 1 }
@@ -276,6 +296,32 @@ final class Generation {
             start = entry.end
         }
         t.parent = lastUUID
+    }
+
+    /// In one JSONL line: drops the `requestId` field, gives the line `uuid` and the timestamp `time`.
+    func rewriteHistory(_ bytes: inout [UInt8], uuid: ID128, time: Int64) {
+        func find(_ needle: String, from: Int = 0) -> Int? {
+            let n = Array(needle.utf8)
+            guard bytes.count >= n.count, from <= bytes.count - n.count else { return nil }
+            for i in from...(bytes.count - n.count) where bytes[i] == n[0] && bytes[i..<(i + n.count)].elementsEqual(n) {
+                return i
+            }
+            return nil
+        }
+        func replaceValue(after key: String, with value: ByteBuffer) {
+            guard let at = find(key), let end = bytes[(at + key.utf8.count)...].firstIndex(of: UInt8(ascii: "\"")) else { return }
+            bytes.replaceSubrange((at + key.utf8.count)..<end, with: value.bytes)
+        }
+        if let at = find(",\"requestId\":\""),
+           let end = bytes[(at + 14)...].firstIndex(of: UInt8(ascii: "\"")) {
+            bytes.removeSubrange(at...end)
+        }
+        var text = ByteBuffer(capacity: 40)
+        text.uuid(uuid)
+        replaceValue(after: "\"uuid\":\"", with: text)
+        text.reset()
+        text.timestampBody(time)
+        replaceValue(after: "\"timestamp\":\"", with: text)
     }
 
     /// One user prompt and the chain of requests that answers it.

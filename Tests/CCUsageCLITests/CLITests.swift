@@ -136,7 +136,9 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
 
     @Test func versionAndHelp() throws {
         #expect(try runCLI(["-v"]).out == ccusageVersion + "\n")
-        #expect(try runCLI(["--version"]).out == ccusageVersion + "\n")
+        let long = try runCLI(["--version"]).out
+        #expect(long.hasPrefix(ccusageVersion + "\nembedded prices: litellm "))
+        #expect(long.contains("LiteLLM entries") && long.contains("models.dev"))
         let completion = try runCLI(["--generate-completion-script", "bash"])
         #expect(completion.code == 0 && completion.out.contains("ccusage") && completion.out.contains("statusline"))
         let help = try runCLI(["daily", "--help"])

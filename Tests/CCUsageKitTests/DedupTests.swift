@@ -51,7 +51,36 @@ import Testing
 
     @Test func entriesWithoutRequestIdDeduplicateWithEachOther() {
         #expect(dedupe([line(request: nil), line(request: nil, output: 99)]).records.map(\.tokens.output) == [99])
-        #expect(dedupe([line(request: nil), line(request: "r")]).records.count == 2)
+    }
+
+    /// 00-decisions 22: history rewritten a day later without `requestId` is the same response as the copy
+    /// with one, in either order; the best copy wins and keeps the first copy's place.
+    @Test func aCopyWithoutRequestIdJoinsTheCopyWithOne() {
+        var deduper = Deduplicator()
+        var calculator = CostCalculator(mode: .calculate)
+        for text in [line(id: "m", request: "r", output: 5), line(id: "n", request: "q"),
+                     line(id: "m", request: nil, output: 5, time: "2025-07-21T09:00:00Z")] {
+            guard let r = record(text) else { Issue.record("not a usage line"); continue }
+            deduper.add(PricedRecord(r, cost: calculator.cost(of: r)))
+        }
+        #expect(deduper.records.count == 2 && deduper.duplicates == 1 && deduper.requestlessDuplicates == 1)
+        // The rewritten copy first (an earlier file in path order), then the original with more output.
+        let later = dedupe([line(id: "m", request: nil, output: 5), line(id: "x"), line(id: "m", request: "r", output: 9)])
+        #expect(later.records.map(\.tokens.output) == [9, 20] && later.duplicates == 1)
+        // Both orders give one response for a message written with and without its request id.
+        let both = dedupe([line(id: "m", request: nil), line(id: "m", request: "r"), line(id: "m", request: nil),
+                           line(id: "m", request: "r")])
+        #expect(both.records.count == 1 && both.duplicates == 3)
+    }
+
+    /// Two different request ids stay two responses; a copy without one joins the first of them.
+    @Test func differentRequestIdsStayDistinctAndARequestlessCopyJoinsTheFirst() {
+        let (records, dups) = dedupe([line(id: "m", request: "r1", output: 1), line(id: "m", request: "r2", output: 2),
+                                      line(id: "m", request: nil, output: 3)])
+        #expect(records.map(\.tokens.output) == [3, 2] && dups == 1)
+        let first = dedupe([line(id: "m", request: nil, output: 3), line(id: "m", request: "r1", output: 1),
+                            line(id: "m", request: "r2", output: 2)])
+        #expect(first.records.map(\.tokens.output) == [3, 2] && first.duplicates == 1)
     }
 
     @Test func entriesWithoutMessageIdAreNeverDeduplicated() {

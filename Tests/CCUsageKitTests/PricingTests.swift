@@ -6,15 +6,23 @@ import Testing
 
     @Test("model names resolve to pricing keys", arguments: [
         ("claude-sonnet-4-20250514", "claude-sonnet-4"),
-        ("claude-opus-4-1-20250805", "claude-opus-4-1-20250805"),
+        // No unprefixed key holds the name: the shortest key containing it, unprefixed keys first.
+        ("claude-opus-4-1-20250805", "anthropic.claude-opus-4-1-20250805-v1:0"),
         ("claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929"),
         ("claude-sonnet-4-5", "claude-sonnet-4-5"),
         ("claude-opus-4-6", "claude-opus-4-6"),
         ("anthropic/claude-opus-4-6", "claude-opus-4-6"),
         ("claude-opus-4.6", "claude-opus-4-6"),
-        ("claude-haiku-4-5-20251001", "claude-haiku-4-5"),
+        ("claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001"),
         ("claude-3-5-haiku-20241022", "claude-3-5-haiku-20241022"),
-        ("claude-3-7-sonnet-20250219", "claude-3-7-sonnet-20250219"),
+        ("claude-3-7-sonnet-20250219", "anthropic.claude-3-7-sonnet-20250219-v1:0"),
+        // August 2026 models (LiteLLM), Z.ai and OpenAI names (the reference's built-in table).
+        ("claude-opus-5", "claude-opus-5"), ("claude-sonnet-5", "claude-sonnet-5"), ("claude-opus-4-8", "claude-opus-4-8"),
+        ("glm-4.7", "glm-4.7"), ("glm-5.1", "glm-5.1"), ("glm-5-turbo", "glm-5-turbo"), ("gpt-5", "gpt-5"),
+        // `gpt-5-2` is `gpt-5.2` once normalised, never the 12× dearer `gpt-5.2-pro` (00-decisions 26).
+        ("gpt-5-2", "gpt-5.2"), ("gpt-5.2-pro", "gpt-5.2-pro"),
+        // Only in the whole LiteLLM list: found by exact name (00-decisions 21).
+        ("gemini-2.5-pro", "gemini-2.5-pro"),
         ("claude-fable-5", "claude-fable-5"),
     ])
     func matching(_ model: String, _ key: String) throws {
@@ -24,8 +32,55 @@ import Testing
     @Test func versionSuffixesDoNotMatchAnOlderKey() {
         #expect(!ModelMatcher.contains(Array("claude-opus-4-1-20250805".utf8), Array("claude-opus-4".utf8)))
         #expect(ModelMatcher.contains(Array("claude-sonnet-4-20250514".utf8), Array("claude-sonnet-4".utf8)))
-        #expect(table.price(for: "gpt-5") == nil)
+        #expect(table.price(for: "claude-nova-1") == nil)
         #expect(table.price(for: "claude-opus-4-9-20260101") == nil)
+        // The whole-list tier takes exact names only: no fuzzy match there.
+        #expect(table.price(for: "gemini-2.5-pro-experimental-x") == nil)
+    }
+
+    @Test func currentModelsHaveTheirPrices() throws {
+        let opus5 = try #require(table.price(for: "claude-opus-5")).price
+        #expect(opus5.input == 5e-6 && opus5.output == 2.5e-5 && opus5.cacheRead == 5e-7 && opus5.fastMultiplier == 2)
+        let sonnet5 = try #require(table.price(for: "claude-sonnet-5")).price
+        #expect(sonnet5.input == 2e-6 && sonnet5.output == 1e-5 && sonnet5.cacheWrite == 2.5e-6 && sonnet5.cacheRead == 2e-7)
+        // 245 M cache-read tokens of Opus 5 cost $122.50, not $0.
+        #expect(abs(opus5.cost(TokenCounts(cacheRead: 245_000_000)) - 122.5) < 1e-6)
+        let glm = try #require(table.price(for: "glm-5.1")).price
+        #expect(glm.input == 1.4e-6 && glm.output == 4.4e-6 && glm.cacheWrite == 0 && glm.cacheRead == 2.6e-7)
+        // The built-in row wins over LiteLLM's for the same key (08-unified §10.1).
+        #expect(try #require(table.price(for: "claude-opus-4-6")).price.cacheWrite == 6.25e-6)
+        // An absent cache-write rate defaults to 1.25× input.
+        let gemini = try #require(table.price(for: "gemini-2.5-pro")).price
+        #expect(gemini.cacheWrite == gemini.input * 1.25)
+    }
+
+    /// 00-decisions 26 on a small table: exact (also normalised; unprefixed, then shorter), then the longest
+    /// key inside the name, then the shortest key containing it, unprefixed first.
+    @Test("the most specific key", arguments: [
+        ("claude-opus-4.7", "claude-opus-4-7"), ("us.anthropic.claude-opus-4-7", "us.anthropic.claude-opus-4-7"),
+        ("claude-opus-4-7-20260416", "claude-opus-4-7"), ("claude-opus-4.70", nil), ("claude-opus-5", nil),
+        ("claude-opus-4-20250514", "claude-opus-4"), ("opus-4-7", "claude-opus-4-7"),
+        ("sonnet-4-5", "claude-sonnet-4-5-20250929"), ("[pi] gpt-5", "gpt-5"), ("gpt-5-2", "gpt-5.2"),
+        ("claude-sonnet-4-20250514-via-bedrock", "claude-sonnet-4-20250514"),
+    ] as [(String, String?)])
+    func mostSpecificKey(_ model: String, _ key: String?) {
+        let keys = ["claude-opus-4", "claude-opus-4-7", "us.anthropic.claude-opus-4-7", "claude-sonnet-4",
+                    "claude-sonnet-4-20250514", "us.anthropic.claude-sonnet-4-5", "claude-sonnet-4-5-20250929",
+                    "gpt-5", "gpt-5.2", "gpt-5.2-pro"]
+        let small = PriceTable(tables: [Dictionary(uniqueKeysWithValues: keys.map { ($0, ModelPrice(input: 1, output: 1)) })])
+        #expect(small.price(for: model)?.key == key)
+    }
+
+    /// 08-unified §10.3: the first candidate that resolves in the tables wins (an early fuzzy hit beats a
+    /// later exact one); only when none does, the exact names of the whole LiteLLM list.
+    @Test func candidateNames() throws {
+        let hit = try #require(table.price(candidates: ["openai/gpt-5.2-2025-12-11", "gpt-5.2"]))
+        #expect(hit.key == "gpt-5.2-2025-12-11")   // inside the first name, before the exact second one
+        #expect(table.price(candidates: ["moonshot/kimi-k2.5", "kimi-k2.5"])?.key == "moonshot/kimi-k2.5")
+        #expect(table.price(candidates: ["google/gemini-2.5-pro", "gemini/gemini-2.5-pro", "gemini-2.5-pro"])?.key
+                == "gemini/gemini-2.5-pro")
+        #expect(table.price(candidates: ["nobody/none", "nothing-at-all"]) == nil)
+        #expect(table.price(candidates: []) == nil)
     }
 
     @Test func sonnet4IsTieredAbove200kPerTokenType() throws {
@@ -135,7 +190,7 @@ import Testing
 
     @Test func parsesClaudeEntries() throws {
         let prices = try #require(LiteLLMPricing.parse(Data(Self.sample.utf8), overrides: PriceTable.fastOverrides))
-        #expect(prices.count == 5 && prices["gpt-5"] == nil)
+        #expect(prices.count == 6 && prices["gpt-5"]?.input == 1e-6 && prices["claude-no-price"] == nil)
         let sonnet = try #require(prices["claude-sonnet-4-5-20250929"])
         #expect(sonnet.inputAbove200k == 6e-6 && sonnet.cacheWriteAbove200k == nil && sonnet.contextWindow == 200_000)
         #expect(prices["claude-opus-4-6"]?.fastMultiplier == 5)

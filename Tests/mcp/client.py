@@ -142,8 +142,9 @@ async def check_session(binary, env, checks):
             init = await session.initialize()
             code, version, _ = run_cli(binary, env, ["--version"])
             checks.check(init.serverInfo.name == "ccusage", "server name", init.serverInfo.name)
-            checks.check(code == 0 and init.serverInfo.version == version.strip(), "server version",
-                         f"{init.serverInfo.version!r} vs CLI {version.strip()!r}")
+            version = version.strip().splitlines()[0] if version.strip() else ""
+            checks.check(code == 0 and init.serverInfo.version == version, "server version",
+                         f"{init.serverInfo.version!r} vs CLI {version!r}")
             checks.check(init.capabilities.tools is not None, "tools capability")
 
             listed = await session.list_tools()

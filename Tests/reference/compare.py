@@ -3,16 +3,16 @@
 
 Usage: python3 compare.py <path-to-ccusage-binary> [--seeds 7,20250] [--size 3M] [--keep DIR]
 
-Data sets: one tree per seed generated with `ccusage-fixtures` (next to the ccusage binary), plus the hand-made
-trees of edge_cases.py. For each, every combination of report (daily, monthly, weekly --start-of-week monday,
+Data sets: one tree per seed generated with `ccusage-fixtures` (next to the ccusage binary), the hand-made
+trees of edge_cases.py and the anonymized real histories in Tests/Fixtures/real/claude. For each, every combination of report (daily, monthly, weekly --start-of-week monday,
 session), mode (auto, calculate, display) and time zone (UTC, America/Los_Angeles, Asia/Tokyo, Pacific/Chatham)
 is run through `ccusage <report> --json --offline --timezone Z --mode M` (the few-line regression sets: daily and
 session in UTC) and compared with the reference: same row keys, exact token counts, costs within 1e-6 relative
 or 1e-9 absolute, same model sets, same session lastActivity, row order, and the `totals` object. On the generated
 trees `session --breakdown` (UTC) is also compared sub-agent by sub-agent (the `subagents` array). A non-zero
 exit of ccusage is a mismatch. Prints every mismatch and a summary line; exits 1 on any mismatch, 2 on a setup
-problem. Prices: shared/pricing/claude-pricing.json beside the checkout, else the copy next to reference.py
-(or $CCUSAGE_REFERENCE_PRICING).
+problem. Prices: shared/pricing/ beside the checkout, else the copies next to reference.py
+(or the directory $CCUSAGE_REFERENCE_PRICING).
 """
 import json
 import os
@@ -38,6 +38,8 @@ REPORTS = {
 }
 MODES = ["auto", "calculate", "display"]
 ZONES = ["UTC", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Chatham"]
+# Anonymized real Claude Code histories (Tests/Fixtures/real/README.md).
+REAL = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Fixtures", "real", "claude"))
 TOKEN_FIELDS = ["inputTokens", "outputTokens", "cacheCreationTokens", "cacheReadTokens", "totalTokens"]
 
 
@@ -201,9 +203,13 @@ def main(argv):
     mismatches, runs, rows_compared = [], 0, 0
     try:
         datasets = [("seed %d" % seed, seed) for seed in seeds] + [(name, None) for name in edge_cases.DATASETS]
+        datasets += [("real " + name, os.path.join(REAL, name)) for name in sorted(os.listdir(REAL))
+                     if os.path.isdir(os.path.join(REAL, name))] if os.path.isdir(REAL) else []
         for index, (name, seed) in enumerate(datasets):
             data = os.path.join(work, "data-%d" % index)
-            if seed is not None:
+            if isinstance(seed, str):
+                data = seed  # a real history in the repository, read in place
+            elif seed is not None:
                 gen = subprocess.run([generator, "--out", data, "--size", size, "--seed", str(seed), "--force"],
                                      capture_output=True, text=True)
                 if gen.returncode != 0:

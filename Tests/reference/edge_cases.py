@@ -310,8 +310,28 @@ def mixed_dedup_files(seed=2025, lines=400):
     return {p: ("\n".join(v) + "\n").encode() for p, v in out.items() if v}
 
 
+def rewritten_history_files():
+    """00-decisions 22: a session rewritten a day later without requestId (new uuids, one shared timestamp, the
+    same message.id and usage) in a file that sorts before the original, so the copies come first; one
+    message written under two requestIds and once without; a rewrite of a message never seen with a requestId."""
+    old = "88888888-aaaa-4bbb-8ccc-000000000008"
+    new = "08888888-aaaa-4bbb-8ccc-000000000009"  # sorts first: its copies are seen before the originals
+    originals = [usage_line("2025-08-01T10:00:%02d.000Z" % i, "msg_r%d" % i, "req_r%d" % i, out=10 + i, cr=1000 * i,
+                            session=old) for i in range(4)]
+    originals += [usage_line("2025-08-01T11:00:00.000Z", "msg_two", "req_t1", out=3, session=old),
+                  usage_line("2025-08-01T11:00:01.000Z", "msg_two", "req_t2", out=4, session=old)]
+    rewritten = [usage_line("2025-08-02T09:30:00.000Z", "msg_r%d" % i, None, out=10 + i, cr=1000 * i, session=new)
+                 for i in range(4)]
+    rewritten += [usage_line("2025-08-02T09:30:00.000Z", "msg_two", None, out=9, session=new),
+                  usage_line("2025-08-02T09:30:00.000Z", "msg_lone", None, out=6, session=new),
+                  usage_line("2025-08-02T09:30:01.000Z", "msg_lone", None, out=7, session=new)]
+    return {"-Users-me-code-app/%s.jsonl" % old: ("\n".join(originals) + "\n").encode(),
+            "-Users-me-code-app/%s.jsonl" % new: ("\n".join(rewritten) + "\n").encode()}
+
+
 DATASETS = {"edge cases": files, "mixed duplicates": mixed_dedup_files,
-            "id-less entry first": idless_first_files, "sidechain key reused": sidechain_key_reuse_files}
+            "id-less entry first": idless_first_files, "sidechain key reused": sidechain_key_reuse_files,
+            "rewritten history": rewritten_history_files}
 # Regression sets of a few lines: compared for daily and session in UTC only.
 SMALL_DATASETS = {"id-less entry first", "sidechain key reused"}
 

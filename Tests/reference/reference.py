@@ -2,11 +2,12 @@
 """Independent reference implementation of ccusage's report numbers (a test oracle).
 
 Written from the specification only (shared/spec/00-decisions.md, 01-data.md, 02-cost.md, 03-reports.md)
-and the pricing data in shared/pricing/claude-pricing.json -- never from the Swift sources.
+and the pricing data in shared/pricing/ (claude-pricing.json, litellm-model-prices.json, models-dev-pricing.json,
+fast-multiplier-overrides.json; copies next to this script) -- never from the Swift sources.
 
 Usage:
     python3 reference.py <claude_config_dir> <daily|monthly|weekly|session> <auto|calculate|display> <timezone>
-                         [--start-of-week sunday..saturday] [--pricing path/to/claude-pricing.json]
+                         [--start-of-week sunday..saturday] [--pricing DIR-with-the-pricing-files]
 
 Prints JSON: a list of rows
     daily/monthly/weekly: {key, inputTokens, outputTokens, cacheCreationTokens, cacheReadTokens, totalTokens,
@@ -28,9 +29,12 @@ Readings taken where the spec text leaves room (each one the most literal readin
   - Progress lines: timestamp, requestId, isSidechain and costUSD come from `data.message`, id/model/usage from
     `data.message.message`; `version`/`sessionId` are checked on the line (and on `data.message` if present).
   - Sessions whose four token sums are all zero are left out of the session report ([HEAD], 03-reports §6).
-  - Fast multiplier: headBuiltin's `fastMultiplier`; for a models.dev row, the override table of
-    rules.fastMultiplierOverrides applied to the matched key.
+  - Fast multiplier: LiteLLM's `provider_specific_entry.fast`, headBuiltin's `fastMultiplier` or the
+    built-in row's; otherwise fast-multiplier-overrides.json applied to the matched key.
+  - Copies without requestId (00-decisions 22): such a copy takes the requestId of the first copy of its
+    message.id (in processing order) that has one, then every rule above applies (see `deduplicate`).
 """
+import gzip
 import json
 import os
 import re
@@ -39,9 +43,11 @@ from datetime import datetime, timedelta, timezone, date as Date
 from zoneinfo import ZoneInfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# shared/pricing beside the checkout when present, else the copy kept next to this script.
-SHARED_PRICING = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "pricing", "claude-pricing.json"))
-DEFAULT_PRICING = SHARED_PRICING if os.path.exists(SHARED_PRICING) else os.path.join(HERE, "claude-pricing.json")
+# shared/pricing beside the checkout when present, else the copies kept next to this script.
+SHARED_PRICING = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "pricing"))
+PRICING_FILES = ("claude-pricing.json", "models-dev-pricing.json", "fast-multiplier-overrides.json")
+DEFAULT_PRICING = SHARED_PRICING if all(os.path.exists(os.path.join(SHARED_PRICING, f)) for f in PRICING_FILES) \
+    and os.path.exists(os.path.join(SHARED_PRICING, "litellm-model-prices.json")) else HERE
 
 TIER_THRESHOLD = 200_000
 WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
@@ -100,32 +106,49 @@ def key_matches(key, model):
     return _occurs_at_boundary(k, m) or _occurs_at_boundary(m, k)
 
 
-def _lookup_in(table, model):
-    """HEAD matching inside one table: exact key, else the longest matching key (ties: smallest)."""
+def _prefixed(key):
+    """A provider or region prefix: `.../...`, or lowercase letters and a dot (`us.anthropic.`)."""
+    return "/" in key or re.match(r"[a-z]+\.", key) is not None
+
+
+def _exact_in(table, model):
+    """00-decisions 26 step 1: exact, also after `.`/`@` -> `-` on both sides (unprefixed, shortest, byte order)."""
     if model in table:
         return table[model]
-    best = None
-    for key in table:
-        if key_matches(key, model):
-            if best is None or len(key) > len(best) or (len(key) == len(best) and key < best):
-                best = key
-    return table[best] if best is not None else None
+    n = _normalise(model)
+    hits = [k for k in table if _normalise(k) == n]
+    if not hits:
+        return None
+    return table[min(hits, key=lambda k: (_prefixed(k), len(k), k.encode()))]
 
 
-def _fast_override(key, overrides):
-    """rules.fastMultiplierOverrides: normalise, split on / and :, a part contains base followed by end or '-'."""
+def _lookup_in(table, model):
+    """00-decisions 26: exact; else the longest key inside the name at a boundary (ties: byte order); else the
+    shortest key containing the name, unprefixed keys first (ties: byte order)."""
+    hit = _exact_in(table, model)
+    if hit is not None:
+        return hit
+    m = _normalise(model)
+    inside = [k for k in table if _occurs_at_boundary(k, model) or _occurs_at_boundary(_normalise(k), m)]
+    if inside:
+        return table[min(inside, key=lambda k: (-len(k), k.encode()))]
+    containing = [k for k in table if _occurs_at_boundary(model, k) or _occurs_at_boundary(m, _normalise(k))]
+    if containing:
+        return table[min(containing, key=lambda k: (_prefixed(k), len(k), k.encode()))]
+    return None
+
+
+def _fast_override(key, overrides, exact=None):
+    """fast-multiplier-overrides.json: the exact map; else normalise, split on / and :, and for each part and
+    base, the last occurrence of the base must be followed by the end or '-' (08-unified §10.5)."""
+    if exact and key in exact:
+        return float(exact[key])
     parts = re.split(r"[/:]", _normalise(key))
-    for base, mult in overrides.items():
-        for part in parts:
-            start = 0
-            while True:
-                i = part.find(base, start)
-                if i < 0:
-                    break
-                j = i + len(base)
-                if j == len(part) or part[j] == "-":
-                    return float(mult)
-                start = i + 1
+    for part in parts:
+        for base, mult in sorted(overrides.items()):
+            i = part.rfind(base)
+            if i >= 0 and (i + len(base) == len(part) or part[i + len(base)] == "-"):
+                return float(mult)
     return 1.0
 
 
@@ -147,39 +170,131 @@ class Rates:
         self.fast = float(fast)
 
 
+# 08-unified §10.1 item 1: the LiteLLM keys the reference embeds.
+LITELLM_PREFIXES = ("claude-", "anthropic.", "anthropic/", "us.anthropic.", "eu.anthropic.", "global.anthropic.",
+                    "jp.anthropic.", "au.anthropic.", "gpt-", "openai/", "azure/", "zai/", "openrouter/openai/")
+
+# 08-unified §10.1 item 2, the rows beyond Claude (the Claude rows are claude-pricing.json's headBuiltin):
+# key -> (input, output, cache create, cache read, fast multiplier or None)
+BUILTIN_NON_CLAUDE = {
+    "gpt-5": (1.25e-6, 10e-6, 1.25e-6, 0.125e-6, None), "gpt-5.1": (1.25e-6, 10e-6, 1.25e-6, 0.125e-6, None),
+    "gpt-5.1-codex": (1.25e-6, 10e-6, 1.25e-6, 0.125e-6, None),
+    "gpt-5.2": (1.75e-6, 14e-6, 1.75e-6, 0.175e-6, None), "gpt-5.2-codex": (1.75e-6, 14e-6, 1.75e-6, 0.175e-6, None),
+    "gpt-5.3-codex": (1.75e-6, 14e-6, 1.75e-6, 0.175e-6, 2.0), "gpt-5.4": (2.5e-6, 15e-6, 2.5e-6, 0.25e-6, 2.0),
+    "gpt-5.4-mini": (0.75e-6, 4.5e-6, 0.75e-6, 0.075e-6, None), "gpt-5.4-nano": (0.2e-6, 1.25e-6, 0.2e-6, 0.02e-6, None),
+    "gpt-5.5": (5e-6, 30e-6, 5e-6, 0.5e-6, 2.5), "grok-4.3": (1.25e-6, 2.5e-6, 1.25e-6, 0.125e-6, None),
+    "moonshot/kimi-k2.5": (0.6e-6, 3e-6, 0.75e-6, 0.1e-6, None),
+    "moonshot/kimi-k2.6": (0.95e-6, 4e-6, 1.1875e-6, 0.16e-6, None),
+    "glm-4.5": (0.6e-6, 2.2e-6, 0, 0.11e-6, None), "zai/glm-4.5": (0.6e-6, 2.2e-6, 0, 0.11e-6, None),
+    "glm-4.6": (0.6e-6, 2.2e-6, 0, 0.11e-6, None), "glm-4.7": (0.6e-6, 2.2e-6, 0, 0.11e-6, None),
+    "zai/glm-4.5-x": (2.2e-6, 8.9e-6, 0, 0.45e-6, None), "zai/glm-4.5-air": (0.2e-6, 1.1e-6, 0, 0.03e-6, None),
+    "zai/glm-4.5-airx": (1.1e-6, 4.5e-6, 0, 0.22e-6, None), "zai/glm-4.5v": (0.6e-6, 1.8e-6, 0, 0.11e-6, None),
+    "zai/glm-4-32b-0414-128k": (0.1e-6, 0.1e-6, 0, 0, None), "zai/glm-4.5-flash": (0, 0, 0, 0, None),
+    "glm-5": (1.0e-6, 3.2e-6, 0, 0.2e-6, None), "glm-5-turbo": (1.2e-6, 4.0e-6, 0, 0.24e-6, None),
+    "glm-5.1": (1.4e-6, 4.4e-6, 0, 0.26e-6, None),
+}
+ALIASES = {"gpt-5.3-spark": "gpt-5.3-codex-spark"}
+
+
+def _rate(entry, name):
+    v = entry.get(name)
+    if v is None or isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v < 0:
+        return None
+    return float(v)
+
+
+def _litellm_rates(key, entry, fast_prefix, fast_exact):
+    if not isinstance(entry, dict):
+        return None
+    i, o = _rate(entry, "input_cost_per_token"), _rate(entry, "output_cost_per_token")
+    if i is None or o is None:
+        return None
+    fast = None
+    provider = entry.get("provider_specific_entry")
+    if isinstance(provider, dict) and isinstance(provider.get("fast"), (int, float)) \
+            and not isinstance(provider.get("fast"), bool) and provider["fast"] > 0:
+        fast = float(provider["fast"])
+    if fast is None:
+        fast = _fast_override(key, fast_prefix, fast_exact)
+    return Rates(key, i, o, _rate(entry, "cache_creation_input_token_cost"), _rate(entry, "cache_read_input_token_cost"),
+                 _rate(entry, "input_cost_per_token_above_200k_tokens"),
+                 _rate(entry, "output_cost_per_token_above_200k_tokens"),
+                 _rate(entry, "cache_creation_input_token_cost_above_200k_tokens"),
+                 _rate(entry, "cache_read_input_token_cost_above_200k_tokens"), fast)
+
+
 class Pricing:
+    """00-decisions 21: primary = LiteLLM filtered to the reference's prefixes, the built-in table written over
+    it; then the models.dev snapshot; when every table misses, the exact key in the whole LiteLLM list."""
+
     def __init__(self, path=None):
         path = path or os.environ.get("CCUSAGE_REFERENCE_PRICING") or DEFAULT_PRICING
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+        if os.path.isfile(path):
+            path = os.path.dirname(path)
+        def load(name):
+            for candidate in (os.path.join(path, name), os.path.join(path, name + ".gz")):
+                if os.path.exists(candidate):
+                    opener = gzip.open if candidate.endswith(".gz") else open
+                    with opener(candidate, "rt", encoding="utf-8") as f:
+                        return json.load(f)
+            raise FileNotFoundError(os.path.join(path, name))
+        data = load("claude-pricing.json")
         assert data.get("format") == "claude-pricing/v1", "unexpected pricing format in %s" % path
-        overrides = data["rules"]["fastMultiplierOverrides"]["normalizedPrefix"]
+        fast_file = load("fast-multiplier-overrides.json")
+        prefix, exact = fast_file["normalized_prefix"], fast_file["exact"]
+        litellm = load("litellm-model-prices.json")
         self.primary = {}
-        for e in data["headBuiltin"]:
-            if e.get("input") is None or e.get("output") is None:
+        self.whole = {}
+        for key, entry in litellm.items():
+            if key == "sample_spec":
                 continue
+            r = _litellm_rates(key, entry, prefix, exact)
+            if r is None:
+                continue
+            self.whole[key] = r
+            if key.startswith(LITELLM_PREFIXES):
+                self.primary[key] = r
+        for e in data["headBuiltin"]:
             fast = e.get("fastMultiplier")
             if fast is None:
-                fast = _fast_override(e["key"], overrides)
+                fast = _fast_override(e["key"], prefix, exact)
             self.primary[e["key"]] = Rates(e["key"], e["input"], e["output"], e.get("cacheWrite5m"),
                                            e.get("cacheRead"), e.get("inputAbove200k"), e.get("outputAbove200k"),
                                            e.get("cacheWrite5mAbove200k"), e.get("cacheReadAbove200k"), fast)
+        for key, (i, o, cw, cr, fast) in BUILTIN_NON_CLAUDE.items():
+            self.primary[key] = Rates(key, i, o, cw, cr, None, None, None, None,
+                                      fast if fast is not None else _fast_override(key, prefix, exact))
         self.fallback = {}
-        for e in data["modelsDevSnapshot"]:
-            if e.get("input") is None or e.get("output") is None:
+        for key, e in load("models-dev-pricing.json").items():
+            cost = e.get("cost") or {}
+            if cost.get("input") is None or cost.get("output") is None or key in self.fallback:
                 continue
-            self.fallback[e["key"]] = Rates(e["key"], e["input"], e["output"], e.get("cacheWrite5m"),
-                                            e.get("cacheRead"), None, None, None, None,
-                                            _fast_override(e["key"], overrides))
+            per = lambda v: None if v is None else float(v) / 1e6
+            self.fallback[key] = Rates(key, per(cost["input"]), per(cost["output"]), per(cost.get("cache_write")),
+                                       per(cost.get("cache_read")), None, None, None, None,
+                                       _fast_override(key, prefix, exact))
         self._cache = {}
 
-    def lookup(self, model):
-        if model in self._cache:
-            return self._cache[model]
-        r = _lookup_in(self.primary, model)
+    def lookup(self, model, candidates=None):
+        names = tuple(candidates or (model,))
+        if names in self._cache:
+            return self._cache[names]
+        r = None
+        for name in names:
+            for table in (self.primary, self.fallback):
+                r = _lookup_in(table, name)
+                if r is None and name in ALIASES:
+                    r = _lookup_in(table, ALIASES[name])
+                if r is not None:
+                    break
+            if r is not None:
+                break
         if r is None:
-            r = _lookup_in(self.fallback, model)
-        self._cache[model] = r
+            for name in names:
+                r = _exact_in(self.whole, name)
+                if r is not None:
+                    break
+        self._cache[names] = r
         return r
 
 
@@ -536,13 +651,19 @@ def deduplicate(entries, mode, pricing):
         message.id are all duplicates of each other and collapse to their best copy.
     Entries without message.id are never deduplicated.
     """
+    # 00-decisions 22: a copy without requestId is the same response as the copies of its message.id that
+    # carry one: it takes the requestId of the first of them in processing order (before or after it).
+    first_request = {}
+    for e in entries:
+        if e.msg_id is not None and e.req_id is not None:
+            first_request.setdefault(e.msg_id, e.req_id)
     groups = []     # [first position, survivor]
     by_key = {}     # (message.id, requestId or None) -> group index
     for e in entries:
         if e.msg_id is None:
             groups.append([e.order, e])
             continue
-        key = (e.msg_id, e.req_id)
+        key = (e.msg_id, e.req_id if e.req_id is not None else first_request.get(e.msg_id))
         g = by_key.get(key)
         if g is None:
             by_key[key] = len(groups)

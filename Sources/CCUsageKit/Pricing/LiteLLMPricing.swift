@@ -1,14 +1,20 @@
 import Foundation
 
-/// LiteLLM's public price list (`model_prices_and_context_window.json`), reduced to Claude models.
+/// LiteLLM's public price list (`model_prices_and_context_window.json`), reduced to the reference's prefixes.
 public enum LiteLLMPricing {
+    /// The keys the reference keeps from the list (08-unified §10.1; `Scripts/update-pricing` uses the same).
+    public static let prefixes = ["claude-", "anthropic.", "anthropic/", "us.anthropic.", "eu.anthropic.",
+                                  "global.anthropic.", "jp.anthropic.", "au.anthropic.", "gpt-", "openai/", "azure/",
+                                  "zai/", "openrouter/openai/"]
     public static let url = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
     /// Larger answers are refused.
     public static let maxBytes = 64 << 20
 
-    /// The Claude entries of a LiteLLM price list, or nil when the document is not a plausible list
-    /// (not an object, too few priced Claude models, or a rate that is not a non-negative number).
-    public static func parse(_ data: Data, overrides: [String: Double]) -> [String: ModelPrice]? {
+    /// The entries of a LiteLLM price list under `prefixes` with an input and an output rate, or nil when the
+    /// document is not a plausible list (not an object, or fewer than five such entries). An entry with a rate
+    /// that is not a non-negative number is skipped.
+    public static func parse(_ data: Data, overrides: [String: Double],
+                             exact: [String: Double] = PriceTable.fastExactOverrides) -> [String: ModelPrice]? {
         guard data.count <= maxBytes,
               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         var out: [String: ModelPrice] = [:]
@@ -20,15 +26,15 @@ public enum LiteLLMPricing {
             }
             return .some(n.doubleValue)
         }
-        let fastOverrides = FastOverrides(overrides)
-        for (key, value) in root where key.lowercased().contains("claude") {
+        let fastOverrides = FastOverrides(exact: exact, prefix: overrides)
+        for (key, value) in root where prefixes.contains(where: { key.hasPrefix($0) }) {
             guard let entry = value as? [String: Any] else { continue }
             guard let inputR = rate(entry, "input_cost_per_token"), let outputR = rate(entry, "output_cost_per_token"),
                   let cw = rate(entry, "cache_creation_input_token_cost"), let cr = rate(entry, "cache_read_input_token_cost"),
                   let ia = rate(entry, "input_cost_per_token_above_200k_tokens"),
                   let oa = rate(entry, "output_cost_per_token_above_200k_tokens"),
                   let cwa = rate(entry, "cache_creation_input_token_cost_above_200k_tokens"),
-                  let cra = rate(entry, "cache_read_input_token_cost_above_200k_tokens") else { return nil }
+                  let cra = rate(entry, "cache_read_input_token_cost_above_200k_tokens") else { continue }
             guard let input = inputR, let output = outputR else { continue }
             var fast = fastOverrides.multiplier(forKey: key)
             if let provider = entry["provider_specific_entry"] as? [String: Any], let f = provider["fast"] as? NSNumber,
@@ -45,14 +51,10 @@ public enum LiteLLMPricing {
 }
 
 extension PriceTable {
-    /// The fast-mode override table of the embedded snapshot.
-    public static let fastOverrides: [String: Double] = PricingSnapshot.fastOverrides
-
     /// Fetched prices win over the embedded built-in table for the same keys and join its fuzzy matching.
     public func overlaying(_ fetched: [String: ModelPrice]) -> PriceTable {
-        var copy = tables
-        if copy.isEmpty { return PriceTable(tables: [fetched]) }
-        copy[0].merge(fetched) { $1 }
-        return PriceTable(tables: copy)
+        var copy = self
+        if copy.tables.isEmpty { copy.tables = [fetched] } else { copy.tables[0].merge(fetched) { $1 } }
+        return copy
     }
 }

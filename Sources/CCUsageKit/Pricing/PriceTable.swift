@@ -1,24 +1,5 @@
 import Foundation
 
-/// Per-token USD rates of one pricing key.
-/// One row of the generated snapshot (see `Scripts/update-pricing`); nil where the source has no value.
-struct PriceRow {
-    let key: String
-    let input: Double?, output: Double?, cacheWrite: Double?, cacheRead: Double?
-    let inputAbove200k: Double?, outputAbove200k: Double?, cacheWriteAbove200k: Double?, cacheReadAbove200k: Double?
-    let fastMultiplier: Double?
-    let contextWindow: Int?
-
-    init(_ key: String, _ input: Double?, _ output: Double?, _ cacheWrite: Double?, _ cacheRead: Double?,
-         _ inputAbove200k: Double?, _ outputAbove200k: Double?, _ cacheWriteAbove200k: Double?,
-         _ cacheReadAbove200k: Double?, _ fastMultiplier: Double?, _ contextWindow: Int?) {
-        self.key = key; self.input = input; self.output = output; self.cacheWrite = cacheWrite
-        self.cacheRead = cacheRead; self.inputAbove200k = inputAbove200k; self.outputAbove200k = outputAbove200k
-        self.cacheWriteAbove200k = cacheWriteAbove200k; self.cacheReadAbove200k = cacheReadAbove200k
-        self.fastMultiplier = fastMultiplier; self.contextWindow = contextWindow
-    }
-}
-
 public struct ModelPrice: Sendable, Equatable {
     public var input: Double, output: Double, cacheWrite: Double, cacheRead: Double
     public var inputAbove200k: Double?, outputAbove200k: Double?
@@ -61,48 +42,120 @@ public struct ModelPrice: Sendable, Equatable {
     }
 }
 
-/// The pricing tables in lookup order, with HEAD's model-name matching.
+/// The pricing tables in lookup order, with the most-specific-key name matching of 00-decisions 26.
+/// The embedded tables are parsed on first use: a run answered from the report cache never parses them.
 public struct PriceTable: Sendable {
-    /// Tables searched one after another; a later table is used only when nothing matches in the earlier ones.
-    public var tables: [[String: ModelPrice]]
-    private var sortedKeys: [[String]]
+    private enum Source: Sendable {
+        case embedded
+        case explicit([[String: ModelPrice]], LazyIndexes)
+    }
+    private var source: Source
 
-    public init(tables: [[String: ModelPrice]]) {
-        self.tables = tables
-        self.sortedKeys = tables.map { $0.keys.sorted() }
+    /// Tables searched one after another; a later table is used only when nothing matches in the earlier ones.
+    public var tables: [[String: ModelPrice]] {
+        get {
+            switch source {
+            case .embedded: Self.embeddedTables
+            case .explicit(let tables, _): tables
+            }
+        }
+        set { source = .explicit(newValue, LazyIndexes(newValue)) }
+    }
+    private var indexes: [KeyIndex] {
+        switch source {
+        case .embedded: Self.embeddedIndexes
+        case .explicit(_, let lazy): lazy.indexes
+        }
+    }
+    /// When every table misses, each candidate name is looked up by exact key in the whole LiteLLM list
+    /// (00-decisions 21). The embedded table does; a table built from explicit rows does not.
+    public var searchesWholeList: Bool
+
+    public init(tables: [[String: ModelPrice]], searchesWholeList: Bool = false) {
+        source = .explicit(tables, LazyIndexes(tables))
+        self.searchesWholeList = searchesWholeList
     }
 
-    /// The embedded snapshot: HEAD's built-in table, then the models.dev snapshot.
-    public static let embedded: PriceTable = {
-        let fast = FastOverrides(PricingSnapshot.fastOverrides)
-        func table(_ rows: [PriceRow]) -> [String: ModelPrice] {
-            var out: [String: ModelPrice] = [:]
-            out.reserveCapacity(rows.count)
-            for row in rows {
-                guard let input = row.input, let output = row.output else { continue }
-                out[row.key] = ModelPrice(
-                    input: input, output: output, cacheWrite: row.cacheWrite, cacheRead: row.cacheRead,
-                    inputAbove200k: row.inputAbove200k, outputAbove200k: row.outputAbove200k,
-                    cacheWriteAbove200k: row.cacheWriteAbove200k, cacheReadAbove200k: row.cacheReadAbove200k,
-                    fastMultiplier: row.fastMultiplier ?? fast.multiplier(forKey: row.key),
-                    contextWindow: row.contextWindow)
-            }
-            return out
-        }
-        return PriceTable(tables: [table(PricingSnapshot.primary), table(PricingSnapshot.fallback)])
+    private init(embedded: Void) {
+        source = .embedded
+        searchesWholeList = true
+    }
+
+    /// The embedded snapshot, unchanged: identified by the snapshot's hash (no need to parse it).
+    var embeddedIdentity: UInt64? {
+        if case .embedded = source { return PricingSnapshot.identity }
+        return nil
+    }
+
+    /// The embedded snapshot (see `Scripts/update-pricing`): the LiteLLM entries of the reference's prefixes
+    /// with the reference's built-in table written over them, then the models.dev snapshot; the rest of the
+    /// LiteLLM list is parsed only when a name misses both.
+    public static let embedded = PriceTable(embedded: ())
+
+    static let embeddedTables: [[String: ModelPrice]] = {
+        let text = snapshot, fast = embeddedFast
+        var primary: [String: ModelPrice] = [:], fallback: [String: ModelPrice] = [:]
+        primary.reserveCapacity((text.rows["litellm"]?.count ?? 0) + (text.rows["builtin"]?.count ?? 0))
+        for row in (text.rows["litellm"] ?? []) + (text.rows["builtin"] ?? []) { primary[row.key] = row.price(fast) }
+        for row in text.rows["modelsdev"] ?? [] where fallback[row.key] == nil { fallback[row.key] = row.price(fast) }
+        return [primary, fallback]
+    }()
+    static let embeddedIndexes: [KeyIndex] = embeddedTables.map(KeyIndex.init)
+
+    /// Which snapshot is embedded: its source and date, and how many entries each table holds.
+    public static var snapshotDescription: String { PricingSnapshot.description }
+
+    /// The fast-mode override tables of the embedded snapshot (exact keys; normalised base names).
+    public static let fastExactOverrides: [String: Double] = embeddedFast.exact
+    public static let fastOverrides: [String: Double] = embeddedFast.prefix
+    static let embeddedFast = FastOverrides(exact: snapshot.multipliers["fast-exact"] ?? [:],
+                                            prefix: snapshot.multipliers["fast-prefix"] ?? [:])
+    static let snapshot = PriceText.parse(PricingSnapshot.tables)
+
+    /// The rest of the LiteLLM list, by key (parsed on the first miss).
+    static let wholeList: (prices: [String: ModelPrice], index: KeyIndex) = {
+        let rows = PriceText.parse(PricingSnapshot.wholeList).rows["exact"] ?? []
+        var prices: [String: ModelPrice] = [:]
+        prices.reserveCapacity(rows.count)
+        for row in rows { prices[row.key] = row.price(embeddedFast) }
+        return (prices, KeyIndex(prices))
     }()
 
-    /// The fast-mode override table, matched on the pricing key: normalise `.`/`@` to `-`, split on `/`
-    /// and `:`, a part must contain the base followed by its end or `-`.
-    public static func fastMultiplier(forKey key: String, overrides: [String: Double]) -> Double {
-        FastOverrides(overrides).multiplier(forKey: key)
+    /// The fast-mode override table, matched on the pricing key: an exact key, else normalise `.`/`@` to
+    /// `-`, split on `/` and `:`, a part must contain a base followed by its end or `-`.
+    public static func fastMultiplier(forKey key: String, overrides: [String: Double],
+                                      exact: [String: Double] = [:]) -> Double {
+        FastOverrides(exact: exact, prefix: overrides).multiplier(forKey: key)
     }
+
+    /// The only alias the reference knows (08-unified §10.2 c).
+    static let aliases = ["gpt-5.3-spark": "gpt-5.3-codex-spark"]
 
     /// The price for a raw model name, or nil when no table has a match.
     public func price(for model: String) -> (key: String, price: ModelPrice)? {
-        for (index, table) in tables.enumerated() {
-            if let exact = table[model] { return (model, exact) }
-            if let key = ModelMatcher.bestKey(for: model, among: sortedKeys[index]), let price = table[key] {
+        price(candidates: [model])
+    }
+
+    /// The price for the first of several candidate names (an agent's provider-prefixed variants, 08-unified
+    /// §10.3) that resolves in the tables, each candidate searched through every table in turn; when none
+    /// does, the first candidate that is an exact key of the whole LiteLLM list.
+    public func price(candidates: [String]) -> (key: String, price: ModelPrice)? {
+        let tables = self.tables
+        if let name = candidates.first, let exact = tables.first?[name] { return (name, exact) }
+        let indexes = self.indexes
+        for name in candidates {
+            for (index, table) in tables.enumerated() {
+                if let key = indexes[index].bestKey(for: name, in: table) ?? Self.aliases[name].flatMap({
+                    indexes[index].bestKey(for: $0, in: table)
+                }), let price = table[key] {
+                    return (key, price)
+                }
+            }
+        }
+        guard searchesWholeList else { return nil }
+        let whole = Self.wholeList
+        for name in candidates {
+            if let key = whole.index.exactKey(for: name, in: whole.prices), let price = whole.prices[key] {
                 return (key, price)
             }
         }
@@ -110,19 +163,39 @@ public struct PriceTable: Sendable {
     }
 }
 
+/// Key indexes of explicit tables, built on the first lookup that needs one.
+final class LazyIndexes: @unchecked Sendable {
+    private let tables: [[String: ModelPrice]]
+    private var built: [KeyIndex]?
+    private let lock = NSLockLite()
+
+    init(_ tables: [[String: ModelPrice]]) { self.tables = tables }
+
+    var indexes: [KeyIndex] {
+        lock.withLock {
+            if let built { return built }
+            let made = tables.map(KeyIndex.init)
+            built = made
+            return made
+        }
+    }
+}
+
 /// The fast-mode override table, prepared once for matching many pricing keys.
-struct FastOverrides {
-    private let overrides: [String: Double]
+struct FastOverrides: Sendable {
+    let exact: [String: Double]
+    let prefix: [String: Double]
     /// The bases in name order, as bytes.
     private let bases: [([UInt8], Double)]
 
-    init(_ overrides: [String: Double]) {
-        self.overrides = overrides
-        bases = overrides.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
+    init(exact: [String: Double] = [:], prefix: [String: Double]) {
+        self.exact = exact
+        self.prefix = prefix
+        bases = prefix.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
     }
 
     func multiplier(forKey key: String) -> Double {
-        if let exact = overrides[key] { return exact }
+        if let value = exact[key] ?? prefix[key] { return value }
         let normalized = Array(ModelMatcher.normalize(key).utf8)
         for part in normalized.split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) {
             for (base, multiplier) in bases {
@@ -136,65 +209,6 @@ struct FastOverrides {
             }
         }
         return 1
-    }
-}
-
-/// HEAD's boundary-aware, longest-key model-name matching.
-public enum ModelMatcher {
-    public static func normalize(_ s: String) -> String {
-        guard s.contains(".") || s.contains("@") else { return s }
-        return String(s.map { $0 == "." || $0 == "@" ? "-" : $0 })
-    }
-
-    /// Longest matching key; among keys of equal length the lexicographically smallest.
-    public static func bestKey(for model: String, among keys: [String]) -> String? {
-        let m = Array(model.utf8), nm = Array(normalize(model).utf8)
-        var best: [UInt8]?
-        var bestKey: String?
-        for key in keys {
-            let k = Array(key.utf8)
-            guard matches(k, m) || matches(Array(normalize(key).utf8), nm) else { continue }
-            if let b = best {
-                if k.count > b.count || (k.count == b.count && k.lexicographicallyPrecedes(b)) {
-                    best = k; bestKey = key
-                }
-            } else { best = k; bestKey = key }
-        }
-        return bestKey
-    }
-
-    static func matches(_ key: [UInt8], _ model: [UInt8]) -> Bool {
-        contains(model, key) || contains(key, model)
-    }
-
-    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
-    }
-
-    /// `needle` occurs in `value` with non-alphanumeric neighbours; a needle ending in a digit may be
-    /// followed by `-`/`.` and digits only when those are exactly an 8-digit date.
-    static func contains(_ value: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= value.count else { return false }
-        let endsWithDigit = needle.last! >= 0x30 && needle.last! <= 0x39
-        var start = 0
-        while start + needle.count <= value.count {
-            defer { start += 1 }
-            guard value[start] == needle[0], value[start..<(start + needle.count)].elementsEqual(needle) else {
-                continue
-            }
-            if start > 0, isAlnum(value[start - 1]) { continue }
-            let after = start + needle.count
-            if after == value.count { return true }
-            if isAlnum(value[after]) { continue }
-            if endsWithDigit, value[after] == 0x2D || value[after] == 0x2E {
-                var j = after + 1
-                while j < value.count, value[j] >= 0x30, value[j] <= 0x39 { j += 1 }
-                let digits = j - after - 1
-                if digits > 0, !(digits == 8 && (j == value.count || !isAlnum(value[j]))) { continue }
-            }
-            return true
-        }
-        return false
     }
 }
 
@@ -228,8 +242,8 @@ extension PriceTable {
             if let v = fields["fastMultiplier"] { price.fastMultiplier = v }
             primary[model] = price
         }
-        var copy = tables
-        if copy.isEmpty { copy = [primary] } else { copy[0] = primary }
-        return PriceTable(tables: copy)
+        var copy = self
+        if copy.tables.isEmpty { copy.tables = [primary] } else { copy.tables[0] = primary }
+        return copy
     }
 }

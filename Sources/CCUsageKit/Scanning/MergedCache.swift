@@ -10,7 +10,7 @@ import Darwin
 /// strings they refer to, a checksum, and the layout they were written with.
 enum MergedCache {
     static let magic: [UInt8] = Array("CCUSAGE-MERGED".utf8)
-    static let version: UInt64 = 5
+    static let version: UInt64 = 6
     static let stride = MemoryLayout<PricedRecord>.stride
 
     /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
@@ -41,8 +41,11 @@ enum MergedCache {
 
     /// One file per kind of load (mode, project, file cut-off, kept session), so a status line and a
     /// daily report do not evict each other.
+    /// The status line names its window (`LoadOptions.cacheSlot`): one file for every session and day, not
+    /// one per session and cut-off.
     static func path(directory: String, options: LoadOptions) -> String {
-        var key = "\(options.mode.rawValue)|\(options.project ?? "")|\(options.modifiedSince ?? 0)|\(options.keepSession ?? "")"
+        let window = options.cacheSlot ?? String(options.modifiedSince ?? 0)
+        var key = "\(options.mode.rawValue)|\(options.project ?? "")|\(window)"
         let slot = key.withUTF8 { Hashing.pair($0).0 } & 0xFFFF_FFFF
         return directory + "/merged-v\(version)-" + String(slot, radix: 16) + ".bin"
     }
@@ -83,6 +86,7 @@ enum MergedCache {
         var pricing: UInt64 = 0
         var stats = ScanStats()
         var duplicates = 0
+        var requestless = 0
         var strings: [String] = []
         var unpriced: [String] = []
         /// (file index, malformed, invalid) for files with skipped lines.
@@ -111,6 +115,7 @@ enum MergedCache {
                 stats.files = try r.int(); stats.lines = try r.int(); stats.usageLines = try r.int()
                 stats.malformedLines = try r.int(); stats.invalidLines = try r.int()
                 duplicates = try r.int()
+                requestless = try r.int()
                 let stringCount = try r.int()
                 guard stringCount <= bytes.count / 8, stringCount < Int(UInt32.max) else { return nil }
                 strings.reserveCapacity(stringCount)
@@ -197,8 +202,10 @@ enum MergedCache {
         guard let parsed = Parsed(path: path), parsed.signature == signature,
               parsed.skipped.allSatisfy({ $0.0 < files.count }),
               let records = parsed.records(fileCount: files.count) else { return nil }
+        CacheBudget.touch(path)
         var usage = LoadedUsage(files: files, stats: parsed.stats, duplicatesRemoved: parsed.duplicates,
                                 unpricedModels: parsed.unpriced)
+        usage.requestlessDuplicates = parsed.requestless
         usage.records = records
         usage.skipped = parsed.skipped.map {
             SkippedLines(path: files[$0.0].path, malformed: $0.1, invalid: $0.2, offsets: [])
@@ -259,7 +266,8 @@ enum MergedCache {
         CacheWriter.u64(signature, &head)
         CacheWriter.u64(pricing, &head)
         let s = usage.stats
-        let counts = [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved]
+        let counts = [s.files, s.lines, s.usageLines, s.malformedLines, s.invalidLines, usage.duplicatesRemoved,
+                      usage.requestlessDuplicates]
         let headSize = head.count + 4 * 8 + counts.count * 8
         let recordsAt = (headSize + tail.count + 15) / 16 * 16
         CacheWriter.i64(Int64(recordsAt), &head)
@@ -270,6 +278,7 @@ enum MergedCache {
         tail += repeatElement(0, count: recordsAt - headSize - tail.count)
         Trace.mark("merged cache encoded")
         let chunks = [CacheWriter.Chunk.bytes(head), .bytes(tail)] + records + [.bytes(files)]
+        defer { CacheBudget.prune(directory: parentPath(path)) }
         if map {
             guard let file = CacheWriter.writeAndMap(chunks, to: path) else { return nil }
             return RecordStore(mapping: file, offset: recordsAt, count: count)
@@ -283,12 +292,17 @@ extension PriceTable {
     public var digest: UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         @inline(__always) func mix(_ v: UInt64) { h = (h ^ v) &* 0xff51_afd7_ed55_8ccd; h ^= h >> 31 }
+        mix(searchesWholeList ? PricingSnapshot.identity : 0)
+        if let identity = embeddedIdentity {   // unchanged embedded tables: their hash, without parsing them
+            mix(identity ^ 0x656D_6265_6464_6564)
+            return h
+        }
         for table in tables {
             mix(UInt64(table.count))
             for key in table.keys.sorted() {
                 var k = key
                 k.withUTF8 { mix(Hashing.pair($0).0) }
-                let p = table[key]!
+                guard let p = table[key] else { continue }
                 for v in [p.input, p.output, p.cacheWrite, p.cacheRead, p.fastMultiplier] { mix(v.bitPattern) }
                 for v in [p.inputAbove200k, p.outputAbove200k, p.cacheWriteAbove200k, p.cacheReadAbove200k] {
                     mix(v.map { $0.bitPattern } ?? 1)

@@ -8,12 +8,12 @@ import Darwin
 /// path, size, times and inode, the cost mode and the prices) and a key naming the command, its options,
 /// the time zone, the output form and the ccusage version. A repeat run on unchanged data prints it
 /// without decoding a record. Any difference in the key or the signature is a miss, never a stale report.
-/// The 32 most recently used reports are kept.
+/// The most recently used reports are kept, within `CacheBudget`.
 public enum ReportCache {
     static let magic: [UInt8] = Array("CCUSAGE-REPORT".utf8)
     static let version: UInt64 = 2
-    /// At most this many reports are kept; the least recently used go first.
-    static let capacity = 32
+    /// At most this many reports are kept; the least recently used go first (see `CacheBudget`).
+    static var capacity: Int { CacheBudget.reportFiles }
 
     /// What one run wrote: the report (before any `--jq` filter) and its stderr notices.
     public struct Entry: Sendable, Equatable {
@@ -43,8 +43,8 @@ public enum ReportCache {
     public static func read(directory: String, key: String, signature: UInt64) -> Entry? {
         let path = path(directory: directory, key: key)
         guard let file = MappedFile(path: path) else { return nil }
-        // Marks the entry as recently used (see `prune`).
-        defer { utimes(path, nil) }
+        // Marks the entry as recently used (see `CacheBudget`).
+        defer { CacheBudget.touch(path) }
         var r = ScanCache.Reader(bytes: file)
         do {
             for b in magic { guard try r.u8() == b else { return nil } }
@@ -62,33 +62,7 @@ public enum ReportCache {
         CacheWriter.u64(signature, &out)
         for s in [key, entry.notices, entry.text, entry.warnings] { CacheWriter.bytes(s, &out) }
         let written = CacheWriter.writeAtomically([out], to: path(directory: directory, key: key))
-        prune(directory: directory)
+        CacheBudget.prune(directory: directory)
         return written
-    }
-
-    /// Keeps the `capacity` most recently used reports (and none of an older format).
-    static func prune(directory: String) {
-        guard let dir = opendir(directory) else { return }
-        var entries: [(name: String, used: Int64)] = []
-        let current = "report-v\(version)-"
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard name.hasPrefix("report-v"), name.hasSuffix(".bin") else { continue }
-            guard name.hasPrefix(current) else { unlink(directory + "/" + name); continue }
-            var st = stat()
-            guard stat(directory + "/" + name, &st) == 0 else { continue }
-            #if canImport(Darwin)
-            let used = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-            #else
-            let used = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-            #endif
-            entries.append((name, used))
-        }
-        closedir(dir)
-        guard entries.count > capacity else { return }
-        entries.sort { $0.used > $1.used }
-        for old in entries[capacity...] { unlink(directory + "/" + old.name) }
     }
 }

@@ -17,6 +17,9 @@ public struct LoadOptions: Sendable {
     public var modifiedSince: Int64?
     /// Files of this session are read even when older than `modifiedSince`.
     public var keepSession: String?
+    /// Names the merged cache of a windowed load (the status line: one per window length, shared by every
+    /// session); nil: one per `modifiedSince`.
+    public var cacheSlot: String?
     /// Write cache files on a background queue (see `CacheWrites`) instead of before returning.
     public var writeCachesInBackground = false
     /// Bytes added to the files since the merged cache was written that a run re-reads, inserting their
@@ -41,6 +44,8 @@ public struct LoadedUsage: Sendable {
     public var records: RecordStore
     public var stats: ScanStats
     public var duplicatesRemoved: Int
+    /// Of `duplicatesRemoved`: copies without a `requestId` counted as a copy with one (00-decisions 22).
+    public var requestlessDuplicates = 0
     public var problems: [LoadProblem]
     public var unpricedModels: [String]
     public var baseDirectories: [String]
@@ -151,6 +156,7 @@ public enum UsageLoader {
             if let grown = appendToMerged(files, options: options, path: mergedPath!, signature: signature,
                                           progress: progress) {
                 Trace.mark("merged cache extended: \(grown.records.count) records")
+                if let path = mergedPath { CacheBudget.touch(path) }
                 return grown
             }
         }
@@ -408,6 +414,7 @@ public enum UsageLoader {
         unpriced.formUnion(calculator.unpricedModels)
         var usage = LoadedUsage(files: files, stats: stats, duplicatesRemoved: parsed.duplicates + deduper.duplicates,
                                 unpricedModels: unpriced.sorted())
+        usage.requestlessDuplicates = parsed.requestless + deduper.requestlessDuplicates
         usage.skipped = skippedCounts.keys.sorted().map { i in
             let c = skippedCounts[i]!
             return SkippedLines(path: files[i].path, malformed: c.0, invalid: c.1, offsets: Array(c.2.prefix(3)))
@@ -584,6 +591,7 @@ public enum UsageLoader {
                                     duplicatesRemoved: deduper.duplicates, problems: problems,
                                     unpricedModels: calculator.unpricedModels.sorted())
             usage.skipped = skipped
+            usage.requestlessDuplicates = deduper.requestlessDuplicates
             return usage
         }
     }
@@ -649,32 +657,58 @@ import Darwin
 #endif
 
 /// HEAD's deduplication: key `(message.id, requestId-or-absent)`; a sidechain copy with another
-/// request id is a replay of the same message. The best copy wins and takes the first copy's place.
+/// request id is a replay of the same message. A copy without a request id takes the request id of the first
+/// copy of its message that has one (00-decisions 22: Claude Code 2.0.x rewrote history without them), before
+/// or after it. The best copy wins and takes the first copy's place.
 public struct Deduplicator {
     public private(set) var records: [PricedRecord] = []
     public private(set) var duplicates = 0
+    /// Of `duplicates`: copies joined only because one side has no request id (decision 22).
+    public private(set) var requestlessDuplicates = 0
     /// `(message, request)` → index of the kept copy.
     private var exact = KeyTable()
     /// `message` → first index with that message id; later ones are chained through `nextSameMessage`.
     private var byMessage = KeyTable()
     private var lastSameMessage: [Int32] = []
     private var nextSameMessage: [Int32] = []
+    /// The request id each kept copy stands for (a copy without one: its message's first request id, once
+    /// known; 0 before).
+    private var groupRequest: [UInt64] = []
+    /// At the first index of each message: the request id of its first copy that has one (0: none yet).
+    private var messageRequest: [UInt64] = []
+    /// Whether each kept copy stood only for copies without a request id before one with an id joined.
+    private var onlyRequestless: [Bool] = []
 
     public init() {}
 
     public mutating func add(_ candidate: PricedRecord) {
-        guard let key = candidate.record.dedupKey else {
-            records.append(candidate)
-            nextSameMessage.append(-1)
-            lastSameMessage.append(-1)
+        guard var key = candidate.record.dedupKey else {
+            append(candidate, request: 0)
             return
         }
         let messageKey = key.messageOnly
+        let head = byMessage.find(messageKey)
+        var requestless = false
+        if let head {
+            if key.request == 0, messageRequest[head] != 0 {
+                key.request = messageRequest[head]   // a copy without request id: its message's first one
+                requestless = true
+            } else if key.request != 0, messageRequest[head] == 0 {
+                // The first request id of a message: the copies without one stand for it from now on.
+                messageRequest[head] = key.request
+                if let i = exact.find(messageKey), groupRequest[i] == 0 {
+                    groupRequest[i] = key.request
+                    exact.set(key, i)
+                    requestless = onlyRequestless[i]
+                }
+            }
+        }
         // The table may still point at a slot whose copy was since replaced by one with another request
-        // id: only a slot that holds this very key is an exact match.
+        // id: only a slot that stands for this very request is an exact match.
         var match: Int?
-        if let i = exact.find(key), records[i].record.dedupKey == key { match = i }
-        if match == nil, var i = byMessage.find(messageKey) {
+        if let i = exact.find(key), groupRequest[i] == key.request { match = i }
+        if match == nil, var i = head {
+            requestless = false
             while i >= 0 {
                 if candidate.record.isSidechain || records[i].record.isSidechain { match = i; break }
                 i = Int(nextSameMessage[i])
@@ -683,22 +717,34 @@ public struct Deduplicator {
         guard let index = match else {
             let index = records.count
             exact.set(key, index)   // the key may still point at a slot that changed hands
-            if let head = byMessage.find(messageKey) {
+            if let head {
                 nextSameMessage[Int(lastSameMessage[head])] = Int32(index)
                 lastSameMessage[head] = Int32(index)
             } else {
                 byMessage.insert(messageKey, index)
             }
-            records.append(candidate)
-            nextSameMessage.append(-1)
-            lastSameMessage.append(Int32(index))
+            append(candidate, request: key.request)
+            lastSameMessage[index] = Int32(index)
+            if head == nil { messageRequest[index] = key.request }
             return
         }
         duplicates += 1
+        if requestless { requestlessDuplicates += 1 }
+        if candidate.record.dedupKey?.request != 0 { onlyRequestless[index] = false }
         if Deduplicator.shouldReplace(candidate, records[index]) {
             records[index] = candidate
+            groupRequest[index] = key.request
             exact.set(key, index)
         }
+    }
+
+    private mutating func append(_ candidate: PricedRecord, request: UInt64) {
+        records.append(candidate)
+        nextSameMessage.append(-1)
+        lastSameMessage.append(-1)
+        groupRequest.append(request)
+        messageRequest.append(0)
+        onlyRequestless.append(candidate.record.dedupKey?.request == 0)
     }
 
     /// Non-sidechain beats sidechain; then more tokens; then higher cost; then a `speed` field.
