@@ -35,6 +35,8 @@ struct Context {
     /// `--order` when given on the command line or in the config file.
     var order: ReportOrder?
     var prices: PriceTable
+    /// Prices from the embedded snapshot only (`--offline`, `CCUSAGE_OFFLINE`, config, or `--mode display`).
+    var offline: Bool
     var quiet: Bool
 
     /// Resolves every shared option: explicit flag > environment > config file > default.
@@ -87,6 +89,7 @@ struct Context {
         let offlineEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_OFFLINE"] ?? "").lowercased())
         var offline = flags.offline ?? (offlineEnv ? true : nil) ?? c.bool("offline") ?? c.bool("noOffline").map { !$0 } ?? false
         if mode == .display { offline = true }   // display mode never needs prices
+        self.offline = offline
         var table = PriceTable.embedded
         Trace.mark("embedded prices")
         if !offline { table = OnlinePricing.table(base: table, env: env, verbose: logLevel >= 4 || debug) }

@@ -1,0 +1,92 @@
+import CCUsageKit
+
+/// `ccusage <agent> <report>` routing checked before argument parsing (08-unified §1.3–§1.4): the legacy
+/// `agent:report` form, `claude <report>` as the plain command, and the exact messages for reports an agent
+/// does not have. A later agent adds one entry to `agents`.
+enum AgentRouting {
+    struct Agent {
+        var id: String
+        /// The name in error messages.
+        var displayName: String
+        var reports: [String]
+    }
+
+    static let agents: [Agent] = [
+        Agent(id: "claude", displayName: "Claude Code",
+              reports: ["daily", "weekly", "monthly", "session", "blocks", "statusline"]),
+        Agent(id: CodexSource.id, displayName: CodexSource.displayName,
+              reports: CodexSource.reports.map(\.rawValue)),
+    ]
+
+    /// Flags that take a separate value (their value is not a command word).
+    static let valueFlags: Set<String> = [
+        "-s", "--since", "-u", "--until", "-z", "--timezone", "-q", "--jq", "-m", "--mode", "-o", "--order",
+        "--config", "--debug-samples", "--speed", "-i", "--id", "-p", "--project", "--project-aliases",
+        "-w", "--start-of-week", "-t", "--token-limit", "-n", "--session-length", "--refresh-interval",
+        "--cost-source", "--visual-burn-rate", "--context-low-threshold", "--context-medium-threshold",
+    ]
+
+    enum Outcome: Equatable {
+        case arguments([String])
+        /// A usage error: the message (without the trailing help hint); exit code 2.
+        case usageError(String)
+    }
+
+    static func route(_ arguments: [String]) -> Outcome {
+        var args = arguments
+        // `codex:daily` → `codex daily` (first argument only, supported pairs only).
+        if let first = args.first, let colon = first.firstIndex(of: ":") {
+            let agent = String(first[..<colon]), report = String(first[first.index(after: colon)...])
+            if agents.contains(where: { $0.id == agent && $0.reports.contains(report) }) {
+                args.replaceSubrange(0...0, with: [agent, report])
+            }
+        }
+        // Help and version win over every routing error.
+        if args.contains(where: { ["-h", "--help", "-v", "-V", "--version"].contains($0) }) {
+            return .arguments(stripClaude(args))
+        }
+        for arg in args {
+            if ["--daily", "--weekly", "--monthly", "--session", "--blocks", "--statusline"].contains(arg) {
+                return .usageError("Report flags like \(arg) are not supported. Use \"ccusage \(arg.dropFirst(2))\" instead.")
+            }
+        }
+        let words = commandWords(args)
+        if words.count >= 2, let agent = agents.first(where: { $0.id == words[0] }), !agent.reports.contains(words[1]) {
+            let report = words[1]
+            let codex = "Use \"ccusage codex daily\" for Codex usage reports."
+            if report == "blocks" || report == "statusline" {
+                let hint = agent.id == "claude" ? codex
+                    : "Use \"ccusage \(agent.id) daily\" for \(agent.displayName) usage reports."
+                return .usageError("The \"\(report)\" report is only available for Claude Code usage.\n" + hint)
+            }
+            return .usageError("The \"\(report)\" report is not available for \(agent.displayName) usage.\n"
+                               + "Use \"ccusage \(agent.id) daily\" for \(agent.displayName) usage reports.")
+        }
+        return .arguments(stripClaude(args))
+    }
+
+    /// The first two words that are neither flags nor a flag's value.
+    static func commandWords(_ args: [String]) -> [String] {
+        var words: [String] = []
+        var skipNext = false
+        for arg in args {
+            if skipNext { skipNext = false; continue }
+            if arg.hasPrefix("-") {
+                if !arg.contains("="), valueFlags.contains(arg) { skipNext = true }
+                continue
+            }
+            words.append(arg)
+            if words.count == 2 { break }
+        }
+        return words
+    }
+
+    /// `ccusage claude <report> …` is the plain command.
+    static func stripClaude(_ args: [String]) -> [String] {
+        guard let index = args.firstIndex(where: { !$0.hasPrefix("-") }), args[index] == "claude",
+              index == 0 || !valueFlags.contains(args[index - 1]) else { return args }
+        var copy = args
+        copy.remove(at: index)
+        return copy
+    }
+}
