@@ -61,7 +61,7 @@ public enum CodexTable {
                                                                   cost: row.cost)))
             if options.breakdown {
                 for model in row.models {
-                    let label = "  └─ " + Format.shortModel(model.name) + (model.usage.isFallback ? " (fallback)" : "")
+                    let label = "  └─ " + Format.shortModel(model.name)
                     table.rows.append(Table.Row([label, ""] + cells(model.usage.tokens,
                                                                     nonCached: model.usage.tokens.nonCachedInput,
                                                                     cost: model.usage.cost), style: .secondary))

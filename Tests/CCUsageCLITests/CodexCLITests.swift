@@ -1,0 +1,109 @@
+import CCUsageTestSupport
+import Foundation
+import Testing
+@testable import CCUsageCLI
+
+/// `ccusage codex …` end to end: routing, error texts, config sections, the real Codex history, and the
+/// independent Python reading of 07-codex.md (Tests/reference/codex_compare.py).
+@Suite(.serialized) struct CodexCLITests {
+    let real = fixtures + "/real/codex/blubber-dotfiles"
+
+    @Test("Unsupported reports: the reference's exact texts, exit code 2, nothing read", arguments: [
+        (["codex", "blocks"], "The \"blocks\" report is only available for Claude Code usage.\nUse \"ccusage codex daily\" for Codex usage reports."),
+        (["codex", "statusline", "--json"], "The \"statusline\" report is only available for Claude Code usage.\nUse \"ccusage codex daily\" for Codex usage reports."),
+        (["codex", "weekly"], "The \"weekly\" report is not available for Codex usage.\nUse \"ccusage codex daily\" for Codex usage reports."),
+        (["codex", "--since", "20260101", "foo"], "The \"foo\" report is not available for Codex usage.\nUse \"ccusage codex daily\" for Codex usage reports."),
+        (["--daily"], "Report flags like --daily are not supported. Use \"ccusage daily\" instead."),
+    ])
+    func unsupported(args: [String], message: String) throws {
+        let r = try runCLI(args, env: ["CODEX_HOME": real])
+        #expect(r.code == 2)
+        #expect(r.out.isEmpty)
+        #expect(r.err == message + "\nRun 'ccusage --help' for usage.\n")
+    }
+
+    @Test("codex, codex daily and codex:daily are the same report")
+    func routes() throws {
+        let env = ["CODEX_HOME": real]
+        let plain = try runCLI(["codex", "--json", "--offline", "-z", "UTC"], env: env)
+        #expect(plain.code == 0)
+        #expect(plain.out.contains("\"daily\": ["))
+        for args in [["codex", "daily", "--json", "--offline", "-z", "UTC"], ["codex:daily", "--json", "--offline", "-z", "UTC"]] {
+            #expect(try runCLI(args, env: env).out == plain.out)
+        }
+        #expect(try runCLI(["codex:monthly", "--json", "--offline", "-z", "UTC"], env: env).out.contains("\"month\": \"2026-02\""))
+    }
+
+    @Test("ccusage claude <report> is the plain command")
+    func claudePrefix() throws {
+        let env = ["CLAUDE_CONFIG_DIR": fixtures + "/basic"]
+        let plain = try runCLI(["daily", "--json", "--offline", "-z", "UTC"], env: env)
+        #expect(try runCLI(["claude", "daily", "--json", "--offline", "-z", "UTC"], env: env).out == plain.out)
+        #expect(try runCLI(["claude:daily", "--json", "--offline", "-z", "UTC"], env: env).out == plain.out)
+    }
+
+    @Test("The real history: totals, and an empty table says so on stderr")
+    func realHistory() throws {
+        let r = try runCLI(["codex", "monthly", "--json", "--offline", "-z", "UTC"], env: ["CODEX_HOME": real])
+        #expect(r.code == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let totals = try #require(doc["totals"] as? [String: Any])
+        #expect(totals["inputTokens"] as? Int == 2_289_130)
+        #expect(totals["cacheReadTokens"] as? Int == 25_322_752)
+        #expect(totals["totalTokens"] as? Int == 27_821_199)
+        let empty = try makeTemporaryDirectory("codex-empty")
+        defer { removeTemporary(empty) }
+        let table = try runCLI(["codex", "--offline"], env: ["CODEX_HOME": empty])
+        #expect(table.code == 0 && table.out.isEmpty && table.err == "No Codex usage data found.\n")
+    }
+
+    @Test("Config: codex.defaults and codex.commands.daily, pricingOverrides, speed")
+    func config() throws {
+        let dir = try makeTemporaryDirectory("codex-config")
+        defer { removeTemporary(dir) }
+        let rollout = [
+            #"{"timestamp":"2026-01-02T00:00:00.000Z","type":"turn_context","payload":{"model":"gpt-5"}}"#,
+            #"{"timestamp":"2026-01-02T00:00:01.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":100,"cached_input_tokens":10,"output_tokens":50,"total_tokens":150}}}}"#,
+        ].joined(separator: "\n") + "\n"
+        try FileManager.default.createDirectory(atPath: dir + "/home/sessions", withIntermediateDirectories: true)
+        try rollout.write(toFile: dir + "/home/sessions/a.jsonl", atomically: true, encoding: .utf8)
+        let config = #"""
+        {"defaults": {"pricingOverrides": {"gpt-5": {"inputCostPerToken": 1.25e-6, "outputCostPerToken": 1e-5,
+                                                     "cacheReadInputTokenCost": 1.25e-7}}},
+         "codex": {"defaults": {"timezone": "Asia/Tokyo"}, "commands": {"daily": {"speed": "fast"}}}}
+        """#
+        try config.write(toFile: dir + "/ccusage.json", atomically: true, encoding: .utf8)
+        let env = ["CODEX_HOME": dir + "/home"]
+        let fast = try runCLI(["codex", "daily", "--json", "--offline", "--config", dir + "/ccusage.json"], env: env)
+        #expect(fast.code == 0)
+        #expect(fast.out.contains("\"costUSD\": 0.0012275,"))   // V1 × 2
+        #expect(fast.out.contains("\"date\": \"2026-01-02\""))
+        let standard = try runCLI(["codex", "daily", "--json", "--offline", "--speed", "standard",
+                                   "--config", dir + "/ccusage.json"], env: env)
+        #expect(standard.out.contains("\"costUSD\": 0.00061375,"))
+        #expect(fast.err.isEmpty, "\(fast.err)")
+    }
+
+    @Test("The independent reference of 07-codex.md agrees on real, edge-case and generated homes")
+    func reference() throws {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var binary = dir.appendingPathComponent("ccusage")
+        if !FileManager.default.fileExists(atPath: binary.path) {
+            binary = dir.deletingLastPathComponent().appendingPathComponent("ccusage")
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("reference/codex_compare.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, binary.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text.suffix(4000))")
+        #expect(text.contains(" 0 mismatches"))
+    }
+}
