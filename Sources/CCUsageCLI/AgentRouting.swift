@@ -62,7 +62,39 @@ enum AgentRouting {
             return .usageError("The \"\(report)\" report is not available for \(agent.displayName) usage.\n"
                                + "Use \"ccusage \(agent.id) daily\" for \(agent.displayName) usage reports.")
         }
-        return .arguments(stripClaude(args))
+        return .arguments(unified(stripClaude(args)))
+    }
+
+    static let reportWords: Set<String> = ["daily", "weekly", "monthly", "session"]
+
+    /// `--all` (or `--by-agent`) before or after `daily|weekly|monthly|session` (or no report word) →
+    /// `all <report> …`; `session --id` stays the Claude session view.
+    static func unified(_ args: [String]) -> [String] {
+        let words = commandWords(args)
+        if words.first == "all" { return args }
+        guard args.contains("--all") || args.contains("--by-agent") else { return args }
+        let report = words.first ?? "daily"
+        guard reportWords.contains(report) else { return args }
+        if report == "session", args.contains(where: { $0 == "--id" || $0 == "-i" || $0.hasPrefix("--id=") }) {
+            return args.filter { $0 != "--all" }
+        }
+        var rest = args.filter { $0 != "--all" }
+        if let index = wordIndex(rest, report) { rest.remove(at: index) }
+        return ["all", report] + rest
+    }
+
+    /// The index of the first command word equal to `word`.
+    static func wordIndex(_ args: [String], _ word: String) -> Int? {
+        var skipNext = false
+        for (i, arg) in args.enumerated() {
+            if skipNext { skipNext = false; continue }
+            if arg.hasPrefix("-") {
+                if !arg.contains("="), valueFlags.contains(arg) { skipNext = true }
+                continue
+            }
+            return arg == word ? i : nil
+        }
+        return nil
     }
 
     /// The first two words that are neither flags nor a flag's value.

@@ -23,10 +23,11 @@ public struct CCUsageCommand: AsyncParsableCommand {
         (`ccusage codex daily|monthly|session`, also `codex:daily`; reads CODEX_HOME, default ~/.codex).
           ccusage codex                   Codex usage by day
           ccusage codex session --json    Codex sessions as JSON
+          ccusage daily --all             every agent in one report (also: ccusage all daily, --by-agent)
         """,
         version: ccusageVersion,
         subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
-                      CodexCommand.self],
+                      CodexCommand.self, AllCommand.self],
         defaultSubcommand: Daily.self
     )
 

@@ -107,3 +107,32 @@ import Testing
         #expect(text.contains(" 0 mismatches"))
     }
 }
+
+/// `--all`: one report over Claude Code and Codex whose parts equal the focused reports.
+@Suite(.serialized) struct UnifiedCLITests {
+    @Test("daily --all, --all daily and all daily agree; totals are the sum of the focused reports")
+    func unifiedTotals() throws {
+        let env = ["CLAUDE_CONFIG_DIR": fixtures + "/basic", "CODEX_HOME": fixtures + "/real/codex/blubber-dotfiles"]
+        let common = ["--json", "--offline", "-z", "UTC"]
+        let unified = try runCLI(["daily", "--all"] + common, env: env)
+        #expect(unified.code == 0)
+        #expect(try runCLI(["--all", "daily"] + common, env: env).out == unified.out)
+        #expect(try runCLI(["all", "daily"] + common, env: env).out == unified.out)
+        func totals(_ text: String) throws -> [String: Any] {
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return try #require(doc["totals"] as? [String: Any])
+        }
+        let all = try totals(unified.out)
+        let claude = try totals(try runCLI(["daily"] + common, env: env).out)
+        let codex = try totals(try runCLI(["codex", "daily"] + common, env: env).out)
+        for (key, codexKey) in [("inputTokens", "inputTokens"), ("outputTokens", "outputTokens"),
+                                ("cacheReadTokens", "cacheReadTokens"), ("totalTokens", "totalTokens")] {
+            #expect(all[key] as? Int == (claude[key] as? Int ?? -1) + (codex[codexKey] as? Int ?? -1), "\(key)")
+        }
+        let cost = (all["totalCost"] as? Double ?? -1) - (claude["totalCost"] as? Double ?? 0) - (codex["costUSD"] as? Double ?? 0)
+        #expect(abs(cost) < 1e-9)
+        let sessions = try runCLI(["session", "--all"] + common, env: env)
+        #expect(sessions.code == 0 && sessions.out.contains("\"session\": ["))
+        #expect(sessions.out.contains("\"agent\": \"codex\"") && sessions.out.contains("\"agent\": \"claude\""))
+    }
+}

@@ -2,28 +2,32 @@
 /// order at every level, whole-number doubles as integers, other doubles in Rust's shortest form
 /// (`0.00061375`, `6.5e-6`, `1.2345678901234568e17`).
 public enum ReferenceJSON {
-    public static func render(_ value: JSONValue) -> String {
+    /// Doubles under a key of `floatKeys` keep a `.0` when whole (the unified report's model-breakdown costs).
+    public static func render(_ value: JSONValue, floatKeys: Set<String> = []) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(value, into: &out, indent: 0)
+        write(value, into: &out, indent: 0, floatKeys: floatKeys, float: false)
         return String(decoding: out, as: UTF8.self)
     }
 
     private static func append(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
+    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, floatKeys: Set<String>,
+                              float: Bool) {
         switch value {
         case .null: append("null", &out)
         case .bool(let b): append(b ? "true" : "false", &out)
         case .int(let i): append(String(i), &out)
-        case .double(let d): append(number(d), &out)
+        case .double(let d):
+            let text = number(d)
+            append(float && d.isFinite && !text.contains(".") && !text.contains("e") ? text + ".0" : text, &out)
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { append("[]", &out); return }
             append("[\n", &out)
             for (i, item) in items.enumerated() {
                 out.append(contentsOf: repeatElement(0x20, count: indent + 2))
-                write(item, into: &out, indent: indent + 2)
+                write(item, into: &out, indent: indent + 2, floatKeys: floatKeys, float: false)
                 append(i == items.count - 1 ? "\n" : ",\n", &out)
             }
             out.append(contentsOf: repeatElement(0x20, count: indent)); append("]", &out)
@@ -35,7 +39,8 @@ public enum ReferenceJSON {
                 out.append(contentsOf: repeatElement(0x20, count: indent + 2))
                 JSONValue.quote(member.key, into: &out)
                 append(": ", &out)
-                write(member.value, into: &out, indent: indent + 2)
+                write(member.value, into: &out, indent: indent + 2, floatKeys: floatKeys,
+                      float: floatKeys.contains(member.key))
                 append(i == sorted.count - 1 ? "\n" : ",\n", &out)
             }
             out.append(contentsOf: repeatElement(0x20, count: indent)); append("}", &out)

@@ -46,9 +46,12 @@ public struct CodexReportOptions: Sendable {
     public var range: DateRange
     public var order: ReportOrder
     public var fast: Bool
+    /// The unified reports' loader: duplicates by raw timestamp string, model and counts, across sessions too.
+    public var unifiedDedup: Bool
 
-    public init(zone: ReportZone, range: DateRange = DateRange(), order: ReportOrder = .asc, fast: Bool = false) {
-        self.zone = zone; self.range = range; self.order = order; self.fast = fast
+    public init(zone: ReportZone, range: DateRange = DateRange(), order: ReportOrder = .asc, fast: Bool = false,
+                unifiedDedup: Bool = false) {
+        self.zone = zone; self.range = range; self.order = order; self.fast = fast; self.unifiedDedup = unifiedDedup
     }
 }
 
@@ -71,6 +74,7 @@ public struct CodexReport: Sendable {
     private struct EventKey: Hashable {
         var session: Int
         var instant: Int64
+        var stamp: String
         var model: String
         var tokens: CodexTokens
     }
@@ -85,7 +89,7 @@ public struct CodexReport: Sendable {
         var bucketer = DayBucketer(options.zone)
         for (id, events) in sessions {
             let session: Int
-            if kind == .session {
+            if kind == .session && !options.unifiedDedup {
                 if let known = sessionIndex[id] { session = known } else {
                     session = sessionIndex.count
                     sessionIndex[id] = session
@@ -99,8 +103,10 @@ public struct CodexReport: Sendable {
                     invalidTimestamps.append((id, event.timestamp))
                     continue
                 }
-                guard seen.insert(EventKey(session: session, instant: instant, model: event.model,
-                                           tokens: event.tokens)).inserted else {
+                let eventKey = options.unifiedDedup
+                    ? EventKey(session: -1, instant: 0, stamp: event.timestamp, model: event.model, tokens: event.tokens)
+                    : EventKey(session: session, instant: instant, stamp: "", model: event.model, tokens: event.tokens)
+                guard seen.insert(eventKey).inserted else {
                     duplicatesRemoved += 1
                     continue
                 }
