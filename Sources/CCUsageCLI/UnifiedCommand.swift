@@ -57,38 +57,19 @@ struct AllSession: AsyncParsableCommand {
 
 func runUnified(_ kind: UnifiedKind, _ flags: UnifiedFlags) throws {
     let context = try Context(flags.report, command: kind.rawValue)
-    var rows: [AgentRow] = []
-    var detected: [String] = []
     var warnings: [String] = []
     // Claude Code: a missing data directory is no usage, not an error, in the unified report.
-    if let usage = try? context.load() {
-        if !usage.records.isEmpty { detected.append("claude") }
-        if kind == .session {
-            let report = SessionReport(usage, zone: context.zone, range: context.range, order: .desc)
-            rows += report.rows.map { row in
-                var r = AgentRow(claude: row.summary, period: row.sessionID)
-                r.metadata = [.init("lastActivity", .string(Timestamp.iso(row.lastActivity)))]
-                return r
-            }
-        } else {
-            let options = ReportOptions(zone: context.zone, range: context.range, order: .asc)
-            rows += PeriodReport(usage, period: .day, options: options).rows.map { AgentRow(claude: $0.summary, period: $0.key) }
-        }
-        let claudeWarnings = context.pricingWarnings(usage)
+    let claude = try? context.load()
+    if let claude {
+        let claudeWarnings = context.pricingWarnings(claude)
         if !claudeWarnings.isEmpty { warnings.append(claudeWarnings) }
-        Context.keepAlive.append(usage)
+        Context.keepAlive.append(claude)
     }
-    // Codex: speed always auto (config.toml), duplicates across sessions removed.
     let load = CodexSource.load(context.env, singleThread: context.singleThread)
-    if load.eventCount > 0 { detected.append(CodexSource.id) }
-    let fast = CodexDiscovery.configuresFastTier(homes: load.homes)
-    let codexOptions = CodexReportOptions(zone: context.zone, range: context.range, fast: fast, unifiedDedup: true)
-    let codex = load.report(kind == .session ? .session : .daily, options: codexOptions,
-                            pricing: CodexPricing(table: context.prices))
-    reportCodexProblems(load, codex, context: context, fast: fast)
-    rows += codex.rows.map { AgentRow(codex: $0, session: kind == .session) }
+    let (report, codex) = UnifiedReport.build(kind, claude: claude, codex: load, zone: context.zone, range: context.range,
+                                              order: context.order ?? .asc, prices: context.prices)
+    reportCodexProblems(load, codex, context: context, fast: CodexDiscovery.configuresFastTier(homes: load.homes))
     warnings += CodexTable.pricingWarnings(codex, offline: context.offline)
-    let report = UnifiedReport(kind: kind, rows: rows, detected: detected, order: context.order ?? .asc)
     if context.json {
         try context.output(ReferenceJSON.render(report.json(hideCost: context.render.hideCost, byAgent: flags.byAgent),
                                                 floatKeys: ["cost"]) + "\n")

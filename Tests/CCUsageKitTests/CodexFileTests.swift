@@ -250,3 +250,33 @@ import Testing
         #expect(CodexDiscovery.homes(env) == ["/nonexistent-home/.codex"])
     }
 }
+
+/// The one-pass classifier against 07-codex §4.1 written out literally.
+@Suite struct CodexClassifierTests {
+    static func literal(_ text: String) -> CodexLineKind {
+        let has = { (needle: String) in text.utf8.count >= needle.utf8.count && text.contains(needle) }
+        if has(#""type":"turn_context""#) { return .session }
+        let ev = has(#""type":"event_msg""#), tc = has(#""type":"token_count""#)
+        if ev && tc { return .session }
+        if ev || !has(#""type":"#) || (text.utf8.count + 1 < 65_536 && tc) {
+            var copy = text
+            if copy.withUTF8({ CodexLine.spacedTypesMakeSessionLine($0) }) { return .session }
+        }
+        if has(#""usage":"#) || has(#""input_tokens":"#) || has(#""prompt_tokens":"#) { return .headless }
+        return .ignored
+    }
+
+    @Test(arguments: [
+        #"{"type":"turn_context","payload":{}}"#, #"{"type":"type":"turn_context"}"#,
+        #"{"type":"event_msg","payload":{"type":"token_count"}}"#, #"{"type":"event_msg","payload":{"type":"agent_message"}}"#,
+        #"{"type" : "event_msg","payload":{"type": "token_count"}}"#, #"{"x":{"type" :"turn_context"}}"#,
+        #"{"type":"response_item","payload":{"type":"token_count"}}"#, #"{"type":"response_item","usage":{}}"#,
+        #"{"type":"turn.completed","usage":{"input_tokens":1}}"#, #"{"data":{"prompt_tokens":3}}"#,
+        #"{"xinput_tokens":1,"type":"a"}"#, #"{"my_prompt_tokens":1,"type":"a"}"#, #"{"type":"a","input_tokens" :1}"#,
+        #"{"type":"response_item","payload":{"text":"\"usage\":"}}"#, "", "not json", #"{"type":"event_msg"}"#,
+    ])
+    func matchesTheSpec(_ text: String) {
+        var copy = text
+        #expect(copy.withUTF8 { CodexLine.classify($0) } == Self.literal(text))
+    }
+}

@@ -1,20 +1,50 @@
+import CShims
+
 /// How a Codex line is read (07-codex §4.1): by raw byte patterns first, so most lines are never parsed.
 enum CodexLineKind { case session, headless, ignored }
 
 enum CodexLine {
     static func classify(_ line: UnsafeBufferPointer<UInt8>) -> CodexLineKind {
-        if lineContains(line, #""type":"turn_context""#) { return .session }
-        let eventMsg = lineContains(line, #""type":"event_msg""#)
-        let tokenCount = lineContains(line, #""type":"token_count""#)
-        if eventMsg && tokenCount { return .session }
-        if eventMsg || !lineContains(line, #""type":"#) || (line.count + 1 < 65_536 && tokenCount) {
+        // One pass over the compact `"type":"` occurrences finds the three type markers (the same answers as
+        // searching each marker on its own).
+        var turnContext = false, eventMsg = false, tokenCount = false, anyType = false
+        if let base = line.baseAddress {
+            var from = 0
+            let marker: StaticString = #""type":""#
+            while from < line.count,
+                  let hit = ccusage_memmem(base + from, line.count - from, marker.utf8Start, marker.utf8CodeUnitCount) {
+                anyType = true
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + marker.utf8CodeUnitCount
+                let rest = UnsafeBufferPointer(rebasing: line[at...])
+                if rest.starts(with: "turn_context\"".utf8) { turnContext = true; break }
+                if rest.starts(with: "event_msg\"".utf8) { eventMsg = true }
+                if rest.starts(with: "token_count\"".utf8) { tokenCount = true }
+                from = at - marker.utf8CodeUnitCount + 1
+            }
+        }
+        if turnContext || (eventMsg && tokenCount) { return .session }
+        if !anyType { anyType = lineContains(line, #""type":"#) }
+        if eventMsg || !anyType || (line.count + 1 < 65_536 && tokenCount) {
             if spacedTypesMakeSessionLine(line) { return .session }
         }
-        if lineContains(line, #""usage":"#) || lineContains(line, #""input_tokens":"#)
-            || lineContains(line, #""prompt_tokens":"#) {
-            return .headless
-        }
+        if lineContains(line, #""usage":"#) || hasTokensKey(line) { return .headless }
         return .ignored
+    }
+
+    /// The compact keys `"input_tokens":` or `"prompt_tokens":`, found through their shared `_tokens":` suffix.
+    static func hasTokensKey(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return false }
+        let suffix: StaticString = #"_tokens":"#
+        var from = 0
+        while from < line.count,
+              let hit = ccusage_memmem(base + from, line.count - from, suffix.utf8Start, suffix.utf8CodeUnitCount) {
+            let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            let before = UnsafeBufferPointer(rebasing: line[..<at])
+            if before.reversed().starts(with: #""input"#.utf8.reversed())
+                || before.reversed().starts(with: #""prompt"#.utf8.reversed()) { return true }
+            from = at + 1
+        }
+        return false
     }
 
     /// Every `"type"` followed (after spaces, tabs, CR, LF) by `:` and a string: the line is a session line when a
@@ -134,6 +164,10 @@ struct StrictTypeError: Error {}
 extension String {
     /// Without leading and trailing Unicode white space (Rust's `str::trim`).
     var unicodeTrimmed: String {
+        // Fast path: ASCII ends that are not white space (timestamps, model names).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -128,7 +128,7 @@ public struct CodexReport: Sendable {
                     modelIndex.append([:])
                 }
                 rows[g].tokens += event.tokens
-                if event.timestamp.utf8.lexicographicallyPrecedes(rows[g].lastActivity.utf8) == false {
+                if kind == .session, !event.timestamp.utf8.lexicographicallyPrecedes(rows[g].lastActivity.utf8) {
                     rows[g].lastActivity = event.timestamp
                 }
                 let m: Int
