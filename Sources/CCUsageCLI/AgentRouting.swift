@@ -23,7 +23,7 @@ enum AgentRouting {
         "-s", "--since", "-u", "--until", "-z", "--timezone", "-q", "--jq", "-m", "--mode", "-o", "--order",
         "--config", "--debug-samples", "--speed", "-i", "--id", "-p", "--project", "--project-aliases",
         "-w", "--start-of-week", "-t", "--token-limit", "-n", "--session-length", "--refresh-interval",
-        "--cost-source", "--visual-burn-rate", "--context-low-threshold", "--context-medium-threshold",
+        "--cost-source", "--visual-burn-rate", "--context-low-threshold", "--context-medium-threshold", "--sections",
     ]
 
     enum Outcome: Equatable {
@@ -62,7 +62,13 @@ enum AgentRouting {
             return .usageError("The \"\(report)\" report is not available for \(agent.displayName) usage.\n"
                                + "Use \"ccusage \(agent.id) daily\" for \(agent.displayName) usage reports.")
         }
-        return .arguments(unified(stripClaude(args)))
+        let plain = stripClaude(args)
+        if commandWords(plain).first == "session",
+           plain.contains(where: { $0 == "--id" || $0 == "-i" || $0.hasPrefix("--id=") }),
+           plain.contains(where: { $0 == "--by-agent" || $0 == "--sections" || $0.hasPrefix("--sections=") }) {
+            return .usageError("The --sections and --by-agent options cannot be used with session --id.")
+        }
+        return .arguments(unified(plain))
     }
 
     static let reportWords: Set<String> = ["daily", "weekly", "monthly", "session"]
@@ -72,7 +78,8 @@ enum AgentRouting {
     static func unified(_ args: [String]) -> [String] {
         let words = commandWords(args)
         if words.first == "all" { return args }
-        guard args.contains("--all") || args.contains("--by-agent") else { return args }
+        let unifiedFlag = { (a: String) in a == "--all" || a == "--by-agent" || a == "--sections" || a.hasPrefix("--sections=") }
+        guard args.contains(where: unifiedFlag) else { return args }
         let report = words.first ?? "daily"
         guard reportWords.contains(report) else { return args }
         if report == "session", args.contains(where: { $0 == "--id" || $0 == "-i" || $0.hasPrefix("--id=") }) {

@@ -135,4 +135,24 @@ import Testing
         #expect(sessions.code == 0 && sessions.out.contains("\"session\": ["))
         #expect(sessions.out.contains("\"agent\": \"codex\"") && sessions.out.contains("\"agent\": \"claude\""))
     }
+
+    @Test("--sections: the invoked report first, then daily, weekly, monthly, session; totals of the invoked one")
+    func sections() throws {
+        let empty = try makeTemporaryDirectory("unified-empty")
+        defer { removeTemporary(empty) }
+        let env = ["CLAUDE_CONFIG_DIR": empty + "/none", "CODEX_HOME": empty]
+        let r = try runCLI(["weekly", "--sections", "session,monthly,daily", "--json", "--offline"], env: env)
+        #expect(r.code == 0)
+        #expect(r.out.filter { !$0.isWhitespace } == #"{"weekly":[],"daily":[],"monthly":[],"session":[],"totals":{"cacheCreationTokens":0,"cacheReadTokens":0,"inputTokens":0,"outputTokens":0,"totalCost":0,"totalTokens":0}}"#)
+        let full = ["CLAUDE_CONFIG_DIR": fixtures + "/basic", "CODEX_HOME": fixtures + "/real/codex/blubber-dotfiles"]
+        let combined = try runCLI(["monthly", "--all", "--sections", "daily", "--json", "--offline", "-z", "UTC"], env: full)
+        let daily = try runCLI(["daily", "--all", "--json", "--offline", "-z", "UTC"], env: full)
+        func rows(_ text: String, _ key: String) throws -> NSArray {
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary)
+            return try #require(doc[key] as? NSArray)
+        }
+        #expect(try rows(combined.out, "daily") == rows(daily.out, "daily"))
+        let refused = try runCLI(["session", "--id", "x", "--sections", "daily"], env: env)
+        #expect(refused.code == 2 && refused.err.hasPrefix("The --sections and --by-agent options cannot be used with session --id."))
+    }
 }

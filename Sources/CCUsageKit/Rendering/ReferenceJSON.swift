@@ -3,17 +3,18 @@
 /// (`0.00061375`, `6.5e-6`, `1.2345678901234568e17`).
 public enum ReferenceJSON {
     /// Doubles under a key of `floatKeys` keep a `.0` when whole (the unified report's model-breakdown costs).
-    public static func render(_ value: JSONValue, floatKeys: Set<String> = []) -> String {
+    /// `topLevelInOrder`: the outermost object keeps its declared member order (the `--sections` envelope).
+    public static func render(_ value: JSONValue, floatKeys: Set<String> = [], topLevelInOrder: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(value, into: &out, indent: 0, floatKeys: floatKeys, float: false)
+        write(value, into: &out, indent: 0, floatKeys: floatKeys, float: false, keepOrder: topLevelInOrder)
         return String(decoding: out, as: UTF8.self)
     }
 
     private static func append(_ s: String, _ out: inout [UInt8]) { out.append(contentsOf: s.utf8) }
 
     private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int, floatKeys: Set<String>,
-                              float: Bool) {
+                              float: Bool, keepOrder: Bool = false) {
         switch value {
         case .null: append("null", &out)
         case .bool(let b): append(b ? "true" : "false", &out)
@@ -34,7 +35,7 @@ public enum ReferenceJSON {
         case .object(let members):
             if members.isEmpty { append("{}", &out); return }
             append("{\n", &out)
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = keepOrder ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (i, member) in sorted.enumerated() {
                 out.append(contentsOf: repeatElement(0x20, count: indent + 2))
                 JSONValue.quote(member.key, into: &out)

@@ -10,14 +10,14 @@ extension UnifiedReport {
             if kind == .session {
                 rows += SessionReport(usage, zone: zone, range: range, order: .desc).rows.map { row in
                     var r = AgentRow(claude: row.summary, period: row.sessionID)
-                    r.metadata = [.init("lastActivity", .string(Timestamp.iso(row.lastActivity)))]
+                    r.metadata = [.init("lastActivity", .string(row.lastDay.description))]
                     return r
-                }
+                }.filter { $0.totalTokens > 0 }
             } else {
                 let options = ReportOptions(zone: zone, range: range, order: .asc)
                 rows += PeriodReport(usage, period: .day, options: options).rows.map {
                     AgentRow(claude: $0.summary, period: $0.key)
-                }
+                }.filter { $0.totalTokens > 0 }   // rows without tokens are dropped (08-unified §4.3)
             }
         }
         // Codex: speed always auto (config.toml), duplicates removed across sessions.
