@@ -1,4 +1,10 @@
 import CCUsageKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `ccusage <agent> <report>` routing checked before argument parsing (08-unified §1.3–§1.4): the legacy
 /// `agent:report` form, `claude <report>` as the plain command, and the exact messages for reports an agent
@@ -32,7 +38,7 @@ enum AgentRouting {
         case usageError(String)
     }
 
-    static func route(_ arguments: [String]) -> Outcome {
+    static func route(_ arguments: [String], configWantsUnified: Bool = false) -> Outcome {
         var args = arguments
         // `codex:daily` → `codex daily` (first argument only, supported pairs only).
         if let first = args.first, let colon = first.firstIndex(of: ":") {
@@ -67,6 +73,10 @@ enum AgentRouting {
            plain.contains(where: { $0 == "--id" || $0 == "-i" || $0.hasPrefix("--id=") }),
            plain.contains(where: { $0 == "--by-agent" || $0 == "--sections" || $0.hasPrefix("--sections=") }) {
             return .usageError("The --sections and --by-agent options cannot be used with session --id.")
+        }
+        if configWantsUnified, !plain.contains("--all"), commandWords(plain).first.map(reportWords.contains) ?? true,
+           !plain.contains(where: { $0 == "--id" || $0 == "-i" || $0.hasPrefix("--id=") }) {
+            return .arguments(unified(plain + ["--all"]))
         }
         return .arguments(unified(plain))
     }
@@ -127,5 +137,29 @@ enum AgentRouting {
         var copy = args
         copy.remove(at: index)
         return copy
+    }
+
+    /// `all: true` in the configuration file's `defaults` makes the unified report the default.
+    static func configWantsUnified(_ args: [String]) -> Bool {
+        // Only the plain reports can become unified (the status line never pays for reading the config here).
+        guard commandWords(args).first.map(reportWords.contains) ?? true,
+              !args.contains(where: { ["-h", "--help", "-v", "-V", "--version", "--all"].contains($0) }) else { return false }
+        let environment = Environment.live()
+        var path: String?
+        if let index = args.firstIndex(of: "--config"), index + 1 < args.count { path = args[index + 1] }
+        if let inline = args.first(where: { $0.hasPrefix("--config=") }) { path = String(inline.dropFirst(9)) }
+        let candidates = path.map { [$0.hasPrefix("/") ? $0 : environment.currentDirectory + "/" + $0] }
+            ?? ConfigFile.candidates(environment)
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              let file = try? ConfigFile.load(path: found) else { return false }
+        return file.defaults["all"] == .bool(true)
+    }
+
+    /// After a Claude-only report on a terminal: one stderr line when Codex usage exists too (decision 20).
+    static func hintOtherAgents() {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        let env = Environment.live()
+        guard !CodexDiscovery.files(homes: CodexDiscovery.homes(env)).isEmpty else { return }
+        Terminal.error("hint: Codex usage was found too; `ccusage codex daily` shows it, `ccusage daily --all` every agent.")
     }
 }

@@ -43,7 +43,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
             return 0
         }
         let arguments: [String]
-        switch AgentRouting.route(rawArguments) {
+        switch AgentRouting.route(rawArguments, configWantsUnified: AgentRouting.configWantsUnified(rawArguments)) {
         case .arguments(let routed): arguments = routed
         case .usageError(let message):
             FileHandle.standardError.write(Data((message + "\nRun 'ccusage --help' for usage.\n").utf8))
@@ -55,6 +55,9 @@ public struct CCUsageCommand: AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
+            }
+            if command is Daily || command is Weekly || command is Monthly || command is Session {
+                AgentRouting.hintOtherAgents()
             }
             return 0
         } catch {

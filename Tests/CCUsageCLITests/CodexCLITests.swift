@@ -155,4 +155,17 @@ import Testing
         let refused = try runCLI(["session", "--id", "x", "--sections", "daily"], env: env)
         #expect(refused.code == 2 && refused.err.hasPrefix("The --sections and --by-agent options cannot be used with session --id."))
     }
+
+    @Test("all: true in the config file makes the plain reports unified; --id stays Claude's")
+    func configAll() throws {
+        let dir = try makeTemporaryDirectory("unified-config")
+        defer { removeTemporary(dir) }
+        try #"{"defaults": {"all": true}}"#.write(toFile: dir + "/c.json", atomically: true, encoding: .utf8)
+        let env = ["CLAUDE_CONFIG_DIR": fixtures + "/basic", "CODEX_HOME": fixtures + "/real/codex/blubber-dotfiles"]
+        let configured = try runCLI(["monthly", "--config", dir + "/c.json", "--json", "--offline", "-z", "UTC"], env: env)
+        let unified = try runCLI(["monthly", "--all", "--json", "--offline", "-z", "UTC"], env: env)
+        #expect(configured.code == 0 && configured.out == unified.out && configured.out.contains("\"agent\": \"all\""))
+        let plain = try runCLI(["monthly", "--json", "--offline", "-z", "UTC"], env: env)
+        #expect(!plain.out.contains("\"agent\""))
+    }
 }

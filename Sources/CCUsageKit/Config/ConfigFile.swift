@@ -46,7 +46,7 @@ public struct ConfigFile: Sendable, Equatable {
         "debug": .bool, "debugSamples": .int, "order": .enumeration(["asc", "desc"]), "breakdown": .bool,
         "offline": .bool, "noOffline": .bool, "color": .bool, "noColor": .bool, "timezone": .zone,
         "locale": .string, "jq": .string, "compact": .bool, "noCost": .bool, "singleThread": .bool,
-        "noCache": .bool, "pricingOverrides": .object, "speed": .enumeration(["auto", "standard", "fast"]),
+        "noCache": .bool, "pricingOverrides": .object, "speed": .enumeration(["auto", "standard", "fast"]), "all": .bool,
     ]
     static let perCommand: [String: [String: Kind]] = [
         "daily": ["instances": .bool, "project": .string, "projectAliases": .string],
