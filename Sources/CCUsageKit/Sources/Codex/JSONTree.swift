@@ -20,12 +20,20 @@ struct JSONTree {
     }
 
     private(set) var nodes: [Node] = []
-    private var p: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1)!
+    /// The line being parsed (a placeholder until the first `parse`; never read before it).
+    private var p: UnsafePointer<UInt8> = JSONTree.placeholder
     private var n = 0
     private var i = 0
     private var depth = 0
 
     init() { nodes.reserveCapacity(256) }
+
+    nonisolated(unsafe) private static let placeholderStorage: UnsafeMutablePointer<UInt8> = {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        storage.initialize(to: 0)
+        return storage
+    }()
+    private static var placeholder: UnsafePointer<UInt8> { UnsafePointer(placeholderStorage) }
 
     /// Parses `line`; false when it is not one valid JSON value (surrounded by whitespace only).
     /// The buffer must stay alive while nodes are read.

@@ -31,7 +31,7 @@ struct LineReader {
                 if lineStart > 0 {
                     let pending = filled - lineStart
                     buffer.withUnsafeMutableBytes { raw in
-                        if pending > 0 { memmove(raw.baseAddress!, raw.baseAddress! + lineStart, pending) }
+                        if pending > 0, let base = raw.baseAddress { memmove(base, base + lineStart, pending) }
                     }
                     position += Int64(lineStart)
                     searchFrom -= lineStart
@@ -42,13 +42,18 @@ struct LineReader {
                     var bigger = [UInt8](unsafeUninitializedCapacity: grown) { _, count in count = grown }
                     bigger.withUnsafeMutableBytes { dst in
                         buffer.withUnsafeBytes { src in
-                            dst.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: filled)
+                            if let to = dst.baseAddress, let from = src.baseAddress {
+                                to.copyMemory(from: from, byteCount: filled)
+                            }
                         }
                     }
                     buffer = bigger
                 }
             }
-            let got = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, raw.count - filled) }
+            let got = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(fd, base + filled, raw.count - filled)
+            }
             if got < 0 {
                 if errno == EINTR { continue }
                 return (total, String(cString: strerror(errno)))
@@ -57,7 +62,7 @@ struct LineReader {
             filled += got
             total += Int64(got)
             buffer.withUnsafeBufferPointer { buf in
-                let base = buf.baseAddress!
+                guard let base = buf.baseAddress else { return }
                 while searchFrom < filled {
                     guard let hit = memchr(base + searchFrom, 0x0A, filled - searchFrom) else {
                         searchFrom = filled
@@ -87,7 +92,10 @@ struct LineReader {
         var out = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, count - filled) }
+            let got = out.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(fd, base + filled, count - filled)
+            }
             if got < 0, errno == EINTR { continue }
             if got <= 0 { break }
             filled += got
