@@ -52,28 +52,58 @@ struct CodexSession: AsyncParsableCommand {
 func runCodex(_ kind: CodexReportKind, _ flags: CodexFlags) throws {
     let context = try Context(flags.report, command: "codex " + kind.rawValue)
     let speed = flags.speed ?? context.config.string("speed").flatMap(CodexSpeed.init(rawValue:)) ?? .auto
-    let load = CodexSource.load(context.env, singleThread: context.singleThread)
-    Trace.mark("loaded")
-    let fast = speed == .fast || (speed == .auto && CodexDiscovery.configuresFastTier(homes: load.homes))
+    let homes = CodexDiscovery.homes(context.env)
+    let files = CodexDiscovery.files(homes: homes)
+    let fast = speed == .fast || (speed == .auto && CodexDiscovery.configuresFastTier(homes: homes))
     let options = CodexReportOptions(zone: context.zone, range: context.range, order: context.order ?? .asc, fast: fast)
+    // A repeat run on unchanged files prints the report it cached (see `ReportCache`).
+    var key: String?, signature: UInt64 = 0
+    if let directory = context.cacheDirectory, !context.debug {
+        var parts = ["ccusage-codex", ccusageVersion, Context.buildStamp, kind.rawValue, "zone", context.zone.identifier,
+                     "since", context.range.since?.description ?? "", "until", context.range.until?.description ?? "",
+                     "order", options.order.rawValue, "fast", "\(fast)", "offline", "\(context.offline)",
+                     "hideCost", "\(context.render.hideCost)", "quiet", "\(context.quiet)"] + homes
+        parts += context.json ? ["json"] : ["table", "\(context.render.width)", "\(context.render.style.colors)",
+                                            "\(context.render.breakdown)", "\(context.render.showTitle)"]
+        key = ReportCache.key(parts)
+        signature = CodexSource.signature(files: files, prices: context.prices)
+        if let key, let entry = ReportCache.read(directory: directory, key: key, signature: signature) {
+            Trace.mark("report cache hit")
+            if !entry.notices.isEmpty { Terminal.error(entry.notices) }
+            try context.output(entry.text)
+            if !entry.warnings.isEmpty { Terminal.error(entry.warnings) }
+            return
+        }
+    }
+    let load = CodexSource.load(files: files, homes: homes, singleThread: context.singleThread)
+    Trace.mark("loaded")
     let report = load.report(kind, options: options, pricing: CodexPricing(table: context.prices))
-    reportCodexProblems(load, report, context: context, fast: fast)
+    let notices = reportCodexProblems(load, report, context: context, fast: fast)
     Trace.mark("report built")
+    var text = "", warnings = "", notice = notices
     if context.json {
-        try context.output(ReferenceJSON.render(report.json(hideCost: context.render.hideCost)) + "\n")
+        text = ReferenceJSON.render(report.json(hideCost: context.render.hideCost)) + "\n"
     } else if report.rows.isEmpty {
         Terminal.error("No Codex usage data found.")
+        notice += (notice.isEmpty ? "" : "\n") + "No Codex usage data found."
     } else {
-        try context.output(CodexTable.render(report, context.render))
-        if !context.quiet {
-            let warnings = CodexTable.pricingWarnings(report, offline: context.offline)
-            if !warnings.isEmpty { Terminal.error(warnings.joined(separator: "\n")) }
+        text = CodexTable.render(report, context.render)
+        if !context.quiet { warnings = CodexTable.pricingWarnings(report, offline: context.offline).joined(separator: "\n") }
+    }
+    if !text.isEmpty { try context.output(text) }
+    if !warnings.isEmpty { Terminal.error(warnings) }
+    if let key, let directory = context.cacheDirectory, load.unreadable.isEmpty {
+        let entry = ReportCache.Entry(notices: notice, text: text, warnings: warnings), inputs = signature
+        CacheWrites.run(inBackground: true) {
+            ReportCache.write(directory: directory, key: key, signature: inputs, entry: entry)
         }
     }
 }
 
 /// Skipped lines, bad timestamps and unreadable files: one warning line, or the details with `--debug`.
-func reportCodexProblems(_ load: CodexLoad, _ report: CodexReport, context: Context, fast: Bool) {
+/// Returns the warning it printed without `--debug` ("" when none).
+@discardableResult
+func reportCodexProblems(_ load: CodexLoad, _ report: CodexReport, context: Context, fast: Bool) -> String {
     let malformed = load.malformedLines, badTimes = report.invalidTimestamps.count
     if context.debug {
         var lines = ["[debug] Codex homes: " + (load.homes.isEmpty ? "(none)" : load.homes.joined(separator: ", "))]
@@ -93,12 +123,13 @@ func reportCodexProblems(_ load: CodexLoad, _ report: CodexReport, context: Cont
             lines.append("[debug] models without pricing (cost 0): " + report.unpricedModels.joined(separator: ", "))
         }
         Terminal.error(lines.joined(separator: "\n"))
-        return
+        return ""
     }
-    guard !context.quiet else { return }
+    guard !context.quiet else { return "" }
     for problem in load.unreadable { Terminal.error("warning: cannot read " + problem) }
-    if malformed + badTimes > 0 {
-        Terminal.error("warning: skipped \(malformed) malformed line(s) and \(badTimes) event(s) with an invalid "
-                       + "timestamp in Codex logs; run with --debug for details")
-    }
+    guard malformed + badTimes > 0 else { return "" }
+    let notice = "warning: skipped \(malformed) malformed line(s) and \(badTimes) event(s) with an invalid "
+        + "timestamp in Codex logs; run with --debug for details"
+    Terminal.error(notice)
+    return notice
 }

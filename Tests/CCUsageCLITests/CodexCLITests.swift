@@ -108,6 +108,36 @@ import Testing
     }
 }
 
+/// Codex reports through the report cache: a repeat run on unchanged files prints the cached text; any change of
+/// a file is a miss.
+@Suite(.serialized) struct CodexReportCacheTests {
+    @Test("cached and uncached runs print the same; an appended event is seen")
+    func cache() throws {
+        let dir = try makeTemporaryDirectory("codex-cache")
+        defer { removeTemporary(dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/home/sessions", withIntermediateDirectories: true)
+        let first = #"{"timestamp":"2026-01-02T00:00:00.000Z","type":"turn_context","payload":{"model":"gpt-5"}}"# + "\n"
+            + #"{"timestamp":"2026-01-02T00:00:01.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":100,"output_tokens":5}}}}"# + "\n"
+            + "{broken\n"
+        try first.write(toFile: dir + "/home/sessions/a.jsonl", atomically: true, encoding: .utf8)
+        let env = ["CODEX_HOME": dir + "/home", "XDG_CACHE_HOME": dir + "/cache"]
+        for args in [["codex", "daily", "--json", "--offline", "-z", "UTC"], ["codex", "session", "--offline", "-z", "UTC"]] {
+            let uncached = try runCLI(args + ["--no-cache"], env: env)
+            let one = try runCLI(args, env: env)
+            let two = try runCLI(args, env: env.merging(["CCUSAGE_TRACE": "1"]) { $1 })
+            let twoErr = two.err.split(separator: "\n").filter { !$0.hasPrefix("[trace]") }.map { $0 + "\n" }.joined()
+            #expect(uncached.code == 0 && one.out == uncached.out && one.err == uncached.err)
+            #expect(two.out == uncached.out && twoErr == uncached.err && two.err.contains("report cache hit"), "\(args)")
+        }
+        let handle = try #require(FileHandle(forWritingAtPath: dir + "/home/sessions/a.jsonl"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((#"{"timestamp":"2026-01-03T00:00:01.000Z","type":"event_msg","payload":{"type":"token_count","info":{"last_token_usage":{"input_tokens":7,"output_tokens":1}}}}"# + "\n").utf8))
+        try handle.close()
+        let after = try runCLI(["codex", "daily", "--json", "--offline", "-z", "UTC"], env: env)
+        #expect(after.out.contains("\"date\": \"2026-01-03\""))
+    }
+}
+
 /// `--all`: one report over Claude Code and Codex whose parts equal the focused reports.
 @Suite(.serialized) struct UnifiedCLITests {
     @Test("daily --all, --all daily and all daily agree; totals are the sum of the focused reports")

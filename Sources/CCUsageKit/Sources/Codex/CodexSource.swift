@@ -9,6 +9,7 @@ public enum CodexSource {
 
     /// Reads every file of every home (in parallel unless `singleThread`), keeping file order.
     public static func load(_ env: Environment, singleThread: Bool = false) -> CodexLoad {
+        // (The CLI discovers once and calls `load(files:homes:)`, so a cached report costs only the listing.)
         let homes = CodexDiscovery.homes(env)
         return load(files: CodexDiscovery.files(homes: homes), homes: homes, singleThread: singleThread)
     }
@@ -27,6 +28,19 @@ public enum CodexSource {
             DispatchQueue.concurrentPerform(iterations: order.count) { work(order[$0]) }
         }
         return CodexLoad(homes: homes, files: files, results: slots.take())
+    }
+}
+
+extension CodexSource {
+    /// Every input of a Codex report's numbers: each file's path, size and modification time (in processing
+    /// order), and the prices. A report cached under another signature is never reused.
+    public static func signature(files: [CodexFile], prices: PriceTable) -> UInt64 {
+        var text = ""
+        text.reserveCapacity(files.count * 96)
+        for file in files { text += "\(file.path)\u{0}\(file.size)\u{0}\(file.modifiedMillis)\n" }
+        var h = text.withUTF8 { Hashing.pair($0).0 }
+        h = (h ^ prices.digest) &* 0xff51_afd7_ed55_8ccd
+        return h ^ (h >> 31)
     }
 }
 
