@@ -18,22 +18,36 @@ public struct CCUsageCommand: AsyncParsableCommand {
           ccusage monthly --breakdown     per-model rows under each month
           ccusage session --json          sessions as JSON, most expensive first
           ccusage daily -s 20250701 -z Asia/Tokyo --offline
+
+        Agents: claude (the default; `ccusage claude <report>` is the plain command) and codex \
+        (`ccusage codex daily|monthly|session`, also `codex:daily`; reads CODEX_HOME, default ~/.codex).
+          ccusage codex                   Codex usage by day
+          ccusage codex session --json    Codex sessions as JSON
+          ccusage daily --all             every agent in one report (also: ccusage all daily, --by-agent)
         """,
         version: ccusageVersion + "\nembedded prices: " + PriceTable.snapshotDescription,
-        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self],
+        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
+                      CodexCommand.self, AllCommand.self],
         defaultSubcommand: Daily.self
     )
 
     public init() {}
 
     /// Parses and runs; every error becomes one line on stderr and exit code 1.
-    public static func run(arguments: [String]) async -> Int32 {
+    public static func run(arguments rawArguments: [String]) async -> Int32 {
         // Cache files written in the background while the report was built are finished before exit.
         defer { CacheWrites.wait() }
         signal(SIGPIPE, SIG_IGN)
-        if arguments == ["-v"] {
+        if rawArguments == ["-v"] {
             print(ccusageVersion)
             return 0
+        }
+        let arguments: [String]
+        switch AgentRouting.route(rawArguments, configWantsUnified: AgentRouting.configWantsUnified(rawArguments)) {
+        case .arguments(let routed): arguments = routed
+        case .usageError(let message):
+            FileHandle.standardError.write(Data((message + "\nRun 'ccusage --help' for usage.\n").utf8))
+            return 2
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -41,6 +55,9 @@ public struct CCUsageCommand: AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
+            }
+            if command is Daily || command is Weekly || command is Monthly || command is Session {
+                AgentRouting.hintOtherAgents()
             }
             return 0
         } catch {

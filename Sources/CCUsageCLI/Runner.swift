@@ -35,6 +35,7 @@ struct Context {
     /// `--order` when given on the command line or in the config file.
     var order: ReportOrder?
     var prices: PriceTable
+    /// Prices from the embedded snapshot only (`--offline`, `CCUSAGE_OFFLINE`, config, or `--mode display`).
     var offline: Bool
     var hasPricingOverrides: Bool
     var quiet: Bool
@@ -80,10 +81,10 @@ struct Context {
         var offline = flags.offline ?? Context.switchVariable("CCUSAGE_OFFLINE", env) ?? c.bool("offline")
             ?? c.bool("noOffline").map { !$0 } ?? false
         if mode == .display { offline = true }   // display mode never needs prices
+        self.offline = offline
         var table = PriceTable.embedded
         Trace.mark("embedded prices")
         if !offline { table = OnlinePricing.table(base: table, env: env, verbose: logLevel >= 4 || debug) }
-        self.offline = offline
         let overrides = try c.pricingOverrides()
         hasPricingOverrides = !overrides.isEmpty
         prices = table.applying(overrides: overrides)

@@ -7,6 +7,7 @@ import MCP
 /// value becomes a `ToolError` whose message the client shows as a tool error. `null` means "not given".
 public struct ToolRequest: Sendable {
     public var tool: UsageTool
+    public var agent = ToolAgent.claude
     public var range = DateRange()
     public var mode: CostMode
     /// nil: the server's zone (`TZ` / the system zone), as the CLI without `--timezone`.
@@ -34,6 +35,14 @@ public struct ToolRequest: Sendable {
             throw .unknownArgument(unknown, tool: tool)
         }
         let reader = ArgumentReader(args)
+        agent = try reader.choice("agent", ToolAgent.self) ?? .claude
+        switch (agent, tool) {
+        case (.codex, .weekly), (.codex, .blocks):
+            throw .unsupported("The \"\(tool.rawValue)\" report is \(tool == .blocks ? "only available for Claude Code" : "not available for Codex") usage. Use the daily tool with agent codex for Codex usage reports.")
+        case (.all, .blocks):
+            throw .unsupported("The \"blocks\" report is only available for Claude Code usage.")
+        default: break
+        }
         range = DateRange(since: try reader.day("since"), until: try reader.day("until"))
         if let since = range.since, let until = range.until, until < since {
             throw .sinceAfterUntil(since: since.description, until: until.description)
@@ -92,8 +101,23 @@ public struct ToolRequest: Sendable {
         }
     }
 
-    /// Loads the user's data (all data directories, `CLAUDE_CONFIG_DIR`) and builds the report.
+    /// Loads the user's data (all data directories, `CLAUDE_CONFIG_DIR`; `CODEX_HOME` for Codex) and builds the report.
     public func run(_ env: Environment) throws(ToolError) -> JSONValue {
+        let zone = zone ?? ReportZone(env.timeZone)
+        if agent == .codex {
+            let kind: CodexReportKind = tool == .monthly ? .monthly : tool == .session ? .session : .daily
+            let fast = CodexDiscovery.configuresFastTier(homes: CodexDiscovery.homes(env))
+            let options = CodexReportOptions(zone: zone, range: range, order: order ?? .asc, fast: fast)
+            let report = CodexSource.load(env).report(kind, options: options, pricing: CodexPricing(table: .embedded))
+            return ReferenceJSON.sorted(report.json())
+        }
+        if agent == .all, !(tool == .session && sessionID != nil) {
+            let kind: UnifiedKind = tool == .weekly ? .weekly : tool == .monthly ? .monthly : tool == .session ? .session : .daily
+            let claude = try? UsageLoader.load(loadOptions, env)
+            let (report, _) = UnifiedReport.build(kind, claude: claude, codex: CodexSource.load(env), zone: zone,
+                                                  range: range, order: order ?? .asc, prices: .embedded)
+            return ReferenceJSON.sorted(report.json())
+        }
         let usage: LoadedUsage
         do {
             usage = try UsageLoader.load(loadOptions, env)
@@ -119,6 +143,7 @@ public enum ToolError: Error, Equatable, CustomStringConvertible {
     case badSessionLength(String)
     case unknownSession(String)
     case loadFailed(String)
+    case unsupported(String)
 
     public var description: String {
         switch self {
@@ -143,6 +168,8 @@ public enum ToolError: Error, Equatable, CustomStringConvertible {
         case .unknownSession(let id):
             "No session found with ID: \(id)"
         case .loadFailed(let message):
+            message
+        case .unsupported(let message):
             message
         }
     }

@@ -7,7 +7,7 @@ public enum UsageTool: String, CaseIterable, Sendable {
 
     /// Argument names this tool accepts, in schema order.
     public var argumentNames: [String] {
-        var names = ["since", "until", "mode", "timezone", "offline", "order", "breakdown"]
+        var names = ["agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown"]
         switch self {
         case .daily, .monthly: break
         case .weekly: names.append("startOfWeek")
@@ -51,6 +51,9 @@ public enum UsageTool: String, CaseIterable, Sendable {
     private static func property(_ name: String) -> Value {
         let datePattern: Value = "^[0-9]{4}-?[0-9]{2}-?[0-9]{2}$"
         switch name {
+        case "agent":
+            return ["type": "string", "enum": .array(ToolAgent.allCases.map { .string($0.rawValue) }), "default": "claude",
+                    "description": "Whose usage: claude (Claude Code), codex (OpenAI Codex CLI: daily, monthly, session) or all (every agent in one report: daily, weekly, monthly, session)."]
         case "since":
             return ["type": "string", "pattern": datePattern,
                     "description": "First day to include, YYYYMMDD or YYYY-MM-DD (inclusive)."]
@@ -92,6 +95,11 @@ public enum UsageTool: String, CaseIterable, Sendable {
             return ["type": "string"]
         }
     }
+}
+
+/// The `agent` argument: one agent, or every agent in one report.
+public enum ToolAgent: String, CaseIterable, Sendable {
+    case claude, codex, all
 }
 
 /// `startOfWeek` values, Sunday first (the index is what `Period.week(startDay:)` takes).

@@ -104,6 +104,29 @@ private func text(_ result: CallTool.Result) -> String? {
         #expect(text(result)?.contains(message) == true, "\(text(result) ?? "no text")")
     }
 
+    @Test("agent codex and all: the Codex and unified reports; unsupported pairs are tool errors")
+    func agents() throws {
+        let codexHome = testsDirectory.appendingPathComponent("Fixtures/real/codex/blubber-dotfiles").path
+        var env = try fixtureEnvironment()
+        env.variables["CODEX_HOME"] = codexHome
+        let result = CCUsageMCPServer.call(CallTool.Parameters(name: "monthly", arguments: ["agent": "codex"]),
+                                           environment: env)
+        let load = CodexSource.load(env)
+        let report = load.report(.monthly, options: CodexReportOptions(zone: ReportZone(env.timeZone)),
+                                 pricing: CodexPricing(table: .embedded))
+        #expect(result.isError != true)
+        #expect(text(result) == ReferenceJSON.sorted(report.json()).rendered())
+        let all = CCUsageMCPServer.call(CallTool.Parameters(name: "weekly", arguments: ["agent": "all"]), environment: env)
+        #expect(all.isError != true)
+        #expect(text(all)?.contains("\"agents\": [\n") == true && text(all)?.contains("\"codex\"") == true)
+        for (tool, agent, message) in [("weekly", "codex", "The \"weekly\" report is not available for Codex usage."),
+                                       ("blocks", "all", "The \"blocks\" report is only available for Claude Code usage.")] {
+            let refused = CCUsageMCPServer.call(CallTool.Parameters(name: tool, arguments: ["agent": .string(agent)]),
+                                                environment: env)
+            #expect(refused.isError == true && text(refused)?.hasPrefix(message) == true, "\(text(refused) ?? "")")
+        }
+    }
+
     @Test func unknownSessionAndMissingDataAreToolErrors() throws {
         let unknown = CCUsageMCPServer.call(CallTool.Parameters(name: "session", arguments: ["id": "nope"]),
                                             environment: try fixtureEnvironment())
@@ -138,7 +161,7 @@ private func text(_ result: CallTool.Result) -> String? {
         let tools = try await client.listTools().tools
         #expect(tools.map(\.name) == ["daily", "weekly", "monthly", "session", "blocks"])
         let blocksSchema = try #require(tools.last?.inputSchema.objectValue?["properties"]?.objectValue)
-        #expect(Set(blocksSchema.keys) == ["since", "until", "mode", "timezone", "offline", "order", "breakdown",
+        #expect(Set(blocksSchema.keys) == ["agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown",
                                            "active", "recent", "tokenLimit", "sessionLength"])
 
         let (content, isError) = try await client.callTool(name: "blocks", arguments: ["timezone": "UTC", "sessionLength": 3])

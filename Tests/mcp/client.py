@@ -21,7 +21,7 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 TOOLS = {"daily", "weekly", "monthly", "session", "blocks"}
-COMMON = {"since", "until", "mode", "timezone", "offline", "order", "breakdown"}
+COMMON = {"agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown"}
 EXTRA = {
     "daily": set(),
     "weekly": {"startOfWeek"},
@@ -30,11 +30,13 @@ EXTRA = {
     "blocks": {"active", "recent", "tokenLimit", "sessionLength"},
 }
 ENUMS = {
+    "agent": ["claude", "codex", "all"],
     "mode": ["auto", "calculate", "display"],
     "order": ["asc", "desc"],
     "startOfWeek": ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"],
 }
 TYPES = {
+    "agent": "string",
     "since": "string", "until": "string", "mode": "string", "timezone": "string", "offline": "boolean",
     "order": "string", "breakdown": "boolean", "startOfWeek": "string", "id": "string", "active": "boolean",
     "recent": "boolean", "tokenLimit": "string", "sessionLength": "number",

@@ -27,10 +27,17 @@ public struct ConfigFile: Sendable, Equatable {
     public var commands: [String: [String: ConfigValue]]
     public var claudeDefaults: [String: ConfigValue]
     public var claudeCommands: [String: [String: ConfigValue]]
+    /// Other agents' sections (`codex.defaults`, `codex.commands.daily`) and their `commands["codex daily"]` /
+    /// `commands["codex:daily"]` entries, by agent id.
+    public var agentDefaults: [String: [String: ConfigValue]] = [:]
+    public var agentCommands: [String: [String: [String: ConfigValue]]] = [:]
+    public var agentCommandEntries: [String: [String: ConfigValue]] = [:]
     /// Keys that were ignored because no option has that name (reported as warnings).
     public var unknownKeys: [String]
 
     public static let commandNames = ["daily", "weekly", "monthly", "session", "blocks", "statusline"]
+    /// Agents other than Claude with config sections, and their reports.
+    public static let agentReports: [String: [String]] = ["codex": ["daily", "monthly", "session"]]
 
     enum Kind { case bool, int, number, string, date, zone, tokenLimit, object, enumeration([String]) }
 
@@ -39,7 +46,7 @@ public struct ConfigFile: Sendable, Equatable {
         "debug": .bool, "debugSamples": .int, "order": .enumeration(["asc", "desc"]), "breakdown": .bool,
         "offline": .bool, "noOffline": .bool, "color": .bool, "noColor": .bool, "timezone": .zone,
         "locale": .string, "jq": .string, "compact": .bool, "noCost": .bool, "singleThread": .bool,
-        "noCache": .bool, "pricingOverrides": .object,
+        "noCache": .bool, "pricingOverrides": .object, "speed": .enumeration(["auto", "standard", "fast"]), "all": .bool,
     ]
     static let perCommand: [String: [String: Kind]] = [
         "daily": ["instances": .bool, "project": .string, "projectAliases": .string],
@@ -98,7 +105,36 @@ public struct ConfigFile: Sendable, Equatable {
                     default: file.unknownKeys.append("claude." + sub)
                     }
                 }
+            case let agent where agentReports[agent] != nil:
+                guard let section = value as? [String: Any] else {
+                    throw ConfigError(path: path, key: key, message: "must be an object")
+                }
+                for (sub, subValue) in section.sorted(by: { $0.key < $1.key }) {
+                    switch sub {
+                    case "defaults":
+                        file.agentDefaults[agent] = try self.section(subValue, name: agent + ".defaults", command: nil,
+                                                                     path: path, unknown: &file.unknownKeys)
+                    case "commands":
+                        file.agentCommands[agent] = try commandSections(subValue, name: agent + ".commands", path: path,
+                                                                        unknown: &file.unknownKeys)
+                    default: file.unknownKeys.append(agent + "." + sub)
+                    }
+                }
             default: file.unknownKeys.append(key)
+            }
+        }
+        if let commands = object["commands"] as? [String: Any] {
+            for (raw, value) in commands.sorted(by: { $0.key < $1.key }) {
+                for (agent, reports) in agentReports {
+                    for separator in [" ", ":"] {
+                        guard raw.hasPrefix(agent + separator) else { continue }
+                        let report = String(raw.dropFirst(agent.count + 1))
+                        guard reports.contains(report) else { continue }
+                        file.agentCommandEntries[raw] = try section(value, name: "commands." + raw, command: report,
+                                                                    path: path, unknown: &file.unknownKeys)
+                        file.unknownKeys.removeAll { $0 == "commands." + raw }
+                    }
+                }
             }
         }
         return file
@@ -191,7 +227,20 @@ public struct ConfigFile: Sendable, Equatable {
     }
 
     /// The options for one command: `defaults` < `commands.<cmd>` < `claude.defaults` < `claude.commands.<cmd>`.
+    /// Another agent's report (`"codex daily"`): `defaults` < `commands["codex daily"]` < `commands.daily` <
+    /// `commands["codex:daily"]` < `codex.defaults` < `codex.commands.daily`.
     public func options(for command: String) -> [String: ConfigValue] {
+        let words = command.split(separator: " ").map(String.init)
+        if words.count == 2, let agent = words.first, ConfigFile.agentReports[agent] != nil {
+            let report = words[1]
+            var merged = defaults
+            for layer in [agentCommandEntries[agent + " " + report] ?? [:], commands[report] ?? [:],
+                          agentCommandEntries[agent + ":" + report] ?? [:], agentDefaults[agent] ?? [:],
+                          agentCommands[agent]?[report] ?? [:]] {
+                merged.merge(layer) { $1 }
+            }
+            return merged
+        }
         var merged = defaults
         for layer in [commands[command] ?? [:], claudeDefaults, claudeCommands[command] ?? [:]] {
             merged.merge(layer) { $1 }

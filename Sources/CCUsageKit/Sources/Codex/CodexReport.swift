@@ -1,0 +1,169 @@
+/// Which Codex report: rows by day, week (Monday-based, internal), month or session file.
+public enum CodexReportKind: String, Sendable, CaseIterable {
+    case daily, weekly, monthly, session
+
+    /// The JSON array name and the row key name.
+    public var rowsKey: String { self == .session ? "sessions" : rawValue }
+    public var keyName: String {
+        switch self {
+        case .daily: "date"
+        case .weekly: "week"
+        case .monthly: "month"
+        case .session: "sessionId"
+        }
+    }
+}
+
+public struct CodexModelUsage: Sendable, Equatable {
+    public var tokens = CodexTokens()
+    public var isFallback = false
+    public var cost = 0.0
+}
+
+/// One output row: a date, week, month or session.
+public struct CodexRow: Sendable, Equatable {
+    public var key: String
+    public var tokens = CodexTokens()
+    /// Per model, in ascending name order (byte order).
+    public var models: [(name: String, usage: CodexModelUsage)] = []
+    /// The greatest timestamp string of the row's events, as logged.
+    public var lastActivity = ""
+    public var cost = 0.0
+
+    public static func == (a: CodexRow, b: CodexRow) -> Bool {
+        a.key == b.key && a.tokens == b.tokens && a.lastActivity == b.lastActivity && a.cost == b.cost
+            && a.models.map(\.name) == b.models.map(\.name) && a.models.map(\.usage) == b.models.map(\.usage)
+    }
+
+    /// Session rows: the id's part before the last `/` (empty when none) and after it.
+    public var directory: String { key.lastIndex(of: "/").map { String(key[..<$0]) } ?? "" }
+    public var sessionFile: String { key.lastIndex(of: "/").map { String(key[key.index(after: $0)...]) } ?? key }
+}
+
+/// Options of a Codex report.
+public struct CodexReportOptions: Sendable {
+    public var zone: ReportZone
+    public var range: DateRange
+    public var order: ReportOrder
+    public var fast: Bool
+    /// The unified reports' loader: duplicates by raw timestamp string, model and counts, across sessions too.
+    public var unifiedDedup: Bool
+
+    public init(zone: ReportZone, range: DateRange = DateRange(), order: ReportOrder = .asc, fast: Bool = false,
+                unifiedDedup: Bool = false) {
+        self.zone = zone; self.range = range; self.order = order; self.fast = fast; self.unifiedDedup = unifiedDedup
+    }
+}
+
+/// A Codex report (07-codex §11–§13): events de-duplicated, dated in the report zone, filtered, grouped and
+/// priced per group and model.
+public struct CodexReport: Sendable {
+    public var kind: CodexReportKind
+    public var rows: [CodexRow] = []
+    /// Sums over the rows; `tokens.input` stays the raw input (the JSON shows the sum of the rows' non-cached input).
+    public var totals = CodexTokens()
+    public var totalNonCachedInput = 0
+    public var totalCost = 0.0
+    /// Models with tokens but no price (cost 0), sorted.
+    public var unpricedModels: [String] = []
+    /// Events skipped because their timestamp is not in the strict grammar (the reference aborts instead).
+    public var invalidTimestamps: [(session: String, timestamp: String)] = []
+    public var duplicatesRemoved = 0
+
+    /// The dedup key (§11.1): session (for the session report), instant, model and counts.
+    private struct EventKey: Hashable {
+        var session: Int
+        var instant: Int64
+        var stamp: String
+        var model: String
+        var tokens: CodexTokens
+    }
+
+    public init(sessions: [(id: String, events: [CodexEvent])], kind: CodexReportKind, options: CodexReportOptions,
+                pricing: CodexPricing) {
+        self.kind = kind
+        var seen = Set<EventKey>()
+        var sessionIndex: [String: Int] = [:]
+        var groups: [String: Int] = [:]
+        var modelIndex: [[String: Int]] = []
+        var bucketer = DayBucketer(options.zone)
+        for (id, events) in sessions {
+            let session: Int
+            if kind == .session && !options.unifiedDedup {
+                if let known = sessionIndex[id] { session = known } else {
+                    session = sessionIndex.count
+                    sessionIndex[id] = session
+                }
+            } else {
+                session = -1
+            }
+            for event in events {
+                guard !event.model.isEmpty else { continue }
+                guard let instant = CodexTime.parse(event.timestamp) else {
+                    invalidTimestamps.append((id, event.timestamp))
+                    continue
+                }
+                let eventKey = options.unifiedDedup
+                    ? EventKey(session: -1, instant: 0, stamp: event.timestamp, model: event.model, tokens: event.tokens)
+                    : EventKey(session: session, instant: instant, stamp: "", model: event.model, tokens: event.tokens)
+                guard seen.insert(eventKey).inserted else {
+                    duplicatesRemoved += 1
+                    continue
+                }
+                let day = bucketer.day(ofMillis: instant)
+                if let since = options.range.since, day < since { continue }
+                if let until = options.range.until, day > until { continue }
+                let key: String
+                switch kind {
+                case .daily: key = day.description
+                case .weekly: key = day.adding(days: -((day.weekday + 6) % 7)).description
+                case .monthly: key = day.monthKey
+                case .session: key = id
+                }
+                let g: Int
+                if let known = groups[key] { g = known } else {
+                    g = rows.count
+                    groups[key] = g
+                    rows.append(CodexRow(key: key))
+                    modelIndex.append([:])
+                }
+                rows[g].tokens += event.tokens
+                if kind == .session, !event.timestamp.utf8.lexicographicallyPrecedes(rows[g].lastActivity.utf8) {
+                    rows[g].lastActivity = event.timestamp
+                }
+                let m: Int
+                if let known = modelIndex[g][event.model] { m = known } else {
+                    m = rows[g].models.count
+                    modelIndex[g][event.model] = m
+                    rows[g].models.append((event.model, CodexModelUsage()))
+                }
+                rows[g].models[m].usage.tokens += event.tokens
+                if event.isFallback { rows[g].models[m].usage.isFallback = true }
+            }
+        }
+        rows.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        if options.order == .desc { rows.reverse() }
+        var prices: [String: CodexPrice?] = [:]
+        var unpriced = Set<String>()
+        for r in rows.indices {
+            rows[r].models.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            var cost = 0.0
+            for m in rows[r].models.indices {
+                let name = rows[r].models[m].name
+                if prices[name] == nil { prices[name] = .some(pricing.price(for: name)) }
+                let tokens = rows[r].models[m].usage.tokens
+                if let price = prices[name] ?? nil {
+                    rows[r].models[m].usage.cost = price.cost(tokens, fast: options.fast)
+                } else if max(tokens.total, saturatingAdd(tokens.input, tokens.output)) > 0 {
+                    unpriced.insert(name)
+                }
+                cost += rows[r].models[m].usage.cost
+            }
+            rows[r].cost = cost
+            totals += rows[r].tokens
+            totalNonCachedInput = saturatingAdd(totalNonCachedInput, rows[r].tokens.nonCachedInput)
+            totalCost += cost
+        }
+        unpricedModels = unpriced.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
