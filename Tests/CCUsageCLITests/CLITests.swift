@@ -58,8 +58,11 @@ let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
         let flag = try runCLI(["daily", "-j", "-z", "America/Los_Angeles"], env: env)
         let tz = try runCLI(["daily", "-j"], env: env.merging(["TZ": "America/Los_Angeles"]) { $1 })
         #expect(flag.out == tz.out)
-        #expect(flag.out == (try String(contentsOfFile: kitGolden + "/daily-instances-la.json", encoding: .utf8)) + "\n"
-                || flag.out.contains("\"2025-07-19\""))
+        // The zone must change the days: the Los Angeles golden differs from the UTC one.
+        let la = try String(contentsOfFile: kitGolden + "/daily-la.json", encoding: .utf8)
+        let utc = try String(contentsOfFile: kitGolden + "/daily-utc.json", encoding: .utf8)
+        #expect(la != utc)
+        #expect(flag.out == la + "\n")
     }
 
     @Test("bad flag values exit 1 with a message", arguments: [

@@ -98,12 +98,6 @@ public struct UsageRecord: Sendable, Equatable {
               rawTimestampID = newValue.rawTimestamp }
     }
 
-    /// The model label used in reports: the raw model, with `-fast` for fast-mode requests.
-    public var displayModel: String? {
-        guard let model else { return nil }
-        return isFast ? model + "-fast" : model
-    }
-
     /// Where the model's string id sits in a record (for tests that damage a cache file).
     static var modelIDOffset: Int { MemoryLayout<UsageRecord>.offset(of: \.modelID)! }
 

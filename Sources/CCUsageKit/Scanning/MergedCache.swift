@@ -312,16 +312,3 @@ extension PriceTable {
         return h
     }
 }
-
-/// Faults a large, not yet touched buffer in with one call (MADV_POPULATE_WRITE, Linux 5.14+) rather than
-/// one page fault per 4 KiB as it is filled. Only a hint: older kernels refuse it and nothing changes.
-func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-    #if os(Linux)
-    let page = 4096
-    guard buffer.count >= 64 * page, let base = buffer.baseAddress else { return }
-    let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-    let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
-    guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-    _ = madvise(p, end - start, 23)   // MADV_POPULATE_WRITE
-    #endif
-}

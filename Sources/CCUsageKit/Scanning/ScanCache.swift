@@ -84,13 +84,6 @@ public enum ScanCache {
             guard v >= 0, v <= Int64(Int.max) else { throw Corrupt() }
             return Int(v)
         }
-        /// An index into `strings`, or -1 for none.
-        mutating func optionalString(_ strings: [String]) throws -> String? {
-            let index = try i64()
-            if index < 0 { return nil }
-            guard index < strings.count else { throw Corrupt() }
-            return strings[Int(index)]
-        }
         /// An index into a string table, as the `StringPool` id in `ids` (-1: none, id 0).
         @inline(__always) mutating func optionalID(_ ids: [UInt32]) throws -> UInt32 {
             let index = try i64()

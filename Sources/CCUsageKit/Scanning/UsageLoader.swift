@@ -621,7 +621,6 @@ public enum CacheWrites {
 final class Garbage: @unchecked Sendable {
     private var value: Any?
     init(_ value: Any) { self.value = value }
-    func drop() { value = nil }
 }
 
 /// Results written by worker threads, each slot by exactly one worker.
