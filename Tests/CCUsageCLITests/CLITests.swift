@@ -3,36 +3,6 @@ import Foundation
 import Testing
 @testable import CCUsageCLI
 
-/// Runs the built `ccusage` binary (it sits next to the test bundle).
-func runCLI(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = dir.appendingPathComponent("ccusage")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        binary = dir.deletingLastPathComponent().appendingPathComponent("ccusage")
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = args
-    var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent-home", "TZ": "UTC"]
-    // Sanitizer settings (Scripts/sanitize) reach the children too.
-    for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE", "CCUSAGE_TEST_SANITIZER"] {
-        if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
-    }
-    environment.merge(env) { $1 }
-    process.environment = environment
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
-
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures").path
 let kitGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -58,19 +58,10 @@ import Testing
 /// As `runCLI`, but a run still going after `seconds` is killed and reported, so a hang fails the test
 /// instead of hanging the suite.
 func runCLI(_ args: [String], env: [String: String], timeout seconds: Double) throws -> (code: Int32, out: String, err: String) {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = dir.appendingPathComponent("ccusage")
-    if !FileManager.default.fileExists(atPath: binary.path) {
-        binary = dir.deletingLastPathComponent().appendingPathComponent("ccusage")
-    }
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = ccusageBinary
     process.arguments = args
-    var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent-home", "TZ": "UTC"]
-    for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE", "CCUSAGE_TEST_SANITIZER"] {
-        if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
-    }
-    process.environment = environment.merging(env) { $1 }
+    process.environment = childEnvironment(env)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

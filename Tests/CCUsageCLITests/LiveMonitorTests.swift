@@ -9,12 +9,7 @@ private let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/h
 @Suite(.serialized, .enabled(if: tmuxPath != nil, "needs tmux (Scripts/install-deps installs it)"))
 final class LiveMonitorTests {
 
-    static var binary: String {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidate = dir.appendingPathComponent("ccusage")
-        if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-        return dir.deletingLastPathComponent().appendingPathComponent("ccusage").path
-    }
+    static var binary: String { ccusageBinary.path }
 
     let socket = "ccusage-live-\(UUID().uuidString.prefix(8))"
     let root: String

@@ -7,14 +7,6 @@ import Testing
 private let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 private let basicFixture = testsDirectory.appendingPathComponent("Fixtures/basic").path
 
-/// The built `ccusage` binary, found as `runCLI` finds it (next to the test bundle, or one level up).
-private func ccusageBinary() -> URL {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let binary = dir.appendingPathComponent("ccusage")
-    return FileManager.default.fileExists(atPath: binary.path)
-        ? binary : dir.deletingLastPathComponent().appendingPathComponent("ccusage")
-}
-
 /// The fixture tree as the server would see it, with a fixed clock.
 private func fixtureEnvironment(_ dir: String = basicFixture) throws -> Environment {
     Environment(variables: ["CLAUDE_CONFIG_DIR": dir], home: "/nonexistent-home",
@@ -30,7 +22,7 @@ private func text(_ result: CallTool.Result) -> String? {
     /// The real client: the MCP Python SDK drives `ccusage mcp` and compares every answer with the CLI's
     /// `--json`. Needs python3 with the `mcp` package (Scripts/install-deps installs it); without it, this fails.
     @Test func pythonMCPClientAgreesWithTheCLI() throws {
-        let binary = ccusageBinary()
+        let binary = ccusageBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "ccusage binary not found at \(binary.path)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
