@@ -27,6 +27,8 @@ struct Context {
     var debugSamples: Int
     var singleThread: Bool
     var cacheDirectory: String?
+    /// The archive of past usage (nil: `--no-archive`, `CCUSAGE_NO_ARCHIVE`, or `noArchive` in the config).
+    var archivePath: String?
 
     /// The configuration-file options of this command.
     var config: ConfigLayer
@@ -71,6 +73,7 @@ struct Context {
         let noCacheEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
         let noCache = flags.noCache || noCacheEnv || c.bool("noCache") == true
         cacheDirectory = noCache ? nil : ScanCache.defaultDirectory(env)
+        archivePath = flags.noArchive || c.bool("noArchive") == true ? nil : UsageArchive.defaultPath(env)
         let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
         quiet = logLevel == 0
         var color = flags.color
@@ -102,6 +105,7 @@ struct Context {
         var options = LoadOptions(mode: mode, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps,
                                   singleThread: singleThread, cacheDirectory: cacheDirectory)
         options.writeCachesInBackground = true   // CCUsageCommand.run waits for them before it returns
+        options.archive = archivePath.map { ArchiveOptions(path: $0, now: env.now) }
         return options
     }
 
@@ -130,6 +134,8 @@ struct Context {
             }
             key = ReportCache.key(parts)
             signature = discovered.signature(options)
+            // The archive's events are part of the report: its state is part of the key.
+            if let archivePath { signature ^= UsageArchive.stamp(path: archivePath) }
             if let entry = ReportCache.read(directory: directory, key: key!, signature: signature) {
                 Trace.mark("report cache hit")
                 if !entry.notices.isEmpty { Terminal.error(entry.notices) }
@@ -149,7 +155,9 @@ struct Context {
         let warnings = pricingWarnings(usage)
         if !warnings.isEmpty { Terminal.error(warnings) }
         if let key, let directory = cacheDirectory, usage.problems.isEmpty {
-            let entry = ReportCache.Entry(notices: notices, text: text, warnings: warnings), inputs = signature
+            let entry = ReportCache.Entry(notices: notices, text: text, warnings: warnings)
+            // Under the archive's state after this run's update, so the next run on the same data hits.
+            let inputs = discovered.signature(options) ^ (archivePath.map { UsageArchive.stamp(path: $0) } ?? 0)
             CacheWrites.run(inBackground: true) {
                 ReportCache.write(directory: directory, key: key, signature: inputs, entry: entry)
             }

@@ -22,6 +22,8 @@ public struct LoadOptions: Sendable {
     /// Bytes added to the files since the merged cache was written that a run re-reads, inserting their
     /// records into the mapped ones, instead of rewriting the cache (0: rewrite it after every change).
     public var rereadLimit: Int64 = 8 << 20
+    /// The archive this load keeps current and reads gone transcripts' events from (nil: none).
+    public var archive: ArchiveOptions?
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
                 keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
@@ -119,6 +121,7 @@ public enum UsageLoader {
         var usage = loadFiles(discovered.files, options: options, progress: progress)
         usage.problems = discovered.problems + usage.problems
         usage.baseDirectories = discovered.baseDirectories
+        ArchiveHook.apply(&usage, options: options)
         return usage
     }
 
