@@ -20,7 +20,8 @@ public struct CCUsageCommand: AsyncParsableCommand {
           ccusage daily -s 20250701 -z Asia/Tokyo --offline
         """,
         version: ccusageVersion,
-        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self],
+        subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
+                      Archive.self],
         defaultSubcommand: Daily.self
     )
 

@@ -118,7 +118,9 @@ struct Context {
         do {
             discovered = try UsageLoader.discover(options, env)
         } catch let error as NoDataDirectoryError {
-            throw CLIError(error.description)
+            // No transcripts here, but an archive (say, imported from another machine): report from it.
+            guard let archivePath, access(archivePath, F_OK) == 0 else { throw CLIError(error.description) }
+            discovered = .none
         }
         var key: String?, signature: UInt64 = 0
         if let directory = cacheDirectory, !debug, discovered.problems.isEmpty {
@@ -195,7 +197,8 @@ struct Context {
             usage = try UsageLoader.load(options, env, progress: progress.callback)
         } catch let error as NoDataDirectoryError {
             progress.finish()
-            throw CLIError(error.description)
+            guard let archivePath, access(archivePath, F_OK) == 0 else { throw CLIError(error.description) }
+            usage = UsageLoader.load(.none, options: options)
         }
         progress.finish()
         report(usage)
