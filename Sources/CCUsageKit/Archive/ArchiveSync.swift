@@ -50,6 +50,7 @@ extension UsageArchive {
             try db.transaction {
                 try storeFiles(usage, project: project, now: now)
                 try setMeta("live_signature", stored)
+                Trace.mark("archive: events written")
             }
             return true
         } catch let error as ArchiveError {
@@ -104,54 +105,62 @@ extension UsageArchive {
             // not be listed, or another CLAUDE_CONFIG_DIR, does not retire anything).
             if access(row.path, F_OK) != 0, errno == ENOENT { try retire.run([.integer(now), .integer(row.id)]) }
         }
+        Trace.mark("archive: file rows")
         guard fileIDs.contains(where: { $0 != 0 }) else { return }
-        let upsert = try db.prepare(UsageArchive.upsertSQL)
-        var keyless: [Int32: Int64] = [:]
         // A record's place: the file whose lines the merge was at when its first copy came (a better copy
         // from a later file takes the first one's place), and its position there. Places never decrease
         // along the records, and a record's own file is at or after its place: the place is the least own
         // file from here on.
-        let owners = usage.records.map(\.record.fileIndex)
-        var places = owners
+        var places = usage.records.map(\.record.fileIndex)
         for j in places.indices.reversed().dropFirst() { places[j] = min(places[j], places[j + 1]) }
+        // The rows to write, in key order: B-tree pages then fill one after another.
+        var writes: [(key: (Int64, Int64, Int64), index: Int, seq: Int64)] = []
+        var keyless: [Int32: Int64] = [:]
         var placeStart = 0
         for (j, priced) in usage.records.enumerated() {
             if j > 0, places[j] != places[j - 1] { placeStart = j }
             let r = priced.record
-            let fileID = fileIDs[Int(r.fileIndex)]
-            guard fileID != 0 else { continue }
-            try bindEvent(r, file: fileID, to: upsert, keyless: &keyless, path: usage.files[Int(r.fileIndex)].path)
-            upsert.bind(rowIDs[Int(places[j])], at: 17)
-            upsert.bind(Int64(j - placeStart), at: 18)
+            guard fileIDs[Int(r.fileIndex)] != 0 else { continue }
+            let key: (Int64, Int64, Int64)
+            if let k = r.dedupKey {
+                key = (Int64(bitPattern: k.message), Int64(bitPattern: k.message2), Int64(bitPattern: k.request))
+            } else {
+                // No message id (never deduplicated): keyed by the file's path and its place among the file's
+                // such records.
+                let ordinal = keyless[r.fileIndex, default: 0]
+                keyless[r.fileIndex] = ordinal + 1
+                var path = usage.files[Int(r.fileIndex)].path
+                key = (Int64(bitPattern: path.withUTF8 { Hashing.pair($0).0 }), ordinal, 0)
+            }
+            writes.append((key, j, Int64(j - placeStart)))
+        }
+        writes.sort { $0.key < $1.key }
+        try db.execute("PRAGMA cache_size=-32768")
+        let upsert = try db.prepare(UsageArchive.upsertSQL)
+        for row in writes {
+            let r = usage.records[row.index].record
+            upsert.bind(row.key.0, at: 1)
+            upsert.bind(row.key.1, at: 2)
+            upsert.bind(row.key.2, at: 3)
+            try bindEvent(r, file: fileIDs[Int(r.fileIndex)], to: upsert)
+            upsert.bind(rowIDs[Int(places[row.index])], at: 17)
+            upsert.bind(row.seq, at: 18)
             try upsert.step()
             upsert.reset()
         }
     }
 
-    /// Binds one record as the first 16 event columns (its place and position there are the 17th and 18th). A record without a message id (never deduplicated) is keyed
-    /// by its file's path and its place among that file's such records.
-    private func bindEvent(_ r: UsageRecord, file: Int64, to s: SQLiteStatement, keyless: inout [Int32: Int64],
-                           path: String) throws {
+    /// Binds one record as event columns 4 to 16 (the key, its place and position there are bound by the caller).
+    private func bindEvent(_ r: UsageRecord, file: Int64, to s: SQLiteStatement) throws {
         var flags: Int64 = 0
         if r.isFast { flags |= UsageArchive.fast }
         if r.hasSpeed { flags |= UsageArchive.speed }
         if r.isSidechain { flags |= UsageArchive.sidechain }
-        if let key = r.dedupKey {
-            s.bind(Int64(bitPattern: key.message), at: 1)
-            s.bind(Int64(bitPattern: key.message2), at: 2)
-            s.bind(Int64(bitPattern: key.request), at: 3)
-        } else {
-            flags |= UsageArchive.keyless
-            let ordinal = keyless[r.fileIndex, default: 0]
-            keyless[r.fileIndex] = ordinal + 1
-            var p = path
-            s.bind(Int64(bitPattern: p.withUTF8 { Hashing.pair($0).0 }), at: 1)
-            s.bind(ordinal, at: 2)
-            s.bind(Int64(0), at: 3)
-        }
+        if r.dedupKey == nil { flags |= UsageArchive.keyless }
+        let names = r.stringIDs
         s.bind(file, at: 4)
         s.bind(r.time, at: 5)
-        try s.bind(nameID(r.model), at: 6)
+        try s.bind(pooledNameID(names.model), at: 6)
         s.bind(Int64(r.tokens.input), at: 7)
         s.bind(Int64(r.tokens.output), at: 8)
         s.bind(Int64(r.tokens.cacheCreation), at: 9)
@@ -159,8 +168,8 @@ extension UsageArchive {
         s.bind(Int64(r.cacheCreation1h), at: 11)
         s.bind(r.recordedCost, at: 12)
         s.bind(flags, at: 13)
-        try s.bind(nameID(r.sessionField), at: 14)
-        try s.bind(nameID(r.version), at: 15)
+        try s.bind(pooledNameID(names.session), at: 14)
+        try s.bind(pooledNameID(names.version), at: 15)
         s.bind(r.usageLimitReset, at: 16)
     }
 
@@ -197,8 +206,10 @@ enum ArchiveHook {
     static func apply(_ usage: inout LoadedUsage, options: LoadOptions) {
         guard let path = options.archive?.path, let now = options.archive?.now else { return }
         let archive: UsageArchive
+        Trace.mark("archive: opening")
         do {
             archive = try UsageArchive(path: path)
+            Trace.mark("archive: open")
         } catch {
             usage.problems.append(LoadProblem(kind: .archive, path: error.path, reason: error.reason))
             return

@@ -199,6 +199,7 @@ public final class UsageArchive: @unchecked Sendable {
     // MARK: Names and meta
 
     private var nameIDs: [String: Int64] = [:]
+    private var pooledIDs: [UInt32: SQLiteValue] = [:]
     private var namesByID: [Int64: String] = [:]
     private lazy var findName = try? db.prepare("SELECT id FROM names WHERE name = ?")
     private lazy var addName = try? db.prepare("INSERT INTO names(name) VALUES (?)")
@@ -217,6 +218,14 @@ public final class UsageArchive: @unchecked Sendable {
         findName.reset()
         nameIDs[name] = id
         return .integer(id)
+    }
+
+    /// `nameID` of a `StringPool` string, by its pool id.
+    func pooledNameID(_ id: UInt32) throws -> SQLiteValue {
+        if let known = pooledIDs[id] { return known }
+        let value = try nameID(StringPool.string(id))
+        pooledIDs[id] = value
+        return value
     }
 
     /// The name of an id (nil for NULL or an unknown id).
