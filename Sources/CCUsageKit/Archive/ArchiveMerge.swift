@@ -36,11 +36,14 @@ extension UsageArchive {
         guard !gone.isEmpty else { return 0 }
         gone.sort { $0.file.path == $1.file.path ? $0.id < $1.id : bytewiseLess($0.file.path, $1.file.path) }
 
-        // Live records before each live file's: the records come in file order.
+        // Where each live file's part of the records starts. A record sits where its message was first seen,
+        // at or before its own file: its place is the least own file from there on (see `store`).
         let live = usage.files
-        var before = [Int](repeating: 0, count: live.count + 1)
-        usage.records.forEachRun { run in for p in run { before[Int(p.record.fileIndex) + 1] += 1 } }
-        for k in live.indices { before[k + 1] += before[k] }
+        var places = usage.records.map(\.record.fileIndex)
+        for j in places.indices.reversed().dropFirst() { places[j] = min(places[j], places[j + 1]) }
+        var before = [Int](repeating: places.count, count: live.count + 1)
+        for j in places.indices.reversed() { before[Int(places[j])] = j }
+        for k in live.indices.reversed() { before[k] = min(before[k], before[k + 1]) }
 
         // Each gone file's events in their order; an event placed in another file (a better copy of a
         // message first seen earlier) goes to that file: into its events when it is gone too, else after
@@ -59,10 +62,27 @@ extension UsageArchive {
                 if place == entry.id { gathered[g].append((seq, record)) } else { elsewhere.append((place, g, seq, record)) }
             }
         }
+        // A live transcript's better copy of a message first seen in a gone one: the first copy's place is
+        // gone, so the live copy moves back there (deduplication keeps the earlier place).
+        let placedHere = try db.prepare("""
+            SELECT \(UsageArchive.eventColumns.split(separator: ",").map { "e." + String($0).trimmed }.joined(separator: ", ")), f.path
+            FROM events e JOIN files f ON f.id = e.file
+            WHERE e.place = ?1 AND e.place != e.file AND f.gone = 0 ORDER BY e.seq
+            """)
+        var moved = Set<Int>()
+        for (g, entry) in gone.enumerated() {
+            try placedHere.bind([.integer(entry.id)])
+            while try placedHere.step() {
+                guard let own = placedHere.text(18), let index = live.firstIndex(where: { $0.path == own }) else { continue }
+                var record = try record(from: placedHere)
+                record.fileIndex = Int32(index)
+                gathered[g].append((placedHere.int64(17), record))
+                moved.insert(g)
+            }
+        }
         var afterLive: [Int: [UsageRecord]] = [:]
         if !elsewhere.isEmpty {
             let placePath = try db.prepare("SELECT path FROM files WHERE id = ? AND gone = 0")
-            var moved = Set<Int>()
             for e in elsewhere {
                 if let g = goneIndex[e.place] {
                     gathered[g].append((e.seq, e.record))
@@ -79,8 +99,8 @@ extension UsageArchive {
                 }
                 placePath.reset()
             }
-            for g in moved { gathered[g].sort { $0.seq < $1.seq } }
         }
+        for g in moved { gathered[g].sort { $0.seq < $1.seq } }
         // In merge order: by insertion point; at one point, the end of a live file before gone files after it.
         var order: [(at: Int, rank: Int, records: [UsageRecord])] = afterLive.map { (before[$0.key + 1], -1, $0.value) }
         for (g, entry) in gone.enumerated() where !gathered[g].isEmpty {

@@ -90,6 +90,7 @@ public enum ArchiveSchema {
             PRIMARY KEY(key1, key2, key3)
         ) WITHOUT ROWID;
         CREATE INDEX events_file ON events(file, seq);
+        CREATE INDEX events_placed ON events(place, seq) WHERE place != file;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
         CREATE VIEW usage_events AS
             SELECT f.source, f.project, f.session, datetime(e.time / 1000, 'unixepoch') AS utc_time, e.time,
