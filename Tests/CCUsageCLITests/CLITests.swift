@@ -13,7 +13,10 @@ func runCLI(_ args: [String], env: [String: String] = [:], stdin: String? = nil)
     let process = Process()
     process.executableURL = binary
     process.arguments = args
-    var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent-home", "TZ": "UTC"]
+    // No archive unless a test names one: tests share a home, and one test's deleted tree must not reach
+    // another's report through it.
+    var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": "/nonexistent-home",
+                       "TZ": "UTC", "CCUSAGE_NO_ARCHIVE": "1"]
     // Sanitizer settings (Scripts/sanitize) reach the children too.
     for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE", "CCUSAGE_TEST_SANITIZER"] {
         if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
