@@ -48,19 +48,20 @@ extension UsageArchive {
         // Each gone file's events in their order; an event placed in another file (a better copy of a
         // message first seen earlier) goes to that file: into its events when it is gone too, else after
         // the live file's records, where deduplication moves it to the live copy's place.
-        let events = try db.prepare("SELECT \(UsageArchive.eventColumns) FROM events WHERE file = ? ORDER BY seq")
+        // One pass over the events (most of an old archive belongs to gone transcripts: an index by file
+        // would cost more room and write time than it saves).
+        let events = try db.prepare("SELECT \(UsageArchive.eventColumns) FROM events")
         var gathered = [[(seq: Int64, record: UsageRecord)]](repeating: [], count: gone.count)
         var goneIndex: [Int64: Int] = [:]
         for (g, entry) in gone.enumerated() { goneIndex[entry.id] = g }
         var elsewhere: [(place: Int64, own: Int, seq: Int64, record: UsageRecord)] = []
-        for (g, entry) in gone.enumerated() {
-            try events.bind([.integer(entry.id)])
-            while try events.step() {
-                var record = try record(from: events)
-                record.fileIndex = Int32(live.count + g)
-                let place = events.int64(16), seq = events.int64(17)
-                if place == entry.id { gathered[g].append((seq, record)) } else { elsewhere.append((place, g, seq, record)) }
-            }
+        while try events.step() {
+            let file = events.int64(3)
+            guard let g = goneIndex[file] else { continue }
+            var record = try record(from: events)
+            record.fileIndex = Int32(live.count + g)
+            let place = events.int64(16), seq = events.int64(17)
+            if place == file { gathered[g].append((seq, record)) } else { elsewhere.append((place, g, seq, record)) }
         }
         // A live transcript's better copy of a message first seen in a gone one: the first copy's place is
         // gone, so the live copy moves back there (deduplication keeps the earlier place).
@@ -69,7 +70,6 @@ extension UsageArchive {
             FROM events e JOIN files f ON f.id = e.file
             WHERE e.place = ?1 AND e.place != e.file AND f.gone = 0 ORDER BY e.seq
             """)
-        var moved = Set<Int>()
         for (g, entry) in gone.enumerated() {
             try placedHere.bind([.integer(entry.id)])
             while try placedHere.step() {
@@ -77,7 +77,6 @@ extension UsageArchive {
                 var record = try record(from: placedHere)
                 record.fileIndex = Int32(index)
                 gathered[g].append((placedHere.int64(17), record))
-                moved.insert(g)
             }
         }
         var afterLive: [Int: [UsageRecord]] = [:]
@@ -86,7 +85,6 @@ extension UsageArchive {
             for e in elsewhere {
                 if let g = goneIndex[e.place] {
                     gathered[g].append((e.seq, e.record))
-                    moved.insert(g)
                     continue
                 }
                 try placePath.bind([.integer(e.place)])
@@ -95,12 +93,11 @@ extension UsageArchive {
                     afterLive[index, default: []].append(e.record)
                 } else {
                     gathered[e.own].append((e.seq, e.record))
-                    moved.insert(e.own)
                 }
                 placePath.reset()
             }
         }
-        for g in moved { gathered[g].sort { $0.seq < $1.seq } }
+        for g in gathered.indices { gathered[g].sort { $0.seq < $1.seq } }
         // In merge order: by insertion point; at one point, the end of a live file before gone files after it.
         var order: [(at: Int, rank: Int, records: [UsageRecord])] = afterLive.map { (before[$0.key + 1], -1, $0.value) }
         for (g, entry) in gone.enumerated() where !gathered[g].isEmpty {

@@ -89,7 +89,6 @@ public enum ArchiveSchema {
             seq INTEGER NOT NULL,
             PRIMARY KEY(key1, key2, key3)
         ) WITHOUT ROWID;
-        CREATE INDEX events_file ON events(file, seq);
         CREATE INDEX events_placed ON events(place, seq) WHERE place != file;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
         CREATE VIEW usage_events AS
