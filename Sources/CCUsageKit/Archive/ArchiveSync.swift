@@ -183,10 +183,11 @@ extension UsageArchive {
                                  cacheCreation: Int(s.int64(c + 8)), cacheRead: Int(s.int64(c + 9)))
         return UsageRecord(time: s.int64(c + 4), tokens: tokens, cacheCreation1h: Int(s.int64(c + 10)),
                            recordedCost: s.isNull(c + 11) ? nil : s.double(c + 11),
-                           model: try name(s.optionalInt64(c + 5)), isFast: flags & UsageArchive.fast != 0,
+                           modelID: try poolID(s.optionalInt64(c + 5)), isFast: flags & UsageArchive.fast != 0,
                            hasSpeed: flags & UsageArchive.speed != 0, isSidechain: flags & UsageArchive.sidechain != 0,
-                           dedupKey: key, sessionField: try name(s.optionalInt64(c + 13)),
-                           version: try name(s.optionalInt64(c + 14)), usageLimitReset: s.optionalInt64(c + 15))
+                           dedupKey: key, sessionFieldID: try poolID(s.optionalInt64(c + 13)),
+                           versionID: try poolID(s.optionalInt64(c + 14)), usageLimitReset: s.optionalInt64(c + 15),
+                           rawTimestampID: 0, fileIndex: 0)
     }
 
 }

@@ -200,6 +200,7 @@ public final class UsageArchive: @unchecked Sendable {
 
     private var nameIDs: [String: Int64] = [:]
     private var pooledIDs: [UInt32: SQLiteValue] = [:]
+    private var poolIDs: [Int64: UInt32] = [:]
     private var namesByID: [Int64: String] = [:]
     private lazy var findName = try? db.prepare("SELECT id FROM names WHERE name = ?")
     private lazy var addName = try? db.prepare("INSERT INTO names(name) VALUES (?)")
@@ -226,6 +227,15 @@ public final class UsageArchive: @unchecked Sendable {
         let value = try nameID(StringPool.string(id))
         pooledIDs[id] = value
         return value
+    }
+
+    /// The `StringPool` id of a stored name (0 for NULL).
+    func poolID(_ id: Int64?) throws -> UInt32 {
+        guard let id else { return 0 }
+        if let known = poolIDs[id] { return known }
+        let pooled = StringPool.id(try name(id))
+        poolIDs[id] = pooled
+        return pooled
     }
 
     /// The name of an id (nil for NULL or an unknown id).
