@@ -27,7 +27,7 @@ struct Context {
     var debugSamples: Int
     var singleThread: Bool
     var cacheDirectory: String?
-    /// The archive of past usage (nil: `--no-archive`, `CCUSAGE_NO_ARCHIVE`, or `noArchive` in the config).
+    /// The archive of past usage (nil: `--no-archive` or `CCUSAGE_NO_ARCHIVE`).
     var archivePath: String?
 
     /// The configuration-file options of this command.
@@ -73,7 +73,7 @@ struct Context {
         let noCacheEnv = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
         let noCache = flags.noCache || noCacheEnv || c.bool("noCache") == true
         cacheDirectory = noCache ? nil : ScanCache.defaultDirectory(env)
-        archivePath = flags.noArchive || c.bool("noArchive") == true ? nil : UsageArchive.defaultPath(env)
+        archivePath = flags.noArchive ? nil : UsageArchive.defaultPath(env)
         let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
         quiet = logLevel == 0
         var color = flags.color

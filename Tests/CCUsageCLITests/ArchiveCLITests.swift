@@ -1,6 +1,10 @@
 import CCUsageTestSupport
+import FixtureKit
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ccusage` with its archive: reports keep deleted transcripts' usage, `--no-archive` does not, and
 /// `ccusage archive` shows, exports, imports and prunes it.
@@ -94,5 +98,53 @@ import Testing
         #expect(try run(["archive", "export"]).out.isEmpty)
         let missing = try run(["archive", "prune"])
         #expect(missing.code != 0)
+    }
+
+    @Test("runs killed with SIGKILL at moments spread over the archive write leave a sound archive; the next run completes it")
+    func killedRuns() throws {
+        let tree = root + "/generated"
+        _ = try FixtureGenerator.generate(into: tree, spec: FixtureSpec(seed: 5, targetBytes: 12_000_000))
+        let local = ["CLAUDE_CONFIG_DIR": tree, "XDG_CACHE_HOME": root + "/kill-cache"]
+        let expected = try run(["daily", "--json", "--offline", "--no-archive", "--no-cache"], local)
+        let whole = local.merging(["CCUSAGE_ARCHIVE": root + "/whole.sqlite"]) { $1 }
+        _ = try run(["daily", "--json", "--offline", "--no-cache"], whole)
+        let reference = try run(["archive", "export"], whole).out
+        #expect(!reference.isEmpty)
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var path = binary.appendingPathComponent("ccusage").path
+        if !FileManager.default.fileExists(atPath: path) {
+            path = binary.deletingLastPathComponent().appendingPathComponent("ccusage").path
+        }
+        for (k, delay) in [0, 2_000, 5_000, 10_000, 20_000, 40_000].enumerated() {
+            let archive = root + "/killed-\(k).sqlite"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = ["daily", "--json", "--offline", "--no-cache"]
+            process.environment = ["HOME": "/nonexistent-home", "TZ": "UTC", "CCUSAGE_ARCHIVE": archive]
+                .merging(local) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            while process.isRunning, access(archive, F_OK) != 0 { usleep(200) }
+            usleep(useconds_t(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if access(archive, F_OK) == 0 {
+                let check = Process()
+                check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                check.arguments = ["sqlite3", archive, "pragma integrity_check"]
+                let out = Pipe()
+                check.standardOutput = out
+                try check.run()
+                let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                check.waitUntilExit()
+                #expect(text == "ok\n", "after a kill \(delay) µs into the write")
+            }
+            let next = try run(["daily", "--json", "--offline", "--no-cache"], local.merging(["CCUSAGE_ARCHIVE": archive]) { $1 })
+            #expect(next.out == expected.out && !next.err.contains("archive"))
+            // Every event is stored now: the same export as an archive written in one go.
+            let events = try run(["archive", "export"], local.merging(["CCUSAGE_ARCHIVE": archive]) { $1 }).out
+            #expect(events == reference)
+        }
     }
 }
