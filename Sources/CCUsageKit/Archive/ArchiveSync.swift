@@ -47,12 +47,14 @@ extension UsageArchive {
         do {
             let stored = Int64(bitPattern: signature)
             if try meta("live_signature") == stored { return false }
-            try db.transaction {
+            return try db.transaction {
+                // Another run may have stored the same files while this one waited for the write lock.
+                if try meta("live_signature") == stored { return false }
                 try storeFiles(usage, project: project, now: now)
                 try setMeta("live_signature", stored)
                 Trace.mark("archive: events written")
+                return true
             }
-            return true
         } catch let error as ArchiveError {
             throw error
         } catch let error as SQLiteError {
