@@ -7,18 +7,18 @@ import Testing
 @Suite struct ArchiveTests {
     /// Sessions with copies of one message in several files (a resumed session, a sidechain replay, a
     /// better later copy), lines without a message id, and several days and models.
-    func tree() throws -> String {
+    func tree(ids: String = "m") throws -> String {
         var files: [String: [String]] = [:]
         for f in 0..<10 {
             files["p\(f % 3)/s\(f).jsonl"] = (0..<20).map { i in
-                line(id: i % 7 == 6 ? nil : "m\((f * 20 + i) % 150)", request: "r\(i % 4)",
+                line(id: i % 7 == 6 ? nil : "\(ids)\((f * 20 + i) % 150)", request: "r\(i % 4)",
                      model: i % 5 == 0 ? "claude-opus-4-6" : "claude-sonnet-4-20250514",
                      output: (f * 13 + i) % 70 + (f == 7 ? 40 : 0), time: "2025-07-\(10 + (f + i) % 9)T1\(i % 10):00:00Z",
                      sidechain: i % 11 == 0, speed: i % 9 == 0 ? "fast" : nil, cost: i % 6 == 0 ? 0.01 : nil)
             }
         }
         files["p1/s3/subagents/agent-a.jsonl"] = (0..<5).map { i in
-            line(id: "m\(60 + i)", request: "r\(i % 4)", output: 500, time: "2025-07-12T08:0\(i):00Z", sidechain: true)
+            line(id: "\(ids)\(60 + i)", request: "r\(i % 4)", output: 500, time: "2025-07-12T08:0\(i):00Z", sidechain: true)
         }
         return try makeTree(files)
     }
@@ -183,5 +183,15 @@ import Testing
         }
         #expect(failures.take() == Array(repeating: 0, count: 6))
         #expect(results.take() == Array(repeating: expected, count: 6))
+    }
+
+    @Test("a gone transcript of another data directory stays out of this directory's reports")
+    func otherDataDirectories() throws {
+        let first = try tree(), second = try tree(ids: "other-"), archive = first + "/archive.sqlite"
+        defer { removeTemporary(first); removeTemporary(second) }
+        let before = try load(first, archive: archive)
+        for path in try transcripts(first) { try FileManager.default.removeItem(atPath: path) }
+        #expect(seen(try load(second, archive: archive)) == seen(try load(second, archive: nil)))
+        #expect(seen(try load(first, archive: archive)) == seen(before))
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A report's records: the live ones with the archived events of gone transcripts put where a load of all
 /// the transcripts would have put them.
 extension UsageArchive {
@@ -23,12 +29,24 @@ extension UsageArchive {
         guard try db.integer("SELECT EXISTS(SELECT 1 FROM files WHERE gone != 0)") == 1 else { return 0 }
         let scope: SQLiteValue = options.project.map { .text($0) } ?? .null
         let rows = try db.prepare("""
-            SELECT id, path, project, session, project_path FROM files
+            SELECT id, path, project, session, project_path, imported FROM files
             WHERE gone != 0 AND (?1 IS NULL OR project = ?1)
             """)
         try rows.bind([scope])
+        // Gone transcripts of the data directories this load read (another CLAUDE_CONFIG_DIR's history is
+        // not mixed in), and every imported one; with no data directory, all of them.
+        var bases: [String] = []
+        for base in usage.baseDirectories {
+            bases.append(base.hasSuffix("/") ? base : base + "/")
+            if let real = realpath(base, nil) {
+                bases.append(String(cString: real) + "/")
+                free(real)
+            }
+        }
         var gone: [(id: Int64, file: TranscriptFile)] = []
         while try rows.step() {
+            let path = rows.text(1) ?? ""
+            guard bases.isEmpty || rows.int64(5) != 0 || bases.contains(where: { path.hasPrefix($0) }) else { continue }
             gone.append((rows.int64(0), TranscriptFile(path: rows.text(1) ?? "", project: rows.text(2) ?? "unknown",
                                                        sessionID: rows.text(3) ?? "",
                                                        projectPath: rows.text(4) ?? "")))

@@ -178,8 +178,8 @@ extension UsageArchive {
                 var ids: [String: Int64] = [:]
                 let present = try db.prepare("SELECT id FROM files WHERE path = ? ORDER BY gone = 0 DESC, id LIMIT 1")
                 let insert = try db.prepare("""
-                    INSERT INTO files(source, path, project, session, project_path, size, stamp, inode, gone)
-                    VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)
+                    INSERT INTO files(source, path, project, session, project_path, size, stamp, inode, gone, imported)
+                    VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?, 1)
                     """)
                 func fileID(_ path: String, _ e: ArchivedEvent) throws -> Int64 {
                     if let id = ids[path] { return id }

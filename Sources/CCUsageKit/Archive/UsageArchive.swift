@@ -65,7 +65,8 @@ public enum ArchiveSchema {
             size INTEGER NOT NULL,
             stamp INTEGER NOT NULL,
             inode INTEGER NOT NULL,
-            gone INTEGER NOT NULL DEFAULT 0
+            gone INTEGER NOT NULL DEFAULT 0,
+            imported INTEGER NOT NULL DEFAULT 0
         );
         CREATE UNIQUE INDEX files_present ON files(path) WHERE gone = 0;
         CREATE TABLE events(
