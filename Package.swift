@@ -45,7 +45,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "CShims"),
-        .target(name: "CCUsageKit", dependencies: ["CShims"]),
+        // The system SQLite (the archive, and later other agents' stores): a module map, no package to build.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "CCUsageKit", dependencies: ["CShims", "CSQLite"]),
         .target(name: "FixtureKit", linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "CCUsageMCP",

@@ -62,6 +62,9 @@ struct ReportFlags: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Use no cache: read every transcript whole and build the report afresh (also: CCUSAGE_NO_CACHE=1).")
     var noCache = false
 
+    @Flag(name: .customLong("no-archive"), help: "Neither read nor update the local archive of past usage (also: CCUSAGE_NO_ARCHIVE=1).")
+    var noArchive = false
+
     @Option(help: "Path to a ccusage.json configuration file.")
     var config: String?
 

@@ -27,6 +27,8 @@ struct Context {
     var debugSamples: Int
     var singleThread: Bool
     var cacheDirectory: String?
+    /// The archive of past usage (nil: `--no-archive` or `CCUSAGE_NO_ARCHIVE`).
+    var archivePath: String?
 
     /// The configuration-file options of this command.
     var config: ConfigLayer
@@ -67,6 +69,7 @@ struct Context {
         let noCache = flags.noCache || (Context.switchVariable("CCUSAGE_NO_CACHE", env) ?? c.bool("noCache") ?? false)
         // --debug reads every file itself: its counts, bytes and line offsets never come from a cache.
         cacheDirectory = noCache || debug ? nil : ScanCache.defaultDirectory(env)
+        archivePath = flags.noArchive ? nil : UsageArchive.defaultPath(env)
         let logLevel = Int(env.variables["LOG_LEVEL"] ?? "") ?? 3
         quiet = logLevel == 0
         let color = Context.color(flag: flags.color, config: c, env: env)
@@ -159,6 +162,7 @@ struct Context {
                                   singleThread: singleThread, cacheDirectory: cacheDirectory)
         options.writeCachesInBackground = true   // CCUsageCommand.run waits for them before it returns
         if debug { options.skippedSamples = debugSamples }
+        options.archive = archivePath.map { ArchiveOptions(path: $0, now: env.now) }
         return options
     }
 
@@ -171,7 +175,9 @@ struct Context {
         do {
             discovered = try UsageLoader.discover(options, env)
         } catch let error as NoDataDirectoryError {
-            throw CLIError(error.description)
+            // No transcripts here, but an archive (say, imported from another machine): report from it.
+            guard let archivePath, access(archivePath, F_OK) == 0 else { throw CLIError(error.description) }
+            discovered = .none
         }
         var key: String?, signature: UInt64 = 0
         if let directory = cacheDirectory, !debug, discovered.problems.isEmpty {
@@ -187,6 +193,8 @@ struct Context {
             }
             key = ReportCache.key(parts)
             signature = discovered.signature(options)
+            // The archive's events are part of the report: its state is part of the key.
+            if let archivePath { signature ^= UsageArchive.stamp(path: archivePath) }
             if let entry = ReportCache.read(directory: directory, key: key!, signature: signature) {
                 Trace.mark("report cache hit")
                 if !entry.notices.isEmpty { Terminal.error(entry.notices) }
@@ -206,7 +214,9 @@ struct Context {
         let warnings = pricingWarnings(usage)
         if !warnings.isEmpty { Terminal.error(warnings) }
         if let key, let directory = cacheDirectory, usage.problems.isEmpty {
-            let entry = ReportCache.Entry(notices: notices, text: text, warnings: warnings), inputs = signature
+            let entry = ReportCache.Entry(notices: notices, text: text, warnings: warnings)
+            // Under the archive's state after this run's update, so the next run on the same data hits.
+            let inputs = discovered.signature(options) ^ (archivePath.map { UsageArchive.stamp(path: $0) } ?? 0)
             CacheWrites.run(inBackground: true) {
                 ReportCache.write(directory: directory, key: key, signature: inputs, entry: entry)
             }
@@ -244,7 +254,8 @@ struct Context {
             usage = try UsageLoader.load(options, env, progress: progress.callback)
         } catch let error as NoDataDirectoryError {
             progress.finish()
-            throw CLIError(error.description)
+            guard let archivePath, access(archivePath, F_OK) == 0 else { throw CLIError(error.description) }
+            usage = UsageLoader.load(.none, options: options)
         }
         progress.finish()
         report(usage)

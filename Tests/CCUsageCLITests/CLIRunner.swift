@@ -9,11 +9,12 @@ let ccusageBinary: URL = {
         ? binary : dir.deletingLastPathComponent().appendingPathComponent("ccusage")
 }()
 
-/// The environment a child `ccusage` gets: a fixed home and zone, the sanitizer settings of Scripts/sanitize,
-/// and `env` over them.
+/// The environment a child `ccusage` gets: a fixed home and zone, no archive unless a test names one (tests
+/// share a home, and one test's deleted tree must not reach another's report through it), the sanitizer
+/// settings of Scripts/sanitize, and `env` over them.
 func childEnvironment(_ env: [String: String]) -> [String: String] {
     var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                       "HOME": "/nonexistent-home", "TZ": "UTC"]
+                       "HOME": "/nonexistent-home", "TZ": "UTC", "CCUSAGE_NO_ARCHIVE": "1"]
     for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE", "CCUSAGE_TEST_SANITIZER"] {
         if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
     }

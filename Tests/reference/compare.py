@@ -55,7 +55,7 @@ def run_ccusage(binary, data_dir, home, report, mode, zone):
     subcommand = "session" if report == "session-breakdown" else report
     args = [binary, subcommand, "--json", "--offline", "--timezone", zone, "--mode", mode] + extra
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TZ": "UTC",
-           "CLAUDE_CONFIG_DIR": data_dir, "CCUSAGE_NO_CACHE": "1"}
+           "CLAUDE_CONFIG_DIR": data_dir, "CCUSAGE_NO_CACHE": "1", "CCUSAGE_NO_ARCHIVE": "1"}
     env["SWIFT_BACKTRACE"] = "enable=no"  # a crash is reported by its exit code and message; no slow backtrace
     for key in ("ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"):
         if key in os.environ:

@@ -62,7 +62,7 @@ extension String {
 
 /// Something that could not be read; reported, never fatal.
 public struct LoadProblem: Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case unreadableDirectory, unreadableFile, invalidDataDirectory, symlinkLoop }
+    public enum Kind: String, Sendable { case unreadableDirectory, unreadableFile, invalidDataDirectory, symlinkLoop, archive }
     public var kind: Kind
     public var path: String
     public var reason: String
@@ -74,6 +74,7 @@ public struct LoadProblem: Sendable, Equatable, CustomStringConvertible {
         case .unreadableFile: return "could not read \(path): \(reason)"
         case .invalidDataDirectory: return "skipped \(path): \(reason)"
         case .symlinkLoop: return "skipped \(path): \(reason)"
+        case .archive: return "archive \(path): \(reason)"
         }
     }
 }

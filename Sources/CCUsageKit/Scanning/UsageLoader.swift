@@ -27,6 +27,8 @@ public struct LoadOptions: Sendable {
     public var rereadLimit: Int64 = 8 << 20
     /// Byte offsets of malformed or invalid lines kept per file read (`--debug-samples`).
     public var skippedSamples = 3
+    /// The archive this load keeps current and reads gone transcripts' events from (nil: none).
+    public var archive: ArchiveOptions?
 
     public init(mode: CostMode = .auto, prices: PriceTable = .embedded, project: String? = nil,
                 keepRawTimestamps: Bool = false, singleThread: Bool = false, cacheDirectory: String? = nil) {
@@ -126,6 +128,7 @@ public enum UsageLoader {
         var usage = loadFiles(discovered.files, options: options, progress: progress)
         usage.problems = discovered.problems + usage.problems
         usage.baseDirectories = discovered.baseDirectories
+        ArchiveHook.apply(&usage, options: options)
         return usage
     }
 
