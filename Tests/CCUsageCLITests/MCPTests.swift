@@ -10,7 +10,8 @@ private let basicFixture = testsDirectory.appendingPathComponent("Fixtures/basic
 
 /// The fixture tree as the server would see it, with a fixed clock and the embedded prices.
 private func fixtureEnvironment(_ dir: String = basicFixture) throws -> Environment {
-    Environment(variables: ["CLAUDE_CONFIG_DIR": dir, "CCUSAGE_OFFLINE": "1"], home: "/nonexistent-home",
+    Environment(variables: ["CLAUDE_CONFIG_DIR": dir, "CCUSAGE_OFFLINE": "1", "CCUSAGE_NO_ARCHIVE": "1"],
+                home: "/nonexistent-home",
                 now: 1_767_225_600_000, timeZone: try #require(TimeZone(identifier: "UTC")))
 }
 

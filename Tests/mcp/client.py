@@ -297,6 +297,8 @@ def main():
         "HOME": "/nonexistent-home",
         "TZ": "UTC",
         "CLAUDE_CONFIG_DIR": str(fixture.resolve()),
+        # As the CLI tests: no archive in the shared home (another run's archive would answer "no data" calls).
+        "CCUSAGE_NO_ARCHIVE": "1",
     }
     checks = Checks()
 
