@@ -27,7 +27,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
         """,
         version: ccusageVersion + "\nembedded prices: " + PriceTable.snapshotDescription,
         subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
-                      CodexCommand.self, AllCommand.self, Archive.self],
+                      Web.self, CodexCommand.self, AllCommand.self, Archive.self],
         defaultSubcommand: Daily.self
     )
 
@@ -39,14 +39,14 @@ public struct CCUsageCommand: AsyncParsableCommand {
         defer { CacheWrites.wait() }
         signal(SIGPIPE, SIG_IGN)
         if rawArguments == ["-v"] {
-            print(ccusageVersion)
+            Terminal.out(ccusageVersion + "\n")
             return 0
         }
         let arguments: [String]
         switch AgentRouting.route(rawArguments, configWantsUnified: AgentRouting.configWantsUnified(rawArguments)) {
         case .arguments(let routed): arguments = routed
         case .usageError(let message):
-            FileHandle.standardError.write(Data((message + "\nRun 'ccusage --help' for usage.\n").utf8))
+            Terminal.write(STDERR_FILENO, message + "\nRun 'ccusage --help' for usage.\n")
             return 2
         }
         do {
@@ -63,17 +63,17 @@ public struct CCUsageCommand: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Terminal.out(fullMessage(for: error) + "\n")
                 return 0
             }
             if let cli = error as? CLIError {
-                FileHandle.standardError.write(Data(("Error: " + cli.description + "\n").utf8))
+                Terminal.write(STDERR_FILENO, "Error: " + cli.description + "\n")
             } else if let request = error as? RequestError {
-                FileHandle.standardError.write(Data(("Error: " + request.description + "\n").utf8))
+                Terminal.write(STDERR_FILENO, "Error: " + request.description + "\n")
             } else if let exit = error as? ExitCode {
                 return exit.rawValue
             } else {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.write(STDERR_FILENO, fullMessage(for: error) + "\n")
             }
             return 1
         }
