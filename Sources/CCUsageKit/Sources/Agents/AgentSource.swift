@@ -104,7 +104,7 @@ public enum AgentSources {
     /// Roster order (08 §2): opencode, amp, droid, codebuff, hermes, pi, goose, openclaw, kilo, copilot, gemini,
     /// kimi, qwen (the 10-agents-stores agents slot in between).
     public static var all: [any AgentSource] {
-        []
+        [AmpSource(), PiSource(), OpenClawSource(), CopilotSource(), GeminiSource(), KimiSource(), QwenSource()]
     }
 
     public static func named(_ id: String) -> (any AgentSource)? { all.first { $0.id == id } }
