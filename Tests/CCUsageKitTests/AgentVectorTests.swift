@@ -67,7 +67,7 @@ import Testing
         let root = try makeAgentHome(["s.jsonl": """
             {"id":"m","timestamp":"2026-05-17T11:07:32.000Z","type":"gemini","model":"gemini-2.5-pro","tokens":{"input":10,"output":1}}
             {"id":"m","timestamp":"2026-05-17T11:07:33.000Z","type":"gemini","model":"gemini-2.5-pro","tokens":{"input":10,"output":5}}
-            not json
+            {"type":"gemini","tokens":{not json
             """])
         defer { removeTemporary(root) }
         let load = GeminiSource().load(agentRequest(["GEMINI_DATA_DIR": root], mode: .display))

@@ -102,7 +102,9 @@ enum GeminiParser {
         var badLines = 0
         var badUTF8 = false
         let (bytes, error) = agentForEachLine(path) { line, _ in
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { return true }
+            // Only lines naming a model, a session, stats or tokens can matter (a cheap byte search first).
+            guard lineContains(line, "\"tokens\"") || lineContains(line, "\"model\"") || lineContains(line, "\"session")
+                    || lineContains(line, "\"stats\"") else { return true }
             guard let value = AgentJSON.parse(line, using: &tree) else {
                 if String(validating: line, as: UTF8.self) == nil { badUTF8 = true }
                 badLines += 1
