@@ -16,7 +16,8 @@ func runAgentFixture(_ agent: String, out: String, spec: FixtureSpec) -> Never {
         print("  input \(s.input), output \(s.output), cache write \(s.cacheCreation), cache read \(s.cacheRead), extra \(s.extra)")
         exit(0)
     } catch let error as FixtureError {
-        fail(error.description, code: error == .invalidSpec("") ? 64 : 1)
+        if case .invalidSpec = error { fail(error.description, code: 64) }
+        fail(error.description, code: 1)
     } catch {
         fail("\(error)", code: 1)
     }
