@@ -172,11 +172,16 @@ enum AgentRouting {
         return file.defaults["all"] == .bool(true)
     }
 
-    /// After a Claude-only report on a terminal: one stderr line when Codex usage exists too (decision 20).
+    /// After a Claude-only report on a terminal: one stderr line when other agents' data exists too (decision 20).
     static func hintOtherAgents() {
         guard isatty(STDERR_FILENO) == 1 else { return }
         let env = Environment.live()
-        guard !CodexDiscovery.files(homes: CodexDiscovery.homes(env)).isEmpty else { return }
-        Terminal.error("hint: Codex usage was found too; `ccusage codex daily` shows it, `ccusage daily --all` every agent.")
+        var found: [(id: String, name: String)] = []
+        if !CodexDiscovery.files(homes: CodexDiscovery.homes(env)).isEmpty { found.append((CodexSource.id, "Codex")) }
+        let request = AgentLoadRequest(env: env, prices: nil)
+        for source in AgentSources.all where !source.roots(request).isEmpty { found.append((source.id, source.displayName)) }
+        guard let first = found.first else { return }
+        Terminal.error("hint: \(found.map(\.name).joined(separator: ", ")) data was found too; `ccusage \(first.id) daily` "
+                       + "shows it, `ccusage daily --all` every agent.")
     }
 }
