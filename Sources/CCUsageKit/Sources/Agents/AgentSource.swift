@@ -47,6 +47,8 @@ public struct AgentLoadRequest: Sendable {
     /// Path flags by name without dashes (`pi-path`, `open-claw-path`); they win over the environment.
     public var paths: [String: String]
     public var singleThread: Bool
+    /// Price lookups memoised for this request's `prices` (one per request value; do not change `prices` after use).
+    public var priceCache = AgentPriceCache()
 
     public init(env: Environment, mode: CostMode = .auto, prices: PriceTable? = .embedded,
                 paths: [String: String] = [:], singleThread: Bool = false) {

@@ -37,9 +37,10 @@ public enum AgentRules {
     /// tokens at the output rate. Returns the cost and whether the model is flagged as unpriced (a price table is
     /// loaded, there are tokens and no candidate resolves).
     public static func computedCost(candidates: [String], tokens: TokenCounts, extra: Int, extraAsOutput: Bool,
-                                    prices: PriceTable?) -> (cost: Double, missing: Bool) {
+                                    prices: PriceTable?, cache: AgentPriceCache? = nil) -> (cost: Double, missing: Bool) {
         guard let prices else { return (0, false) }
-        guard let (_, price) = prices.price(candidates: candidates) else {
+        let found = cache.map { $0.price(candidates, in: prices) } ?? prices.price(candidates: candidates)?.price
+        guard let price = found else {
             return (0, TokenCounts.saturatingAdd(tokens.total, extra) > 0)
         }
         var billed = tokens
@@ -49,22 +50,25 @@ public enum AgentRules {
 
     /// Cost under a mode for agents without a logged cost (09 §0.5, 08 §10.6): display → 0.
     public static func cost(mode: CostMode, candidates: [String], tokens: TokenCounts, extra: Int, extraAsOutput: Bool,
-                            prices: PriceTable?) -> (cost: Double, missing: Bool) {
+                            prices: PriceTable?, cache: AgentPriceCache? = nil) -> (cost: Double, missing: Bool) {
         mode == .display ? (0, false)
-            : computedCost(candidates: candidates, tokens: tokens, extra: extra, extraAsOutput: extraAsOutput, prices: prices)
+            : computedCost(candidates: candidates, tokens: tokens, extra: extra, extraAsOutput: extraAsOutput, prices: prices,
+                           cache: cache)
     }
 
     /// Cost for agents that log one (pi, openclaw): auto → logged if present else computed; calculate → computed;
     /// display → logged or 0.
     public static func cost(mode: CostMode, logged: Double?, candidates: [String], tokens: TokenCounts, extra: Int,
-                            prices: PriceTable?) -> (cost: Double, missing: Bool) {
+                            prices: PriceTable?, cache: AgentPriceCache? = nil) -> (cost: Double, missing: Bool) {
         switch mode {
         case .display: return (logged ?? 0, false)
         case .auto:
             if let logged { return (logged, false) }
-            return computedCost(candidates: candidates, tokens: tokens, extra: extra, extraAsOutput: false, prices: prices)
+            return computedCost(candidates: candidates, tokens: tokens, extra: extra, extraAsOutput: false, prices: prices,
+                                cache: cache)
         case .calculate:
-            return computedCost(candidates: candidates, tokens: tokens, extra: extra, extraAsOutput: false, prices: prices)
+            return computedCost(candidates: candidates, tokens: tokens, extra: extra, extraAsOutput: false, prices: prices,
+                                cache: cache)
         }
     }
 }
@@ -212,4 +216,20 @@ extension AgentLoad {
 /// Reads a file line by line (09 parsers): returns false from `body` to stop. Bytes read and an error message.
 public func agentForEachLine(_ path: String, _ body: (UnsafeBufferPointer<UInt8>, Int64) -> Bool) -> (bytes: Int64, error: String?) {
     LineReader.forEachLine(path: path, body)
+}
+
+/// Price lookups of one load, memoised by candidate list (a fuzzy lookup scans every key; a home has few models).
+public final class AgentPriceCache: @unchecked Sendable {
+    private var prices: [String: ModelPrice?] = [:]
+    private let lock = NSLockLite()
+
+    public init() {}
+
+    func price(_ candidates: [String], in table: PriceTable) -> ModelPrice? {
+        let key = candidates.joined(separator: "\u{0}")
+        if let hit = lock.withLock({ prices[key] }) { return hit }
+        let found = table.price(candidates: candidates)?.price
+        lock.withLock { prices[key] = .some(found) }
+        return found
+    }
 }

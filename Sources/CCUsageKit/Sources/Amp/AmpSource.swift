@@ -53,7 +53,7 @@ public struct AmpSource: AgentSource {
             AgentRules.applyTotal(total, tokens: &tokens, extra: &extra)
             guard !(tokens.isZero && extra == 0) else { return }
             let (cost, missing) = AgentRules.cost(mode: request.mode, candidates: [model], tokens: tokens, extra: extra,
-                                                  extraAsOutput: true, prices: request.prices)
+                                                  extraAsOutput: true, prices: request.prices, cache: request.priceCache)
             var entry = AgentEntry(timestamp: time, sessionID: session, projectPath: label, model: model, tokens: tokens,
                                    extra: extra, cost: cost, credits: credits, missingPricing: missing)
             entry.messageID = id

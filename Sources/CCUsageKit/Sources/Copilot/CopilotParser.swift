@@ -134,7 +134,7 @@ enum CopilotParser {
                 key = "agent-turn:\(trace ?? sessionID):\(turn)"
             }
             let (cost, missing) = AgentRules.cost(mode: request.mode, candidates: [model], tokens: tokens, extra: extra,
-                                                  extraAsOutput: true, prices: request.prices)
+                                                  extraAsOutput: true, prices: request.prices, cache: request.priceCache)
             var entry = AgentEntry(timestamp: time, sessionID: sessionID, projectPath: CopilotSource.label, model: model,
                                    tokens: tokens, extra: extra, cost: cost, missingPricing: missing)
             entry.messageID = key

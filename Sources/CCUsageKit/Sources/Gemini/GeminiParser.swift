@@ -35,7 +35,7 @@ enum GeminiParser {
         for e in events {
             let (cost, missing) = AgentRules.cost(mode: request.mode, candidates: GeminiSource.candidates(e.model),
                                                   tokens: e.tokens, extra: e.extra, extraAsOutput: true,
-                                                  prices: request.prices)
+                                                  prices: request.prices, cache: request.priceCache)
             result.entries.append(AgentEntry(timestamp: e.timestamp, sessionID: e.sessionID, projectPath: GeminiSource.label,
                                              model: e.model, tokens: e.tokens, extra: e.extra, cost: cost,
                                              missingPricing: missing))

@@ -86,7 +86,7 @@ public struct KimiSource: AgentSource {
             }
             let candidates = KimiSource.candidates(model, timestamp: time)
             let (cost, missing) = AgentRules.cost(mode: request.mode, candidates: candidates, tokens: tokens, extra: extra,
-                                                  extraAsOutput: false, prices: request.prices)
+                                                  extraAsOutput: false, prices: request.prices, cache: request.priceCache)
             var entry = AgentEntry(timestamp: time, sessionID: session, projectPath: KimiSource.label, model: model,
                                    tokens: tokens, extra: extra, cost: cost, missingPricing: missing)
             entry.messageID = message["payload"]?["message_id"]?.string ?? ""

@@ -89,7 +89,7 @@ public struct OpenClawSource: AgentSource {
                                          ?? currentModel ?? "unknown")
             let logged = usage["cost"]?["total"]?.double
             let (cost, missing) = AgentRules.cost(mode: request.mode, logged: logged, candidates: [model], tokens: tokens,
-                                                  extra: extra, prices: request.prices)
+                                                  extra: extra, prices: request.prices, cache: request.priceCache)
             result.entries.append(AgentEntry(timestamp: time ?? 0, sessionID: session, projectPath: OpenClawSource.label,
                                              model: model, tokens: tokens, extra: extra, cost: cost, missingPricing: missing))
             return true

@@ -70,7 +70,7 @@ public struct PiSource: AgentSource {
             let logged = usage["cost"]?["total"]?.double
             let (cost, missing) = model.map {
                 AgentRules.cost(mode: request.mode, logged: logged, candidates: [$0], tokens: tokens, extra: extra,
-                                prices: request.prices)
+                                prices: request.prices, cache: request.priceCache)
             } ?? (request.mode == .calculate ? 0 : logged ?? 0, false)
             result.entries.append(AgentEntry(timestamp: time, sessionID: session, projectPath: project, model: model ?? "",
                                              tokens: tokens, extra: extra, cost: cost, missingPricing: missing))

@@ -72,7 +72,7 @@ public struct QwenSource: AgentSource {
             let model = value["model"]?.nonEmptyString ?? "unknown"
             let session = value["sessionId"]?.nonEmptyString ?? "\(project)-\(stem)"
             let (cost, missing) = AgentRules.cost(mode: request.mode, candidates: QwenSource.candidates(model),
-                                                  tokens: tokens, extra: extra, extraAsOutput: true, prices: request.prices)
+                                                  tokens: tokens, extra: extra, extraAsOutput: true, prices: request.prices, cache: request.priceCache)
             result.entries.append(AgentEntry(timestamp: time, sessionID: session, projectPath: project, model: model,
                                              tokens: tokens, extra: extra, cost: cost, missingPricing: missing))
             return true
