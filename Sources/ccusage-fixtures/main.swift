@@ -9,7 +9,7 @@ import Darwin
 
 let usage = """
     Usage: ccusage-fixtures --out DIR [--size SIZE] [--seed N] [--start YYYY-MM-DD] [--days N]
-                            [--malformed-rate R] [--force]
+                            [--malformed-rate R] [--force] [--agent NAME]
 
     Writes a deterministic, realistic Claude Code data tree for tests and benchmarks:
       DIR/projects/<project>/<session>.jsonl
@@ -25,6 +25,8 @@ let usage = """
       --days N              number of days sessions are spread over (default 60)
       --malformed-rate R    share of lines preceded by a truncated copy, 0...1 (default 0.001)
       --force               replace DIR/projects if it holds an earlier generated tree
+      --agent NAME          write another agent's home instead: DIR/NAME/… for gemini, qwen, kimi,
+                            copilot, pi, openclaw or amp (uses --size, --seed, --days)
       -h, --help            show this help
 
     Use the tree with: CLAUDE_CONFIG_DIR=DIR ccusage daily
@@ -65,6 +67,7 @@ struct Options {
     var out: String?
     var spec = FixtureSpec()
     var force = false
+    var agent: String?
 }
 
 func parse(_ arguments: [String]) throws -> Options {
@@ -115,6 +118,8 @@ func parse(_ arguments: [String]) throws -> Options {
                 throw UsageError(message: "--malformed-rate \"\(v)\" must be a number from 0 to 1.")
             }
             options.spec.malformedRate = rate
+        case "--agent":
+            options.agent = try next()
         case "--force", "-f":
             guard inline == nil else { throw UsageError(message: "--force takes no value.") }
             options.force = true
@@ -133,6 +138,7 @@ do {
     fail(error.message, code: 64)
 }
 guard let out = options.out else { fail("--out DIR is required.", code: 64) }
+if let agent = options.agent { runAgentFixture(agent, out: out, spec: options.spec) }   // Agents/AgentFixtureMain.swift
 do {
     try options.spec.validate()
 } catch let error as FixtureError {
