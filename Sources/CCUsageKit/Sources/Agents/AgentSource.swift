@@ -96,7 +96,13 @@ public protocol AgentSource: Sendable {
 
 /// Every agent read through `AgentSource`, in the unified report's agent order (08-unified).
 public enum AgentSources {
-    public static var all: [any AgentSource] { [] }
+    public static var all: [any AgentSource] { storeAgents }
+
+    /// The agents of 10-agents-stores (SQLite and JSON stores), in the unified order of 10 §10.
+    static let storeAgents: [any AgentSource] = [
+        OpenCodeSource(), DroidSource(), CodebuffSource(), HermesSource(), GooseSource(), KiloSource(),
+        GrokSource(), ZCodeSource(),
+    ]
 
     public static func named(_ id: String) -> (any AgentSource)? { all.first { $0.id == id } }
 }
