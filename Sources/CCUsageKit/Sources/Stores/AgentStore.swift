@@ -11,23 +11,40 @@ import Foundation
 ///   immutable reads it without creating the `-wal`/`-shm` files a WAL reader otherwise needs in the agent's
 ///   folder. With a `-wal` present (a live writer, or uncheckpointed frames) immutable would ignore those
 ///   frames and read stale or torn data, so the ordinary shared-memory reader is used and SQLite reuses the
-///   agent's own `-wal`/`-shm` files (it creates a missing `-shm` only in that case).
+///   agent's own `-wal`/`-shm` files (the reader may update its read marks inside the writer's `-shm`, as every
+///   WAL reader does; no file is created).
+/// - A WAL database with a `-wal` but no `-shm` file has no live writer (a writer keeps its `-shm`), yet
+///   reading it in place would create the `-shm`: the database and its `-wal` are copied to a private temporary
+///   folder and read there, so uncheckpointed commits are seen and the agent's folder is not touched.
 /// - A rollback-journal database is never opened immutable: a writer may be half-way through changing pages,
 ///   and only the locks (which immutable skips) keep the read consistent. Readers of such files create no
 ///   other files.
 final class AgentStore {
     let path: String
     private let handle: OpaquePointer
+    /// The private copy's folder, removed on close (nil when the file is read in place).
+    private let copyFolder: String?
 
     init(path: String, busyTimeoutMs: Int32 = 5000) throws(SQLiteError) {
         self.path = path
-        var uri = "file:" + AgentStore.uriPath(path) + "?mode=ro"
-        if AgentStore.isWALWithoutLog(path) { uri += "&immutable=1" }
+        var readPath = path, options = "?mode=ro"
+        var copyFolder: String?
+        switch AgentStore.journal(path) {
+        case .walWithoutLog: options += "&immutable=1"
+        case .walWithoutSharedMemory:
+            let copy = try AgentStore.privateCopy(path)
+            copyFolder = copy.folder
+            readPath = copy.path
+        case .other: break
+        }
+        self.copyFolder = copyFolder
+        let uri = "file:" + AgentStore.uriPath(readPath) + options
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             if let db { sqlite3_close_v2(db) }
+            if let copyFolder { try? FileManager.default.removeItem(atPath: copyFolder) }
             throw SQLiteError(code: rc & 0xFF, message: message)
         }
         handle = db
@@ -35,16 +52,39 @@ final class AgentStore {
         sqlite3_exec(db, "PRAGMA query_only = ON", nil, nil, nil)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        sqlite3_close_v2(handle)
+        if let copyFolder { try? FileManager.default.removeItem(atPath: copyFolder) }
+    }
 
-    /// True when the header says WAL (file format bytes 18/19 = 2) and there is no `-wal` file.
-    static func isWALWithoutLog(_ path: String) -> Bool {
-        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+    enum Journal { case walWithoutLog, walWithoutSharedMemory, other }
+
+    /// What the header (file format bytes 18/19 = 2 for WAL) and the files beside the database say.
+    static func journal(_ path: String) -> Journal {
+        guard let file = FileHandle(forReadingAtPath: path) else { return .other }
         defer { try? file.close() }
         guard let header = try? file.read(upToCount: 20), header.count == 20,
-              header.starts(with: Array("SQLite format 3".utf8)) else { return false }
-        let wal = header[header.startIndex + 18] == 2 && header[header.startIndex + 19] == 2
-        return wal && !FileManager.default.fileExists(atPath: path + "-wal")
+              header.starts(with: Array("SQLite format 3".utf8)),
+              header[header.startIndex + 18] == 2, header[header.startIndex + 19] == 2 else { return .other }
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path + "-wal") { return .walWithoutLog }
+        return fm.fileExists(atPath: path + "-shm") ? .other : .walWithoutSharedMemory
+    }
+
+    /// Copies the database and its `-wal` into a new temporary folder.
+    static func privateCopy(_ path: String) throws(SQLiteError) -> (folder: String, path: String) {
+        let fm = FileManager.default
+        let folder = NSTemporaryDirectory() + "/ccusage-store-" + UUID().uuidString
+        let copy = folder + "/store.db"
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try fm.copyItem(atPath: path, toPath: copy)
+            try fm.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+        } catch {
+            try? fm.removeItem(atPath: folder)
+            throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot copy the database to read it: \(error.localizedDescription)")
+        }
+        return (folder, copy)
     }
 
     /// The path percent-encoded for a URI (only unreserved characters and `/` stay as they are).
