@@ -7,6 +7,9 @@ public struct CodebuffSource: AgentSource {
     public var id: String { "codebuff" }
     public var displayName: String { "Codebuff" }
     public var reports: [String] { ["daily", "monthly", "session"] }
+    public var style: AgentReportStyle {
+        AgentReportStyle(title: "Codebuff Token Usage Report", table: .credits, emptyMessage: "No Codebuff usage data found.")
+    }
 
     /// `CODEBUFF_DATA_DIR` channel roots (`<root>/projects` unless the root is one), else the three defaults.
     func directories(_ env: Environment) -> Result<[String], StoreFailure> {

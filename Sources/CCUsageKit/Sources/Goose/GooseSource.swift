@@ -6,6 +6,9 @@ public struct GooseSource: AgentSource {
     public var id: String { "goose" }
     public var displayName: String { "Goose" }
     public var reports: [String] { ["daily", "monthly", "session"] }
+    public var style: AgentReportStyle {
+        AgentReportStyle(title: "Goose Token Usage Report", table: .credits, emptyMessage: "No Goose usage data found.")
+    }
 
     static let columns = ["id", "model_config_json", "provider_name", "created_at", "total_tokens", "input_tokens",
                           "output_tokens", "accumulated_total_tokens", "accumulated_input_tokens",

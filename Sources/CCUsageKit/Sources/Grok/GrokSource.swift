@@ -7,6 +7,10 @@ public struct GrokSource: AgentSource {
     public var id: String { "grok" }
     public var displayName: String { "Grok" }
     public var reports: [String] { ["daily", "monthly", "session"] }
+    /// Session JSON carries first/last activity and projectPath (10 §8.7).
+    public var style: AgentReportStyle {
+        AgentReportStyle(title: "Grok Token Usage Report", tracksActivity: true, activityInJSON: true)
+    }
 
     /// `GROK_HOME` (one root; blank means unset), else `~/.grok`; it must be a directory.
     func root(_ env: Environment) -> Result<String?, StoreFailure> {

@@ -7,6 +7,7 @@ public struct OpenCodeSource: AgentSource {
     public var id: String { "opencode" }
     public var displayName: String { "OpenCode" }
     public var reports: [String] { ["daily", "weekly", "monthly", "session"] }
+    public var style: AgentReportStyle { AgentReportStyle(title: "OpenCode Token Usage Report", tracksActivity: true) }
 
     func directories(_ env: Environment) -> Result<[String], StoreFailure> {
         StorePaths.directories(env, "OPENCODE_DATA_DIR", ".local/share/opencode")

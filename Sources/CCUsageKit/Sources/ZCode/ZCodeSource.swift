@@ -7,6 +7,10 @@ public struct ZCodeSource: AgentSource {
     public var id: String { "zcode" }
     public var displayName: String { "ZCode" }
     public var reports: [String] { ["daily", "monthly", "session"] }
+    /// Session JSON carries first/last activity and projectPath (10 §9.6).
+    public var style: AgentReportStyle {
+        AgentReportStyle(title: "ZCode Token Usage Report", tracksActivity: true, activityInJSON: true)
+    }
 
     static let requiredUsage = ["id", "session_id", "started_at", "model_id", "status", "input_tokens", "output_tokens"]
 
