@@ -160,7 +160,7 @@ import Testing
         try home.sqlite("opencode.db", ["CREATE TABLE message (id TEXT, data TEXT)"])
         let load = openCode(home)
         #expect(load.issues == [AgentIssue(.warning, path: home.path("opencode.db"),
-                                           detail: "OpenCode database table message lacks column(s) session_id; it is skipped")])
+                                           detail: "OpenCode database \(home.path("opencode.db")): table message lacks column(s) session_id; it is skipped")])
     }
 
     @Test func missingTableIsOneWarning() throws {

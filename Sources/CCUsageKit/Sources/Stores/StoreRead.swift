@@ -22,13 +22,13 @@ enum StoreRead {
         do {
             guard let columns = try store.columns(of: table) else {
                 issues.append(AgentIssue(.warning, path: store.path,
-                                         detail: "\(agent) database has no table \(table); it is skipped"))
+                                         detail: "\(agent) database \(store.path) has no table \(table); it is skipped"))
                 return nil
             }
             let missing = required.filter { !columns.contains($0) }
             guard missing.isEmpty else {
                 issues.append(AgentIssue(.warning, path: store.path, detail:
-                    "\(agent) database table \(table) lacks column(s) \(missing.joined(separator: ", ")); it is skipped"))
+                    "\(agent) database \(store.path): table \(table) lacks column(s) \(missing.joined(separator: ", ")); it is skipped"))
                 return nil
             }
             return columns
