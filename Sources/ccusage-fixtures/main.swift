@@ -25,6 +25,9 @@ let usage = """
       --days N              number of days sessions are spread over (default 60)
       --malformed-rate R    share of lines preceded by a truncated copy, 0...1 (default 0.001)
       --force               replace DIR/projects if it holds an earlier generated tree
+      --agent NAME          instead, a home of one store agent (opencode, kilo, hermes, goose, zcode, droid,
+                            codebuff, grok) in DIR/NAME, with DIR/expected-NAME.json; point the agent's
+                            variable (printed) at it
       -h, --help            show this help
 
     Use the tree with: CLAUDE_CONFIG_DIR=DIR ccusage daily
@@ -65,6 +68,7 @@ struct Options {
     var out: String?
     var spec = FixtureSpec()
     var force = false
+    var agent: String?
 }
 
 func parse(_ arguments: [String]) throws -> Options {
@@ -115,6 +119,12 @@ func parse(_ arguments: [String]) throws -> Options {
                 throw UsageError(message: "--malformed-rate \"\(v)\" must be a number from 0 to 1.")
             }
             options.spec.malformedRate = rate
+        case "--agent":
+            let v = try next()
+            guard StoreFixtures.agents.contains(v) else {
+                throw UsageError(message: "--agent \"\(v)\" is not one of \(StoreFixtures.agents.joined(separator: ", ")).")
+            }
+            options.agent = v
         case "--force", "-f":
             guard inline == nil else { throw UsageError(message: "--force takes no value.") }
             options.force = true
@@ -146,6 +156,20 @@ do {
 
 let fm = FileManager.default
 let root = (out as NSString).standardizingPath
+if let agent = options.agent {
+    do {
+        try? fm.removeItem(atPath: root + "/" + agent)
+        let store = try StoreFixtures.generate(agent: agent, into: root, bytes: options.spec.targetBytes,
+                                               seed: options.spec.seed, days: options.spec.days)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(store).write(to: URL(fileURLWithPath: root + "/expected-\(agent).json"))
+        print("Wrote \(store.path): \(store.entries) entries, \(store.bytes) bytes; use \(store.variable)=\(store.path)")
+        exit(0)
+    } catch {
+        fail("\(error)", code: 1)
+    }
+}
 let projects = root + "/projects"
 var isDirectory: ObjCBool = false
 if fm.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -8,6 +8,7 @@ struct StoreHome {
     let root: String
 
     init() throws { root = try makeTemporaryDirectory("store-home") }
+    init(existing root: String) { self.root = root }
 
     func path(_ relative: String) -> String { root + "/" + relative }
 
