@@ -103,10 +103,12 @@ public protocol AgentSource: Sendable {
 
 /// Every agent read through `AgentSource`, in the unified report's agent order (08-unified).
 public enum AgentSources {
-    /// Roster order (08 §2): opencode, amp, droid, codebuff, hermes, pi, goose, openclaw, kilo, copilot, gemini,
-    /// kimi, qwen (the 10-agents-stores agents slot in between).
+    /// Roster order (08 §2, 10 §10): opencode, amp, droid, codebuff, hermes, pi, goose, openclaw, kilo, copilot,
+    /// gemini, kimi, qwen, then the later grok and zcode.
     public static var all: [any AgentSource] {
-        [AmpSource(), PiSource(), OpenClawSource(), CopilotSource(), GeminiSource(), KimiSource(), QwenSource()]
+        [OpenCodeSource(), AmpSource(), DroidSource(), CodebuffSource(), HermesSource(), PiSource(), GooseSource(),
+         OpenClawSource(), KiloSource(), CopilotSource(), GeminiSource(), KimiSource(), QwenSource(), GrokSource(),
+         ZCodeSource()]
     }
 
     public static func named(_ id: String) -> (any AgentSource)? { all.first { $0.id == id } }
