@@ -170,6 +170,9 @@ struct Context {
     /// options): a repeat run on unchanged files prints the cached text (see `ReportCache`). `build`
     /// returns the report text (JSON before any `--jq`, or the table).
     func runReport(_ keyParts: [String], project: String? = nil, build: (LoadedUsage) throws -> String) throws {
+        if TeamHandoff.provider != nil {   // `--team`: the team database, never local files
+            return try output(build(TeamHandoff.load(keyParts.first ?? "daily", zone: zone, range: range, mode: mode)))
+        }
         let options = loadOptions(project: project)
         let discovered: UsageLoader.Discovered
         do {
@@ -247,6 +250,7 @@ struct Context {
     }
 
     func load(project: String? = nil, keepRawTimestamps: Bool = false) throws -> LoadedUsage {
+        if TeamHandoff.provider != nil { return try TeamHandoff.load("events", zone: zone, range: range, mode: mode) }
         let options = loadOptions(project: project, keepRawTimestamps: keepRawTimestamps)
         let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
         let usage: LoadedUsage
