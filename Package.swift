@@ -35,7 +35,6 @@ let package = Package(
         .executable(name: "ccusage", targets: ["ccusage"]),
         .executable(name: "ccusage-mcp", targets: ["ccusage-mcp"]),
         .executable(name: "ccusage-fixtures", targets: ["ccusage-fixtures"]),
-        .executable(name: "ccusage-team", targets: ["ccusage-team"]),
         .library(name: "CCUsageKit", targets: ["CCUsageKit"]),
     ],
     dependencies: [
@@ -43,8 +42,6 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", .upToNextMinor(from: "0.12.1")),
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
         .package(url: "https://github.com/pointfreeco/xctest-dynamic-overlay", from: "1.13.1"),
-        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CShims"),
@@ -69,14 +66,16 @@ let package = Package(
         // not loaded by every other command.
         .executableTarget(name: "ccusage-mcp", dependencies: ["CCUsageMCP", "CCUsageKit"]),
         .executableTarget(name: "ccusage-fixtures", dependencies: ["FixtureKit"]),
-        // Teams on PostgreSQL (`ccusage sync`, `--team`): its own library and binary, so `ccusage` never links
-        // SwiftNIO or the PostgreSQL driver; `ccusage sync` and `<report> --team` exec `ccusage-team`.
-        .target(
-            name: "CCUsageTeam",
-            dependencies: ["CCUsageKit", "CCUsageCLI", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "Logging", package: "swift-log")]
-        ),
-        .executableTarget(name: "ccusage-team", dependencies: ["CCUsageTeam"]),
+        // Teams on PostgreSQL (`ccusage sync`, `--team`): Sources/CCUsageTeam and Sources/ccusage-team are PARKED —
+        // written but not yet compiled (the first build with postgres-nio did not finish on the shared machine
+        // before the deadline), so they are not declared here. To enable: add the package dependencies
+        //   .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        //   .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // the product `.executable(name: "ccusage-team", targets: ["ccusage-team"])`, these targets
+        //   .target(name: "CCUsageTeam", dependencies: ["CCUsageKit", "CCUsageCLI",
+        //           .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
+        //   .executableTarget(name: "ccusage-team", dependencies: ["CCUsageTeam"]),
+        // move Tests/team/TeamTests.swift to Tests/CCUsageCLITests/ and add "CCUsageTeam" to CCUsageCLITests.
         // Helpers both test targets share (temporary directories and data trees).
         .target(name: "CCUsageTestSupport", path: "Tests/CCUsageTestSupport"),
         .testTarget(
@@ -91,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "CCUsageCLITests",
             dependencies: [
-                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "CCUsageTeam", "FixtureKit", "CCUsageTestSupport",
+                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "FixtureKit", "CCUsageTestSupport",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ]
