@@ -34,6 +34,7 @@ let package = Package(
     products: [
         .executable(name: "ccusage", targets: ["ccusage"]),
         .executable(name: "ccusage-mcp", targets: ["ccusage-mcp"]),
+        .executable(name: "ccusage-web", targets: ["ccusage-web"]),
         .executable(name: "ccusage-fixtures", targets: ["ccusage-fixtures"]),
         .library(name: "CCUsageKit", targets: ["CCUsageKit"]),
     ],
@@ -42,6 +43,10 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", .upToNextMinor(from: "0.12.1")),
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
         .package(url: "https://github.com/pointfreeco/xctest-dynamic-overlay", from: "1.13.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CShims"),
@@ -66,6 +71,16 @@ let package = Package(
         // not loaded by every other command.
         .executableTarget(name: "ccusage-mcp", dependencies: ["CCUsageMCP", "CCUsageKit"]),
         .executableTarget(name: "ccusage-fixtures", dependencies: ["FixtureKit"]),
+        // The web dashboard (`ccusage web` execs it): Hummingbird and SwiftNIO stay out of `ccusage`. Its
+        // reports come from the CLI's own code path, in-process (CCUsageCLI's CapturedRun).
+        .target(
+            name: "CCUsageWeb",
+            dependencies: ["CCUsageCLI", "CCUsageKit", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "HTTPTypes", package: "swift-http-types"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(name: "ccusage-web", dependencies: ["CCUsageWeb"]),
         // Teams on PostgreSQL (`ccusage sync`, `--team`): Sources/CCUsageTeam and Sources/ccusage-team are PARKED —
         // written but not yet compiled (the first build with postgres-nio did not finish on the shared machine
         // before the deadline), so they are not declared here. To enable: add the package dependencies
@@ -90,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "CCUsageCLITests",
             dependencies: [
-                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "FixtureKit", "CCUsageTestSupport",
+                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "CCUsageWeb", "FixtureKit", "CCUsageTestSupport",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ]

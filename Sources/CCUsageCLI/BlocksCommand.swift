@@ -23,7 +23,7 @@ struct Blocks: AsyncParsableCommand {
           ccusage blocks --json --session-length 3
           ccusage blocks --live --refresh-interval 5
         """)
-    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @OptionGroup var flags: ReportFlags
     @Flag(name: .shortAndLong, help: "Only the active block, in a detailed view.") var active = false
     @Flag(name: .shortAndLong, help: "Blocks of the last 3 days, plus the active one.") var recent = false
     @Option(name: .shortAndLong, help: "Token limit for % and warnings: a number, or 'max' (the largest finished block).")
@@ -58,44 +58,25 @@ struct Blocks: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try Context(flags, command: "blocks")
-        let config = context.config
-        let active = self.active || config.bool("active") == true
-        let recent = self.recent || config.bool("recent") == true
-        let tokenLimit = self.tokenLimit ?? config.string("tokenLimit")
-        let hours = sessionLength ?? config.number("sessionLength") ?? SessionBlocks.defaultHours
-        try Self.checkSessionLength(hours)
-        if (live || config.bool("live") == true), !context.json {
+        let context = try Context(flags, command: "blocks") {
+            $0.active = active; $0.recent = recent; $0.tokenLimit = tokenLimit; $0.sessionLength = sessionLength
+            $0.live = live; $0.refreshInterval = refreshInterval
+        }
+        let blocks = context.request.blocks
+        try Self.checkSessionLength(blocks.hours)
+        if blocks.live, !context.json {
             guard Terminal.isTTY(STDOUT_FILENO) else { throw CLIError(Self.liveNeedsTerminal) }
-            var interval = refreshInterval ?? config.number("refreshInterval") ?? 1
+            var interval = blocks.refreshInterval ?? 1
             if interval < 1 || interval > 60 {
                 interval = min(60, max(1, interval))
                 Terminal.error("Refresh interval adjusted to \(LiveMonitor.seconds(interval)) seconds (valid range: 1-60)")
             }
-            if !active { Terminal.error("Live mode automatically shows only active blocks.") }
-            let monitor = LiveMonitor(context: context, tokenLimit: tokenLimit, hours: hours, refreshSeconds: interval)
+            if !blocks.active { Terminal.error("Live mode automatically shows only active blocks.") }
+            let monitor = LiveMonitor(context: context, tokenLimit: blocks.tokenLimit?.text, hours: blocks.hours,
+                                      refreshSeconds: interval)
             try await monitor.run()
             return
         }
-        // Every file: a block's start depends on the chain of entries before it, however old their files are.
-        let usage = try context.load()
-        let options = BlocksOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
-                                    active: active, recent: recent, tokenLimit: tokenLimit,
-                                    hours: hours, now: context.env.now)
-        var report = BlocksReport(usage, options: options)
-        // Claude's own limits, as the status line last saw them for these data directories.
-        report.rateLimits = RateLimitStore.current(RateLimitStore.read(cacheDirectory: ScanCache.defaultDirectory(context.env)),
-                                                   directories: usage.baseDirectories, now: context.env.now)
-        let table: String
-        if report.blocks.isEmpty {
-            table = active ? "No active session block found.\n"
-                : NoDataMessage(subject: .blocks, range: context.range, recentDays: recent ? 3 : nil)
-                    .text(usage, zone: context.zone)
-        } else if active, report.blocks.count == 1 {
-            table = BlocksTable.renderActive(report.blocks[0], report, context.render)
-        } else {
-            table = BlocksTable.render(report, context.render)
-        }
-        try context.emit(json: report.json(breakdown: context.render.breakdown), table: table, usage: usage)
+        try context.write(context.request)
     }
 }

@@ -25,7 +25,7 @@ struct CodexCommand: AsyncParsableCommand {
 }
 
 struct CodexFlags: ParsableArguments {
-    @OptionGroup(title: "Report options") var report: ReportFlags
+    @OptionGroup var report: ReportFlags
     @Option(help: "Fast-tier pricing: auto (from config.toml's service_tier), standard or fast.")
     var speed: CodexSpeed?
 }

@@ -11,7 +11,8 @@ struct MCP: AsyncParsableCommand {
         abstract: "Run a Model Context Protocol server on stdin/stdout (tools: daily, weekly, monthly, session, blocks).",
         discussion: """
         The server reads your Claude Code data like the other commands (CLAUDE_CONFIG_DIR, ~/.config/claude, \
-        ~/.claude) on every call and answers with the JSON of `ccusage <tool> --json`. It runs until stdin closes.
+        ~/.claude, the config file, the caches) on every call and answers with the JSON of `ccusage <tool> --json`. \
+        It runs until stdin closes.
 
         Example client configuration:
           { "mcpServers": { "ccusage": { "command": "ccusage", "args": ["mcp"] } } }
@@ -20,8 +21,8 @@ struct MCP: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Transport; only stdio is supported.")
     var type: String = "stdio"
 
-    @Option(name: .shortAndLong, help: "Default cost mode for calls that pass no mode: auto, calculate or display.")
-    var mode: CostMode = .auto
+    @Option(name: .shortAndLong, help: "Default cost mode for calls that pass no mode: auto, calculate or display (default: the config file's mode, else auto).")
+    var mode: CostMode?
 
     func validate() throws {
         guard type == "stdio" else {
@@ -38,7 +39,7 @@ struct MCP: AsyncParsableCommand {
         guard let server = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CLIError("The MCP server binary 'ccusage-mcp' was not found next to ccusage (looked in \(candidates[0])). Install it beside ccusage.")
         }
-        let words: [String] = ["ccusage-mcp", "--mode", mode.rawValue]
+        let words: [String] = ["ccusage-mcp"] + (mode.map { ["--mode", $0.rawValue] } ?? [])
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         execv(server, argv)
         throw CLIError("Could not start \(server): \(String(cString: strerror(errno)))")

@@ -27,7 +27,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
         """,
         version: ccusageVersion + "\nembedded prices: " + PriceTable.snapshotDescription,
         subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
-                      CodexCommand.self, AllCommand.self, Archive.self, Sync.self],
+                      Web.self, CodexCommand.self, AllCommand.self, Archive.self, Sync.self],
         defaultSubcommand: Daily.self
     )
 
@@ -39,7 +39,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
         defer { CacheWrites.wait() }
         signal(SIGPIPE, SIG_IGN)
         if rawArguments == ["-v"] {
-            print(ccusageVersion)
+            Terminal.out(ccusageVersion + "\n")
             return 0
         }
         do { try TeamHandoff.execIfTeam(rawArguments) } catch let error as CLIError {
@@ -50,7 +50,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
         switch AgentRouting.route(rawArguments, configWantsUnified: AgentRouting.configWantsUnified(rawArguments)) {
         case .arguments(let routed): arguments = routed
         case .usageError(let message):
-            FileHandle.standardError.write(Data((message + "\nRun 'ccusage --help' for usage.\n").utf8))
+            Terminal.write(STDERR_FILENO, message + "\nRun 'ccusage --help' for usage.\n")
             return 2
         }
         do {
@@ -67,15 +67,17 @@ public struct CCUsageCommand: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                Terminal.out(fullMessage(for: error) + "\n")
                 return 0
             }
             if let cli = error as? CLIError {
-                FileHandle.standardError.write(Data(("Error: " + cli.description + "\n").utf8))
+                Terminal.write(STDERR_FILENO, "Error: " + cli.description + "\n")
+            } else if let request = error as? RequestError {
+                Terminal.write(STDERR_FILENO, "Error: " + request.description + "\n")
             } else if let exit = error as? ExitCode {
                 return exit.rawValue
             } else {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Terminal.write(STDERR_FILENO, fullMessage(for: error) + "\n")
             }
             return 1
         }
@@ -91,33 +93,34 @@ struct Daily: AsyncParsableCommand {
           ccusage daily --instances            one group of rows per project
           ccusage daily --project my-app --json
         """)
-    @OptionGroup(title: "Report options") var flags: ReportFlags
-    @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
+    @OptionGroup var flags: ReportFlags
+    @OptionGroup(title: "Projects") var projects: ProjectOptions
     @Option(help: "Display names for projects: raw=Alias,raw2=Alias2.") var projectAliases: String?
 
     func run() async throws {
-        try runPeriod("daily", flags: flags, instances: instances, project: project, aliases: projectAliases)
+        let context = try Context(flags, command: "daily") {
+            projects.apply(to: &$0)
+            $0.projectAliases = projectAliases
+        }
+        try context.write(context.request)
     }
 }
-
-/// `--project`'s help. Its value is taken as it is, also when it starts with `-` (Claude Code's folder names do).
-let projectHelp = ArgumentHelp(
-    "Only this project: its folder name under projects/ (e.g. -Users-me-code-api) or the name --instances shows (api).",
-    valueName: "name")
 
 struct Weekly: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Usage and cost by week.",
         discussion: "Examples:\n  ccusage weekly --start-of-week monday\n  ccusage weekly --json --order desc")
-    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @OptionGroup var flags: ReportFlags
     @Option(name: [.customShort("w"), .long], help: "First day of the week: sunday … saturday (default sunday).")
-    var startOfWeek: Weekday?
-    @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
+    var startOfWeek: WeekStart?
+    @OptionGroup(title: "Projects") var projects: ProjectOptions
 
     func run() async throws {
-        try runPeriod("weekly", flags: flags, instances: instances, project: project, aliases: nil, startOfWeek: startOfWeek)
+        let context = try Context(flags, command: "weekly") {
+            projects.apply(to: &$0)
+            $0.startOfWeek = startOfWeek
+        }
+        try context.write(context.request)
     }
 }
 
@@ -125,12 +128,12 @@ struct Monthly: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Usage and cost by month.",
         discussion: "Examples:\n  ccusage monthly\n  ccusage monthly --breakdown --json")
-    @OptionGroup(title: "Report options") var flags: ReportFlags
-    @Flag(name: .shortAndLong, help: "Group rows by project.") var instances = false
-    @Option(name: .shortAndLong, parsing: .unconditional, help: projectHelp) var project: String?
+    @OptionGroup var flags: ReportFlags
+    @OptionGroup(title: "Projects") var projects: ProjectOptions
 
     func run() async throws {
-        try runPeriod("monthly", flags: flags, instances: instances, project: project, aliases: nil)
+        let context = try Context(flags, command: "monthly") { projects.apply(to: &$0) }
+        try context.write(context.request)
     }
 }
 
@@ -145,89 +148,12 @@ struct Session: AsyncParsableCommand {
           ccusage session --id 9a1c2b3d-…  --json    one session's requests, split by agent
           ccusage session --breakdown                per model and per sub-agent (Task tool) rows
         """)
-    @OptionGroup(title: "Report options") var flags: ReportFlags
+    @OptionGroup var flags: ReportFlags
     @Option(name: .shortAndLong, help: "Show one session by its id, or a unique prefix or suffix of it (as the table shows).")
     var id: String?
 
     func run() async throws {
-        let context = try Context(flags, command: "session")
-        if let query = id ?? context.config.string("id") {
-            let usage = try context.load(keepRawTimestamps: true)
-            let id = try Self.resolve(query, in: usage)
-            guard var detail = SessionDetail(usage, id: id) else {
-                throw CLIError("No session found with ID: \(query).")
-            }
-            detail.attachSubagents(usage)
-            try context.emit(json: detail.json(hideCost: context.render.hideCost),
-                             table: UsageTable.render(detail, context.render, zone: context.zone), usage: usage)
-            return
-        }
-        let order = context.order ?? .desc
-        let range = context.range
-        try context.runReport(["session", "since", range.since?.description ?? "", "until", range.until?.description ?? "",
-                               "order", order.rawValue]) { usage in
-            var report = SessionReport(usage, zone: context.zone, range: range, order: order)
-            if context.render.breakdown { report.attachSubagents(usage) }
-            return context.text(json: report.json(hideCost: context.render.hideCost),
-                                table: report.rows.isEmpty
-                                    ? NoDataMessage(subject: .sessions, range: range).text(usage, zone: context.zone)
-                                    : UsageTable.render(report, context.render))
-        }
-    }
-
-    /// The full id of the one session `query` names: the id itself, or a unique prefix or suffix of it (the
-    /// table shows the last two parts); otherwise an error listing the candidates or the closest ids.
-    static func resolve(_ query: String, in usage: LoadedUsage) throws -> String {
-        switch NameLookup.session(query, among: SessionDetail.ids(in: usage)) {
-        case .found(let id):
-            return id
-        case .ambiguous(let ids):
-            throw CLIError("Session ID '\(query)' matches \(ids.count) sessions: \(listed(ids)). Give more of the ID.")
-        case .notFound(let close):
-            throw CLIError("No session found with ID: \(query)."
-                           + (close.isEmpty ? "" : " Closest session IDs: \(listed(close))."))
-        }
-    }
-}
-
-/// `a, b, c` for at most `limit` names, then `and N more`.
-func listed(_ names: [String], limit: Int = 10) -> String {
-    let shown = names.prefix(limit).joined(separator: ", ")
-    return names.count > limit ? shown + " and \(names.count - limit) more" : shown
-}
-
-enum Weekday: String, CaseIterable, ExpressibleByArgument {
-    case sunday, monday, tuesday, wednesday, thursday, friday, saturday
-    var index: Int { Weekday.allCases.firstIndex(of: self)! }
-}
-
-func runPeriod(_ command: String, flags: ReportFlags, instances: Bool, project: String?, aliases: String?,
-               startOfWeek: Weekday? = nil) throws {
-    var context = try Context(flags, command: command)
-    let config = context.config
-    if let aliases { context.render.projectAliases.merge(ProjectNames.parseAliases(aliases)) { $1 } }
-    let query = project ?? config.string("project")
-    let project = try query.map { try context.resolveProject($0) }
-    let instances = instances || config.bool("instances") == true
-    let period: Period
-    switch command {
-    case "weekly":
-        let day = startOfWeek ?? config.string("startOfWeek").flatMap(Weekday.init(rawValue:)) ?? .sunday
-        period = .week(startDay: day.index)
-    case "monthly": period = .month
-    default: period = .day
-    }
-    let options = ReportOptions(zone: context.zone, range: context.range, order: context.order ?? .asc,
-                                instances: instances, project: project)
-    let key = [command, "\(period)", "since", options.range.since?.description ?? "",
-               "until", options.range.until?.description ?? "", "order", options.order.rawValue,
-               "instances", "\(instances)", "project", project ?? "", project == nil ? "all" : "one",
-               "as typed", query ?? ""]   // an empty report names the project as it was typed
-    try context.runReport(key, project: project) { usage in
-        let report = PeriodReport(usage, period: period, options: options)
-        return context.text(json: report.json(hideCost: context.render.hideCost),
-                            table: report.rows.isEmpty
-                                ? NoDataMessage(range: options.range, project: query).text(usage, zone: context.zone)
-                                : UsageTable.render(report, context.render))
+        let context = try Context(flags, command: "session") { $0.sessionID = id }
+        try context.write(context.request)
     }
 }

@@ -37,9 +37,7 @@ struct Statusline: AsyncParsableCommand {
           ccusage statusline --no-rate-limits
         """)
 
-    @Flag(name: [.customShort("O"), .customLong("offline")], inversion: .prefixedNo,
-          help: "Use only the embedded pricing snapshot (default: on).")
-    var offline: Bool?
+    @OptionGroup(title: "Pricing") var offlineOption: OfflineOption
 
     @Option(help: "Session cost: auto (Claude Code's, else computed), ccusage (computed), cc (Claude Code's) or both (default auto).")
     var costSource: StatuslineCostSource?
@@ -62,17 +60,17 @@ struct Statusline: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show Claude's 5-hour and 7-day plan usage when the hook carries it (default: on).")
     var rateLimits: Bool?
 
-    @Option(name: [.customShort("z"), .long], help: "IANA time zone for 'today' and reset times, e.g. Asia/Tokyo (default: TZ, else the config file's timezone, else the system zone).")
-    var timezone: String?
+    // Shared with the reports (declared once, in Flags.swift).
+    @OptionGroup(title: "Filters") var zone: ZoneOption
+    @OptionGroup(title: "Output") var colorOption: ColorOption
+    @OptionGroup(title: "Diagnostics") var debugOption: DebugOption
+    @OptionGroup(title: "Diagnostics") var configOption: ConfigOption
 
-    @Flag(inversion: .prefixedNo, help: "Force or disable colours (default: colour on a terminal; NO_COLOR and FORCE_COLOR are honoured).")
-    var color: Bool?
-
-    @Flag(name: .shortAndLong, help: "Explain on stderr what was read, cached and computed.")
-    var debug = false
-
-    @Option(help: "Path to a ccusage.json configuration file.")
-    var config: String?
+    var offline: Bool? { offlineOption.offline }
+    var timezone: String? { zone.timezone }
+    var color: Bool? { colorOption.color }
+    var debug: Bool { debugOption.debug }
+    var config: String? { configOption.config }
 
     mutating func validate() throws {
         if let low = contextLowThreshold, let medium = contextMediumThreshold,
@@ -87,6 +85,7 @@ struct Statusline: AsyncParsableCommand {
     func run() async throws {
         let env = Environment.live()
         let layer = try ConfigLayer.load(explicit: config, env: env, command: "statusline")
+        for warning in layer.warnings { Terminal.error(warning) }
         let debug = self.debug || layer.bool("debug") == true
         func log(_ message: @autoclosure () -> String) { if debug { Terminal.error("[debug] " + message()) } }
         if debug { layer.searchLog.forEach { log($0) } }
@@ -100,10 +99,10 @@ struct Statusline: AsyncParsableCommand {
             burnRateVisual: visualBurnRate ?? layer.string("visualBurnRate").flatMap(BurnRateVisual.init(rawValue:)) ?? .off,
             thresholds: thresholds,
             showRateLimits: rateLimits ?? layer.bool("rateLimits") ?? true)
-        let zone = try Context.zone(flag: timezone, config: layer.string("timezone"), env: env)
+        let zone = try RequestResolver.zone(flag: timezone, config: layer.string("timezone"), env: env)
         let useCache = cache ?? layer.bool("cache") ?? (layer.bool("noCache").map { !$0 } ?? true)
         let refreshSeconds = refreshInterval ?? layer.number("refreshInterval") ?? 1
-        let colorFlag = Context.color(flag: color, config: layer, env: env)
+        let colorFlag = RequestResolver.color(flag: color, config: layer, env: env)
         let style = TerminalStyle.decide(flag: colorFlag, environment: env.variables, isTTY: Terminal.isTTY(STDOUT_FILENO))
         let online = !(offline ?? layer.bool("offline") ?? true)
         var overrides: [String: [String: Double]] = [:]
@@ -165,7 +164,7 @@ struct Statusline: AsyncParsableCommand {
         }
         let started = DispatchTime.now()
         var prices = PriceTable.embedded
-        if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) }
+        if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) { Terminal.error($0) } }
         prices = prices.applying(overrides: overrides)
         let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
         var options = LoadOptions(mode: .auto, prices: prices,

@@ -22,13 +22,18 @@ public enum TeamHandoff {
     /// Set by `ccusage-team` only: loads a report's usage from the team database instead of local files.
     nonisolated(unsafe) public static var provider: (@Sendable (TeamLoadRequest) throws -> LoadedUsage)?
 
-    /// The provider's usage for a report; its failure is the command's one error line.
-    static func load(_ kind: String, zone: ReportZone, range: DateRange, mode: CostMode) throws -> LoadedUsage {
-        guard let provider else { throw CLIError("internal error: no team database") }
-        do {
-            return try provider(TeamLoadRequest(kind: kind, zone: zone, range: range, mode: mode))
-        } catch {
-            throw CLIError("\(error)")
+    /// The service's usage source under `ccusage-team` (nil otherwise): the provider's usage for a report,
+    /// whose failure is the command's one error line.
+    static var usageSource: (@Sendable (ReportRequest, Bool) throws(RequestError) -> LoadedUsage)? {
+        guard let provider else { return nil }
+        return { (request: ReportRequest, events: Bool) throws(RequestError) -> LoadedUsage in
+            let kind = events ? "events" : request.kind.rawValue
+            do {
+                return try provider(TeamLoadRequest(kind: kind, zone: request.zone, range: request.range,
+                                                    mode: request.mode))
+            } catch {
+                throw RequestError("\(error)")
+            }
         }
     }
 

@@ -22,10 +22,15 @@ enum Terminal {
 
     static func error(_ text: String) { write(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n") }
 
+    /// Where a captured run's stdout and stderr go instead of the process's (see `CapturedRun`); nil: the
+    /// file descriptors themselves.
+    @TaskLocal static var sink: CapturedOutput?
+
     /// Writes all of `text`, retrying short and interrupted writes; false when the output is gone
     /// (a closed pipe ends quietly).
     @discardableResult
     static func write(_ fd: Int32, _ text: String) -> Bool {
+        if let sink { sink.append(text, toStandardError: fd == STDERR_FILENO); return true }
         var copy = text
         return copy.withUTF8 { buffer in
             var offset = 0

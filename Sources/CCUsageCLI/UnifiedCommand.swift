@@ -26,7 +26,7 @@ struct AllCommand: AsyncParsableCommand {
 }
 
 struct UnifiedFlags: ParsableArguments {
-    @OptionGroup(title: "Report options") var report: ReportFlags
+    @OptionGroup var report: ReportFlags
     @Flag(help: "JSON: add each agent's part (\"agents\") to every daily, weekly or monthly row.")
     var byAgent = false
     @Option(help: "More reports from the same read, e.g. daily,monthly,session (JSON: one key each; tables: one each).",

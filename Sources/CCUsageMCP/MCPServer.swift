@@ -1,5 +1,6 @@
 import CCUsageKit
 import Dispatch
+import Foundation
 import Logging
 import MCP
 #if canImport(Glibc)
@@ -10,7 +11,8 @@ import Darwin
 
 /// The Model Context Protocol server: tools `daily`, `weekly`, `monthly`, `session` and `blocks`, over stdio.
 ///
-/// Each call loads the data afresh (like one CLI run) and answers with the JSON the CLI prints for `--json`,
+/// Each call goes through `UsageService` like one CLI run (config file, caches, price refresh, archive) and
+/// answers with the JSON the CLI prints for `--json`,
 /// as a text content item plus the same object as `structuredContent`. Bad arguments and missing data come
 /// back as tool errors (`isError: true`). Nothing is logged: stdout is the protocol channel.
 public enum CCUsageMCPServer {
@@ -18,19 +20,21 @@ public enum CCUsageMCPServer {
 
     /// Answers one `tools/call`: the report JSON text, or a tool error with a message for the user.
     public static func call(_ params: CallTool.Parameters, environment: Environment,
-                            defaultMode: CostMode = .auto) -> CallTool.Result {
+                            defaultMode: CostMode? = nil) -> CallTool.Result {
         do throws(ToolError) {
             let request = try ToolRequest(tool: params.name, arguments: params.arguments, defaultMode: defaultMode)
-            let json = try request.run(environment)
-            return CallTool.Result(content: [.text(text: json.rendered(), annotations: nil, _meta: nil)],
-                                   structuredContent: json.mcpValue as Value?)
+            let text = try request.run(environment)
+            // The same object as the text: what a client parsing the text gets.
+            let structured = try? JSONDecoder().decode(Value.self, from: Data(text.utf8))
+            return CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)],
+                                   structuredContent: structured)
         } catch {
             return CallTool.Result(content: [.text(text: error.description, annotations: nil, _meta: nil)], isError: true)
         }
     }
 
     /// Builds the server with its tool handlers (not yet started).
-    public static func makeServer(version: String, defaultMode: CostMode = .auto,
+    public static func makeServer(version: String, defaultMode: CostMode? = nil,
                                   environment: @escaping @Sendable () -> Environment = { .live() }) async -> Server {
         let server = Server(name: name, version: version, title: "ccusage",
                             instructions: "Claude Code token usage and cost from the local transcripts. Every tool returns the JSON of the matching `ccusage <command> --json`.",
@@ -50,7 +54,7 @@ public enum CCUsageMCPServer {
     }
 
     /// Serves on stdin/stdout until stdin closes, then answers the requests still in flight and returns.
-    public static func runStdio(version: String, defaultMode: CostMode = .auto,
+    public static func runStdio(version: String, defaultMode: CostMode? = nil,
                                 environment: @escaping @Sendable () -> Environment = { .live() }) async throws {
         // The transport makes stdin/stdout non-blocking; a terminal shares that flag with the shell, so restore it.
         let savedFlags = [STDIN_FILENO, STDOUT_FILENO].map { ($0, fcntl($0, F_GETFL)) }
@@ -61,23 +65,6 @@ public enum CCUsageMCPServer {
         await server.waitUntilCompleted()
         await transport.waitForResponses(timeout: .seconds(300))
         await server.stop()
-    }
-}
-
-extension JSONValue {
-    /// The same value as an MCP `Value` (for `structuredContent`), equal to what parsing `rendered()` gives.
-    var mcpValue: Value {
-        switch self {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .int(let i): .int(i)
-        case .double(let d):
-            // As the text writes it: whole numbers without a fraction, NaN and infinities as null.
-            if !d.isFinite { .null } else if d == d.rounded(), abs(d) < 9_007_199_254_740_992 { .int(Int(d)) } else { .double(d) }
-        case .string(let s): .string(s)
-        case .array(let items): .array(items.map(\.mcpValue))
-        case .object(let members):
-            .object(Dictionary(members.map { ($0.key, $0.value.mcpValue) }, uniquingKeysWith: { _, last in last }))
-        }
+        CacheWrites.wait()   // cache files still being written in the background
     }
 }

@@ -24,11 +24,14 @@ public struct ToolRequest: Sendable {
     /// `blocks` only: nil, "max" or a whole number, as `--token-limit`.
     public var tokenLimit: String?
     public var sessionLength = SessionBlocks.defaultHours
+    /// The arguments given, as the resolver takes them (the config file and the environment fill the rest).
+    public var flags = RequestFlags()
 
-    public init(tool name: String, arguments: [String: Value]?, defaultMode: CostMode = .auto) throws(ToolError) {
+    /// `defaultMode`: the server's `--mode`, for calls that pass none (nil: the config file's, else auto).
+    public init(tool name: String, arguments: [String: Value]?, defaultMode: CostMode? = nil) throws(ToolError) {
         guard let tool = UsageTool(rawValue: name) else { throw .unknownTool(name) }
         self.tool = tool
-        mode = defaultMode
+        mode = defaultMode ?? .auto
         let args = (arguments ?? [:]).filter { !$0.value.isNull }
         let allowed = Set(tool.argumentNames)
         if let unknown = args.keys.sorted().first(where: { !allowed.contains($0) }) {
@@ -47,23 +50,32 @@ public struct ToolRequest: Sendable {
         if let since = range.since, let until = range.until, until < since {
             throw .sinceAfterUntil(since: since.description, until: until.description)
         }
-        if let mode = try reader.choice("mode", CostMode.self) { self.mode = mode }
+        let explicitMode = try reader.choice("mode", CostMode.self)
+        if let explicitMode { self.mode = explicitMode }
         if let name = try reader.string("timezone") {
             guard let zone = ReportZone(identifier: name) else { throw .unknownTimeZone(name) }
             self.zone = zone
         }
         order = try reader.choice("order", ReportOrder.self)
-        offline = try reader.bool("offline") ?? false
+        let explicitOffline = try reader.bool("offline")
+        offline = explicitOffline ?? false
         breakdown = try reader.bool("breakdown") ?? false
-        startOfWeek = try reader.choice("startOfWeek", WeekStart.self) ?? .sunday
+        let explicitStart = try reader.choice("startOfWeek", WeekStart.self)
+        startOfWeek = explicitStart ?? .sunday
         sessionID = try reader.string("id")
         active = try reader.bool("active") ?? false
         recent = try reader.bool("recent") ?? false
         tokenLimit = try reader.tokenLimit("tokenLimit")
-        if let hours = try reader.number("sessionLength") {
+        let hours = try reader.number("sessionLength")
+        if let hours {
             guard hours > 0, hours.isFinite else { throw .badSessionLength(reader.describe("sessionLength")) }
             sessionLength = hours
         }
+        flags.since = range.since; flags.until = range.until; flags.timezone = zone?.identifier
+        flags.mode = explicitMode ?? defaultMode; flags.order = order; flags.offline = explicitOffline
+        flags.breakdown = breakdown; flags.startOfWeek = explicitStart; flags.sessionID = sessionID
+        flags.active = active; flags.recent = recent; flags.tokenLimit = tokenLimit; flags.sessionLength = hours
+        flags.json = true
     }
 
     /// What to load: session details keep the raw timestamps the CLI prints.
@@ -71,62 +83,50 @@ public struct ToolRequest: Sendable {
         LoadOptions(mode: mode, prices: .embedded, keepRawTimestamps: tool == .session && sessionID != nil)
     }
 
-    /// The report the CLI prints with `--json` for the same options.
-    public func report(_ usage: LoadedUsage, env: Environment) throws(ToolError) -> JSONValue {
-        let zone = zone ?? ReportZone(env.timeZone)
-        func period(_ period: Period) -> JSONValue {
-            PeriodReport(usage, period: period, options: ReportOptions(zone: zone, range: range, order: order ?? .asc)).json()
-        }
-        switch tool {
-        case .daily: return period(.day)
-        case .weekly: return period(.week(startDay: startOfWeek.index))
-        case .monthly: return period(.month)
-        case .session:
-            if let sessionID {
-                guard var detail = SessionDetail(usage, id: sessionID) else { throw .unknownSession(sessionID) }
-                detail.attachSubagents(usage)
-                return detail.json()
-            }
-            var report = SessionReport(usage, zone: zone, range: range, order: order ?? .desc)
-            if breakdown { report.attachSubagents(usage) }
-            return report.json()
-        case .blocks:
-            let options = BlocksOptions(zone: zone, range: range, order: order ?? .asc, active: active, recent: recent,
-                                        tokenLimit: tokenLimit, hours: sessionLength, now: env.now)
-            var report = BlocksReport(usage, options: options)
-            // As the CLI: Claude's own limits last seen by the status line, beside the active block.
-            report.rateLimits = RateLimitStore.current(RateLimitStore.read(cacheDirectory: ScanCache.defaultDirectory(env)),
-                                                       directories: usage.baseDirectories, now: env.now)
-            return report.json()
-        }
-    }
+    /// The config-file section this call reads (`codex daily` for Codex, as `ccusage codex daily`).
+    var command: String { agent == .codex ? "codex " + tool.rawValue : tool.rawValue }
 
-    /// Loads the user's data (all data directories, `CLAUDE_CONFIG_DIR`; `CODEX_HOME` for Codex) and builds the report.
-    public func run(_ env: Environment) throws(ToolError) -> JSONValue {
-        let zone = zone ?? ReportZone(env.timeZone)
-        if agent == .codex {
-            let kind: CodexReportKind = tool == .monthly ? .monthly : tool == .session ? .session : .daily
-            let fast = CodexDiscovery.configuresFastTier(homes: CodexDiscovery.homes(env))
-            let options = CodexReportOptions(zone: zone, range: range, order: order ?? .asc, fast: fast)
-            let report = CodexSource.load(env).report(kind, options: options, pricing: CodexPricing(table: .embedded))
-            return ReferenceJSON.sorted(report.json())
-        }
-        if agent == .all, !(tool == .session && sessionID != nil) {
-            let kind: UnifiedKind = tool == .weekly ? .weekly : tool == .monthly ? .monthly : tool == .session ? .session : .daily
-            let claude = try? UsageLoader.load(loadOptions, env)
-            let (report, _) = UnifiedReport.build(kind, claude: claude, codex: CodexSource.load(env), zone: zone,
-                                                  range: range, order: order ?? .asc, prices: .embedded)
-            return ReferenceJSON.sorted(report.json())
-        }
-        let usage: LoadedUsage
+    /// The request the CLI would build for `ccusage <tool> --json` with the same options, the same
+    /// environment and the same config file.
+    public func request(_ env: Environment) throws(ToolError) -> ReportRequest {
         do {
-            usage = try UsageLoader.load(loadOptions, env)
-        } catch let error as NoDataDirectoryError {
-            throw .loadFailed(error.description)
+            let config = try ConfigLayer.load(explicit: nil, env: env, command: command)
+            var request = try RequestResolver.resolve(command, flags: flags, config: config, env: env)
+            request.output.json = true
+            request.output.jq = nil   // the client gets the JSON itself
+            return request
         } catch {
             throw .loadFailed(String(describing: error))
         }
-        return try report(usage, env: env)
+    }
+
+    /// Builds the report through `UsageService` (caches, config file, price refresh, archive) and returns
+    /// its JSON text, the same text `ccusage <tool> --json` prints (without the final newline).
+    public func run(_ env: Environment) throws(ToolError) -> String {
+        let request = try request(env)
+        let service = UsageService(env, buildStamp: BuildStamp.current)
+        if agent == .claude || (agent == .all && tool == .session && sessionID != nil) {
+            do {
+                let text = try service.report(request).text
+                return text.hasSuffix("\n") ? String(text.dropLast()) : text
+            } catch {
+                throw .loadFailed(String(describing: error))
+            }
+        }
+        let prices = service.prices(for: request)
+        if agent == .codex {
+            let kind: CodexReportKind = tool == .monthly ? .monthly : tool == .session ? .session : .daily
+            let fast = CodexDiscovery.configuresFastTier(homes: CodexDiscovery.homes(env))
+            let options = CodexReportOptions(zone: request.zone, range: request.range, order: request.order ?? .asc,
+                                             fast: fast)
+            let report = CodexSource.load(env).report(kind, options: options, pricing: CodexPricing(table: prices))
+            return ReferenceJSON.sorted(report.json()).rendered()
+        }
+        let kind: UnifiedKind = tool == .weekly ? .weekly : tool == .monthly ? .monthly : tool == .session ? .session : .daily
+        let claude = try? service.load(request, prices: prices)
+        let (report, _) = UnifiedReport.build(kind, claude: claude, codex: CodexSource.load(env), zone: request.zone,
+                                              range: request.range, order: request.order ?? .asc, prices: prices)
+        return ReferenceJSON.sorted(report.json()).rendered()
     }
 }
 

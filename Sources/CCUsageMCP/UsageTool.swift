@@ -68,7 +68,7 @@ public enum UsageTool: String, CaseIterable, Sendable {
                     "description": "IANA time zone for dates, e.g. Asia/Tokyo (default: the server's TZ)."]
         case "offline":
             return ["type": "boolean",
-                    "description": "Use only the embedded pricing snapshot (always the case today)."]
+                    "description": "Use only the embedded pricing snapshot (default: CCUSAGE_OFFLINE, else the config file, else false: prices may be refreshed from LiteLLM, as the CLI does)."]
         case "order":
             return ["type": "string", "enum": .array(ReportOrder.allCases.map { .string($0.rawValue) }),
                     "description": "Row order: by date (default asc); for session, by cost (default desc)."]
@@ -100,10 +100,4 @@ public enum UsageTool: String, CaseIterable, Sendable {
 /// The `agent` argument: one agent, or every agent in one report.
 public enum ToolAgent: String, CaseIterable, Sendable {
     case claude, codex, all
-}
-
-/// `startOfWeek` values, Sunday first (the index is what `Period.week(startDay:)` takes).
-public enum WeekStart: String, CaseIterable, Sendable {
-    case sunday, monday, tuesday, wednesday, thursday, friday, saturday
-    public var index: Int { WeekStart.allCases.firstIndex(of: self) ?? 0 }
 }

@@ -3,7 +3,7 @@ import CCUsageMCP
 import Foundation
 
 // Started by `ccusage mcp` (which validates the options): `ccusage-mcp [--mode auto|calculate|display]`.
-var mode = CostMode.auto
+var mode: CostMode?   // nil: each call's config file decides, else auto
 var arguments = Array(CommandLine.arguments.dropFirst())
 while !arguments.isEmpty {
     let flag = arguments.removeFirst()

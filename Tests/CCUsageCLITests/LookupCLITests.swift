@@ -12,11 +12,11 @@ import Testing
         ["--project", "-Users-dev-code-api"], ["-p", "-Users-dev-code-api"], ["--project=-Users-dev-code-api"],
     ])
     func projectValueStartingWithADash(_ args: [String]) throws {
-        #expect(try Daily.parse(args).project == "-Users-dev-code-api")
-        #expect(try Weekly.parse(args).project == "-Users-dev-code-api")
-        #expect(try Monthly.parse(args).project == "-Users-dev-code-api")
+        #expect(try Daily.parse(args).projects.project == "-Users-dev-code-api")
+        #expect(try Weekly.parse(args).projects.project == "-Users-dev-code-api")
+        #expect(try Monthly.parse(args).projects.project == "-Users-dev-code-api")
         let daily = try Daily.parse(args + ["--json", "-i"])
-        #expect(daily.flags.json && daily.instances)
+        #expect(daily.flags.output.json && daily.projects.instances)
     }
 
     @Test func theFolderNameAndTheShownNameSelectTheSameProject() throws {

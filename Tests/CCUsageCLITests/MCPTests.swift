@@ -1,5 +1,6 @@
 import CCUsageKit
 import CCUsageMCP
+import CCUsageTestSupport
 import Foundation
 import MCP
 import Testing
@@ -7,9 +8,10 @@ import Testing
 private let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 private let basicFixture = testsDirectory.appendingPathComponent("Fixtures/basic").path
 
-/// The fixture tree as the server would see it, with a fixed clock.
+/// The fixture tree as the server would see it, with a fixed clock and the embedded prices.
 private func fixtureEnvironment(_ dir: String = basicFixture) throws -> Environment {
-    Environment(variables: ["CLAUDE_CONFIG_DIR": dir], home: "/nonexistent-home",
+    Environment(variables: ["CLAUDE_CONFIG_DIR": dir, "CCUSAGE_OFFLINE": "1", "CCUSAGE_NO_ARCHIVE": "1"],
+                home: "/nonexistent-home",
                 now: 1_767_225_600_000, timeZone: try #require(TimeZone(identifier: "UTC")))
 }
 
@@ -42,6 +44,55 @@ private func text(_ result: CallTool.Result) -> String? {
             \(log)
             """)
         #expect(log.contains("0 failed"))
+    }
+
+    /// With a config file, every tool answers what `ccusage <tool> --json` prints: both read the file through
+    /// the same resolver and build the report through the same service.
+    @Test("MCP equals the CLI's --json with a config file", arguments: [
+        ("daily", [:]), ("weekly", [:]), ("monthly", ["order": "asc"]), ("session", [:]), ("blocks", [:]),
+        ("daily", ["mode": "calculate", "breakdown": true]),
+    ] as [(String, [String: Value])])
+    func configFileReachesTheTools(_ tool: String, _ arguments: [String: Value]) throws {
+        let root = try makeTemporaryDirectory("ccusage-mcp-config")
+        defer { removeTemporary(root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/projects", withDestinationPath: basicFixture + "/projects")
+        let config = #"{"defaults": {"timezone": "Asia/Tokyo", "order": "desc", "noCost": true, "mode": "display"},"#
+            + #" "commands": {"weekly": {"startOfWeek": "monday"}, "blocks": {"sessionLength": 3, "tokenLimit": "max"}}}"#
+        try Data(config.utf8).write(to: URL(fileURLWithPath: root + "/ccusage.json"))
+        let variables = ["CLAUDE_CONFIG_DIR": root, "CCUSAGE_OFFLINE": "1", "CCUSAGE_NO_ARCHIVE": "1", "TZ": "",
+                         "CCUSAGE_NOW": "1767225600000", "XDG_CACHE_HOME": root + "/cache"]
+        let env = Environment(variables: variables, home: "/nonexistent-home", now: 1_767_225_600_000,
+                              timeZone: try #require(TimeZone(identifier: "UTC")))
+        let result = CCUsageMCPServer.call(CallTool.Parameters(name: tool, arguments: arguments), environment: env)
+        var flags = [tool, "--json"]
+        for (key, value) in arguments.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case .bool(true): flags.append("--" + key)
+            case .string(let text): flags += ["--" + key, text]
+            default: Issue.record("unexpected argument \(key)")
+            }
+        }
+        let cli = try runCLI(flags, env: variables)
+        #expect(cli.code == 0, "\(cli.err)")
+        #expect(result.isError != true, "\(text(result) ?? "")")
+        #expect(try #require(text(result)) + "\n" == cli.out)
+        // The file took effect: no costs, and the zone, order and mode are the file's unless an argument says otherwise.
+        if tool != "blocks" { #expect(!cli.out.contains("Cost") && !cli.out.contains("cost")) }   // blocks JSON keeps costs
+        let request = try ToolRequest(tool: tool, arguments: arguments).request(env)
+        #expect(request.zone.identifier == "Asia/Tokyo" && request.output.render.hideCost)
+        #expect(request.mode == (arguments["mode"] == nil ? .display : .calculate))
+        if tool == "blocks" { #expect(request.blocks.hours == 3 && request.blocks.tokenLimit == .largestBlock) }
+        if tool == "weekly" { #expect(request.startOfWeek == .monday) }
+    }
+
+    @Test func theOfflineArgumentTakesEffect() throws {
+        let env = try fixtureEnvironment()   // CCUSAGE_OFFLINE=1
+        #expect(try ToolRequest(tool: "daily", arguments: nil).request(env).pricing.offline)
+        #expect(try !ToolRequest(tool: "daily", arguments: ["offline": false]).request(env).pricing.offline)
+        var online = env
+        online.variables["CCUSAGE_OFFLINE"] = nil
+        #expect(try !ToolRequest(tool: "daily", arguments: nil).request(online).pricing.offline)
+        #expect(try ToolRequest(tool: "daily", arguments: ["offline": true]).request(online).pricing.offline)
     }
 
     @Test func argumentsMapToReportOptions() throws {
@@ -122,7 +173,7 @@ private func text(_ result: CallTool.Result) -> String? {
     @Test func unknownSessionAndMissingDataAreToolErrors() throws {
         let unknown = CCUsageMCPServer.call(CallTool.Parameters(name: "session", arguments: ["id": "nope"]),
                                             environment: try fixtureEnvironment())
-        #expect(unknown.isError == true && text(unknown) == "No session found with ID: nope")
+        #expect(unknown.isError == true && text(unknown) == "No session found with ID: nope.")
         let missing = CCUsageMCPServer.call(CallTool.Parameters(name: "daily"),
                                             environment: try fixtureEnvironment("/nonexistent/claude"))
         #expect(missing.isError == true)

@@ -82,6 +82,22 @@ func event(_ time: String, _ model: String, _ i: Int, _ c: Int, _ o: Int, _ r: I
         #expect(abs(price.cost(CodexTokens(input: 100, cached: 40, output: 5), fast: false) - 0.00015) < 1e-15)
     }
 
+    @Test("V4 through the price table: an entry without a cache-read rate bills cached input at the input rate")
+    func missingCacheRateFromTable() throws {
+        let table = PriceTable(tables: [["gpt-x": ModelPrice(input: 1e-6, output: 1e-5),
+                                         "gpt-y": ModelPrice(input: 1e-6, output: 1e-5, cacheRead: 1e-7)]])
+        let pricing = CodexPricing(table: table)
+        let tokens = CodexTokens(input: 100, cached: 40, output: 5)
+        let unstated = try #require(pricing.price(for: "gpt-x"))
+        #expect(unstated.cacheRead == nil)
+        #expect(abs(unstated.cost(tokens, fast: false) - 0.00015) < 1e-15)
+        let stated = try #require(pricing.price(for: "gpt-y"))
+        #expect(abs(stated.cost(tokens, fast: false) - (60 * 1e-6 + 40 * 1e-7 + 5 * 1e-5)) < 1e-15)
+        // An override that states the rate makes it count.
+        let overridden = table.applying(overrides: ["gpt-x": ["cacheReadInputTokenCost": 2e-7]])
+        #expect(CodexPricing(table: overridden).price(for: "gpt-x")?.cacheRead == 2e-7)
+    }
+
     @Test("V5: the entry's fast multiplier; an entry without one doubles")
     func fastMultipliers() {
         let price = CodexPrice(input: 1e-6, output: 2e-6, cacheRead: 5e-7, fastMultiplier: 2)

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import anyio
@@ -127,8 +128,8 @@ def cli_args(tool, args):
     return out
 
 
-def run_cli(binary, env, args):
-    result = subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=120)
+def run_cli(binary, env, args, cwd=None):
+    result = subprocess.run([binary, *args], env=env, capture_output=True, text=True, timeout=120, cwd=cwd)
     return result.returncode, result.stdout, result.stderr
 
 
@@ -221,6 +222,34 @@ async def check_missing_data(binary, env, checks):
                          "no data directory message names the directory", text)
 
 
+CONFIG = {"defaults": {"order": "desc", "noCost": True, "mode": "calculate", "breakdown": True},
+          "commands": {"weekly": {"startOfWeek": "monday"}, "blocks": {"sessionLength": 2, "tokenLimit": "max"},
+                       "session": {"order": "asc"}}}
+
+
+async def check_config_file(binary, env, checks):
+    """With ./.ccusage/ccusage.json in the working directory, every tool still equals the CLI's --json."""
+    with tempfile.TemporaryDirectory() as cwd:
+        os.makedirs(os.path.join(cwd, ".ccusage"))
+        with open(os.path.join(cwd, ".ccusage", "ccusage.json"), "w") as f:
+            json.dump(CONFIG, f)
+        params = StdioServerParameters(command=binary, args=["mcp"], env=env, cwd=cwd)
+        async with stdio_client(params) as (read, write):
+            async with ClientSession(read, write) as session:
+                await session.initialize()
+                for tool, args in [("daily", {}), ("weekly", {"timezone": "Asia/Tokyo"}), ("monthly", {"order": "asc"}),
+                                   ("session", {}), ("blocks", {"timezone": "UTC"}), ("daily", {"mode": "display"})]:
+                    label = f"config file: {tool} {json.dumps(args, sort_keys=True)}"
+                    result = await session.call_tool(tool, args)
+                    text = text_of(result)
+                    code, out, err = run_cli(binary, env, cli_args(tool, args), cwd=cwd)
+                    checks.check(not result.isError and code == 0, f"{label} succeeds", f"{text} / {err.strip()}")
+                    checks.check(text is not None and text + "\n" == out, f"{label}: same JSON text as the CLI's --json",
+                                 f"\nMCP:\n{(text or '')[:800]}\nCLI:\n{out[:800]}")
+                    if tool != "blocks":
+                        checks.check("cost" not in out.lower(), f"{label}: the file's noCost took effect", out[:300])
+
+
 def check_raw_stdio(binary, env, checks):
     """Requests written at once and stdin closed: every answer still arrives, stdout holds only JSON-RPC."""
     messages = [
@@ -268,6 +297,8 @@ def main():
         "HOME": "/nonexistent-home",
         "TZ": "UTC",
         "CLAUDE_CONFIG_DIR": str(fixture.resolve()),
+        # As the CLI tests: no archive in the shared home (another run's archive would answer "no data" calls).
+        "CCUSAGE_NO_ARCHIVE": "1",
     }
     checks = Checks()
 
@@ -275,6 +306,7 @@ def main():
         with anyio.fail_after(300):
             await check_session(binary, env, checks)
             await check_missing_data(binary, env, checks)
+            await check_config_file(binary, env, checks)
 
     anyio.run(run_all)
     check_raw_stdio(binary, env, checks)

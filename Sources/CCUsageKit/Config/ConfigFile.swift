@@ -41,28 +41,9 @@ public struct ConfigFile: Sendable, Equatable {
     /// Agents other than Claude with config sections, and their reports.
     public static let agentReports: [String: [String]] = ["codex": ["daily", "monthly", "session"]]
 
-    enum Kind { case bool, int, number, string, date, zone, tokenLimit, object, enumeration([String]) }
-
-    static let shared: [String: Kind] = [
-        "since": .date, "until": .date, "json": .bool, "mode": .enumeration(["auto", "calculate", "display"]),
-        "debug": .bool, "debugSamples": .int, "order": .enumeration(["asc", "desc"]), "breakdown": .bool,
-        "offline": .bool, "noOffline": .bool, "color": .bool, "noColor": .bool, "timezone": .zone,
-        "locale": .string, "jq": .string, "compact": .bool, "noCost": .bool, "singleThread": .bool,
-        "noCache": .bool, "pricingOverrides": .object, "speed": .enumeration(["auto", "standard", "fast"]), "all": .bool,
-    ]
-    static let perCommand: [String: [String: Kind]] = [
-        "daily": ["instances": .bool, "project": .string, "projectAliases": .string],
-        "weekly": ["startOfWeek": .enumeration(["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]),
-                   "instances": .bool, "project": .string],
-        "monthly": ["instances": .bool, "project": .string],
-        "session": ["id": .string],
-        "blocks": ["active": .bool, "recent": .bool, "tokenLimit": .tokenLimit, "sessionLength": .number,
-                   "live": .bool, "refreshInterval": .number],
-        "statusline": ["visualBurnRate": .enumeration(["off", "emoji", "text", "emoji-text"]),
-                       "costSource": .enumeration(["auto", "ccusage", "cc", "both"]), "cache": .bool, "noCache": .bool,
-                       "refreshInterval": .number, "contextLowThreshold": .int, "contextMediumThreshold": .int,
-                       "modelLabelAliases": .object, "rateLimits": .bool],
-    ]
+    typealias Kind = ConfigKeys.Kind
+    static var shared: [String: Kind] { ConfigKeys.shared }
+    static var perCommand: [String: [String: Kind]] { ConfigKeys.perCommand }
 
     /// Reads and validates the file; every problem is a `ConfigError` naming the file and key.
     public static func load(path: String) throws -> ConfigFile {

@@ -20,6 +20,8 @@ public struct TranscriptFile: Sendable, Equatable {
     /// that kept the size and set the modification time back (the status-change time cannot be set).
     public var stamp: Int64
     public var inode: UInt64
+    /// The agent whose data this is.
+    public var source: SourceID = .claude
 
     public init(path: String, project: String, sessionID: String, projectPath: String,
                 size: Int64 = 0, modified: Int64 = 0, inode: UInt64 = 0) {

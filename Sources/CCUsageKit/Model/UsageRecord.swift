@@ -20,7 +20,8 @@ public struct UsageRecord: Sendable, Equatable {
 
     private static let hasRecordedCost: UInt32 = 1, hasDedupKey: UInt32 = 2, hasReset: UInt32 = 4
     private static let fast: UInt32 = 8, speed: UInt32 = 16, sidechain: UInt32 = 32
-    static let knownFlags: UInt32 = 63
+    /// The flag bits in use: the six flags, and the source id in the high byte.
+    static let knownFlags: UInt32 = 0xFF00_003F
 
     @inline(__always)
     public init(time: Int64, tokens: TokenCounts, cacheCreation1h: Int = 0, recordedCost: Double? = nil,
@@ -70,6 +71,11 @@ public struct UsageRecord: Sendable, Equatable {
     /// `usage.speed` present (a dedup tie-breaker).
     public var hasSpeed: Bool { get { flag(Self.speed) } set { set(Self.speed, newValue) } }
     public var isSidechain: Bool { get { flag(Self.sidechain) } set { set(Self.sidechain, newValue) } }
+    /// The agent the record came from (the high byte of the flags: Claude Code, 0, changes no byte).
+    public var source: SourceID {
+        get { SourceID(rawValue: UInt8(truncatingIfNeeded: flags >> 24)) }
+        set { flags = flags & 0x00FF_FFFF | UInt32(newValue.rawValue) << 24 }
+    }
 
     /// The raw `message.model`; nil when absent.
     public var model: String? {

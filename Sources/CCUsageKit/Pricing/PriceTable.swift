@@ -6,6 +6,9 @@ public struct ModelPrice: Sendable, Equatable {
     public var cacheWriteAbove200k: Double?, cacheReadAbove200k: Double?
     public var fastMultiplier: Double
     public var contextWindow: Int?
+    /// False when the source gave no cache-read rate and `cacheRead` is the 0.1 × input default: Codex then
+    /// bills cached tokens at the input rate (07-codex §13.1, vector V4).
+    public var cacheReadStated: Bool
 
     public init(input: Double, output: Double, cacheWrite: Double? = nil, cacheRead: Double? = nil,
                 inputAbove200k: Double? = nil, outputAbove200k: Double? = nil,
@@ -14,6 +17,7 @@ public struct ModelPrice: Sendable, Equatable {
         self.input = input; self.output = output
         self.cacheWrite = cacheWrite ?? input * 1.25
         self.cacheRead = cacheRead ?? input * 0.1
+        self.cacheReadStated = cacheRead != nil
         self.inputAbove200k = inputAbove200k; self.outputAbove200k = outputAbove200k
         self.cacheWriteAbove200k = cacheWriteAbove200k; self.cacheReadAbove200k = cacheReadAbove200k
         self.fastMultiplier = fastMultiplier; self.contextWindow = contextWindow
@@ -233,7 +237,7 @@ extension PriceTable {
             if let v = fields["inputCostPerToken"] { price.input = v }
             if let v = fields["outputCostPerToken"] { price.output = v }
             if let v = fields["cacheCreationInputTokenCost"] { price.cacheWrite = v }
-            if let v = fields["cacheReadInputTokenCost"] { price.cacheRead = v }
+            if let v = fields["cacheReadInputTokenCost"] { price.cacheRead = v; price.cacheReadStated = true }
             if let v = fields["inputCostPerTokenAbove200kTokens"] { price.inputAbove200k = v }
             if let v = fields["outputCostPerTokenAbove200kTokens"] { price.outputAbove200k = v }
             if let v = fields["cacheCreationInputTokenCostAbove200kTokens"] { price.cacheWriteAbove200k = v }

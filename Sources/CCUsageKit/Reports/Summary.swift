@@ -100,11 +100,6 @@ public struct SummaryBuilder {
     }
 }
 
-/// `--order`.
-public enum ReportOrder: String, Sendable, CaseIterable, Codable {
-    case asc, desc
-}
-
 /// Totals over the rows a report prints.
 public struct ReportTotals: Sendable, Equatable {
     public var tokens = TokenCounts()
@@ -112,17 +107,5 @@ public struct ReportTotals: Sendable, Equatable {
     public init() {}
     public init<S: Sequence>(_ summaries: S) where S.Element == UsageSummary {
         for s in summaries { tokens += s.tokens; cost += s.cost }
-    }
-}
-
-/// Inclusive `--since` / `--until` bounds on a report date.
-public struct DateRange: Sendable, Equatable {
-    public var since: CalendarDay?
-    public var until: CalendarDay?
-    public init(since: CalendarDay? = nil, until: CalendarDay? = nil) { self.since = since; self.until = until }
-    public func contains(_ day: CalendarDay) -> Bool {
-        if let since, day < since { return false }
-        if let until, until < day { return false }
-        return true
     }
 }

@@ -40,7 +40,8 @@ public struct FileScan: Sendable {
     public init() {}
 }
 
-/// Streams a file in fixed-size chunks and hands each complete line to a `LineParser`.
+/// Streams a file in fixed-size chunks and hands each complete line to a source's line parser (Claude Code's
+/// `LineParser` unless another is named).
 public enum FileScanner {
     public static let chunkSize = 1 << 20
 
@@ -53,6 +54,15 @@ public enum FileScanner {
     public static func scan(path: String, fileIndex: Int32, from offset: Int64 = 0,
                             keepRawTimestamps: Bool = false, finalLineComplete: Bool = true,
                             alignedStart: Bool = false, until: Int64? = nil, samples: Int = 3) -> FileScan {
+        scan(LineParser.self, path: path, fileIndex: fileIndex, from: offset, keepRawTimestamps: keepRawTimestamps,
+             finalLineComplete: finalLineComplete, alignedStart: alignedStart, until: until, samples: samples)
+    }
+
+    /// `scan(path:…)` with the lines parsed by a `Parser` (one per call: it may keep state across lines).
+    public static func scan<Parser: UsageLineParser>(
+        _ parser: Parser.Type, path: String, fileIndex: Int32, from offset: Int64 = 0, keepRawTimestamps: Bool = false,
+        finalLineComplete: Bool = true, alignedStart: Bool = false, until: Int64? = nil, samples: Int = 3
+    ) -> FileScan {
         var result = FileScan()
         result.consumed = offset
         // Aligning starts one byte early: if that byte is a newline, a line starts exactly at `offset`.
@@ -76,7 +86,7 @@ public enum FileScanner {
             result.error = String(cString: strerror(errno))
             return result
         }
-        var parser = LineParser(keepRawTimestamps: keepRawTimestamps)
+        var parser = Parser(keepRawTimestamps: keepRawTimestamps)
         // Sized to the file (small files are the common case) and left uninitialised: only bytes that
         // `read` filled are ever looked at.
         var st = stat()

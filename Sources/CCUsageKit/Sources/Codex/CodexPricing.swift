@@ -31,11 +31,12 @@ public struct CodexPricing: Sendable {
 
     /// The one adapter from the project's price table: the model name, then its alias (`gpt-5.3-spark` →
     /// `gpt-5.3-codex-spark`, §12.2), through the tables and then the whole LiteLLM list by exact name
-    /// (decision 21). `ModelPrice` always carries a cache-read rate, so it counts as stated.
+    /// (decision 21). A cache-read rate the source did not state is not used: cached tokens are then billed
+    /// at the input rate (§13.1, V4).
     public init(table: PriceTable) {
         self.init { model in
             guard let (_, price) = table.price(candidates: CodexPricing.candidates(model)) else { return nil }
-            return CodexPrice(input: price.input, output: price.output, cacheRead: price.cacheRead,
+            return CodexPrice(input: price.input, output: price.output, cacheRead: price.cacheReadStated ? price.cacheRead : nil,
                               fastMultiplier: price.fastMultiplier)
         }
     }

@@ -1,4 +1,3 @@
-import CCUsageKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,20 +6,23 @@ import Glibc
 /// Optional fresh prices from LiteLLM, fetched with `curl` (HTTPS only, short timeouts, size cap) and kept
 /// for a day in the cache directory; any failure falls back to the embedded snapshot, quietly, and is not
 /// retried for an hour.
-enum OnlinePricing {
+public enum OnlinePricing {
     static let freshFor: TimeInterval = 24 * 3600
     static let retryAfter: TimeInterval = 3600
 
-    static func table(base: PriceTable, env: Environment, verbose: Bool) -> PriceTable {
+    /// `verbose`: a failed refresh says why through `notices`.
+    public static func table(base: PriceTable, env: Environment, verbose: Bool,
+                             notices: (String) -> Void) -> PriceTable {
+        let now = Date(timeIntervalSince1970: Double(env.now) / 1000)
         let dir = ScanCache.defaultDirectory(env)
         let cached = dir + "/litellm-pricing.json", failed = dir + "/litellm-pricing.failed"
-        if age(cached) < freshFor, let data = FileManager.default.contents(atPath: cached),
+        if age(cached, now: now) < freshFor, let data = FileManager.default.contents(atPath: cached),
            let prices = LiteLLMPricing.parse(data, overrides: PriceTable.fastOverrides) {
             return base.overlaying(prices)
         }
-        if age(failed) < retryAfter { return base }
+        if age(failed, now: now) < retryAfter { return base }
         func fail(_ why: String) -> PriceTable {
-            if verbose { Terminal.error("[debug] pricing refresh failed (\(why)); using the embedded prices") }
+            if verbose { notices("[debug] pricing refresh failed (\(why)); using the embedded prices") }
             _ = try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             _ = FileManager.default.createFile(atPath: failed, contents: Data(why.utf8))
             return base
@@ -30,7 +32,8 @@ enum OnlinePricing {
             return fail("curl not found")
         }
         _ = try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let temp = cached + ".tmp-\(getpid())"
+        // Unique per call: MCP tool calls run concurrently in one process.
+        let temp = cached + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: curl)
         process.arguments = ["-sS", "--fail", "--proto", "=https", "--connect-timeout", "2", "--max-time", "6",
@@ -52,9 +55,9 @@ enum OnlinePricing {
     }
 
     /// Seconds since the file was modified (infinite when missing).
-    static func age(_ path: String) -> TimeInterval {
+    static func age(_ path: String, now: Date) -> TimeInterval {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let date = attributes[.modificationDate] as? Date else { return .infinity }
-        return Date().timeIntervalSince(date)
+        return now.timeIntervalSince(date)
     }
 }

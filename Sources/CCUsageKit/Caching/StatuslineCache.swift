@@ -66,12 +66,8 @@ public enum StatuslineCache {
                 "prices=" + prices.joined(separator: ";")].joined(separator: "|")
     }
 
-    /// `<tmpdir>/ccusage-semaphore`.
-    public static func directory(tmp: String) -> String {
-        var base = tmp.isEmpty ? "/tmp" : tmp
-        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        return base + "/ccusage-semaphore"
-    }
+    /// `<tmpdir>/ccusage-semaphore` (see `CacheLocation`).
+    public static func directory(tmp: String) -> String { CacheLocation.statuslineDirectory(tmp: tmp) }
 
     /// `<session_id>.lock` when the id is a plain file name (letters, digits, `.`, `_`, `-`); otherwise the
     /// safe characters of it plus a hash, so no id can reach outside the directory or collide with another.

@@ -1,21 +1,24 @@
-import CCUsageKit
 import Foundation
 
 /// The configuration-file options of one command, with typed accessors.
-struct ConfigLayer {
-    var file: ConfigFile?
-    var values: [String: ConfigValue] = [:]
+public struct ConfigLayer: Sendable {
+    public var file: ConfigFile?
+    public var values: [String: ConfigValue] = [:]
     /// `Checking: <path> (found ✓ | not found)` lines for --debug.
-    var searchLog: [String] = []
+    public var searchLog: [String] = []
+    /// One warning line per key the file holds that no option reads (the front end prints them).
+    public var warnings: [String] = []
+
+    public init(file: ConfigFile? = nil, values: [String: ConfigValue] = [:]) { self.file = file; self.values = values }
 
     /// `--config PATH` is the only file read when given (it must exist); otherwise the first existing file of
     /// the search locations. A file that exists but is invalid is an error naming the file and the key.
-    static func load(explicit: String?, env: Environment, command: String) throws -> ConfigLayer {
+    public static func load(explicit: String?, env: Environment, command: String) throws(RequestError) -> ConfigLayer {
         var layer = ConfigLayer()
         if let explicit {
             let path = explicit.hasPrefix("/") ? explicit : env.currentDirectory + "/" + explicit
             guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIError("Configuration file not found: \(explicit)")
+                throw RequestError("Configuration file not found: \(explicit)")
             }
             layer.searchLog.append("Checking: \(path) (found ✓)")
             layer.file = try parse(path)
@@ -31,30 +34,30 @@ struct ConfigLayer {
         }
         if let file = layer.file {
             layer.values = file.options(for: command)
-            for key in file.unknownKeys {
-                Terminal.error("warning: \(file.path): unknown key '\(key)' ignored")
-            }
+            layer.warnings = file.unknownKeys.map { ConfigKeys.ignoredKeyWarning($0, path: file.path) }
         }
         return layer
     }
 
-    static func parse(_ path: String) throws -> ConfigFile {
+    static func parse(_ path: String) throws(RequestError) -> ConfigFile {
         do { return try ConfigFile.load(path: path) } catch let error as ConfigError {
-            throw CLIError(error.description)
+            throw RequestError(error.description)
+        } catch {
+            throw RequestError(String(describing: error))
         }
     }
 
-    func bool(_ key: String) -> Bool? {
+    public func bool(_ key: String) -> Bool? {
         if case .bool(let b)? = values[key] { return b }
         return nil
     }
 
-    func string(_ key: String) -> String? {
+    public func string(_ key: String) -> String? {
         if case .string(let s)? = values[key] { return s }
         return nil
     }
 
-    func int(_ key: String) -> Int? {
+    public func int(_ key: String) -> Int? {
         switch values[key] {
         case .int(let i)?: return i
         case .number(let d)?: return Int(exactly: d)
@@ -62,7 +65,7 @@ struct ConfigLayer {
         }
     }
 
-    func number(_ key: String) -> Double? {
+    public func number(_ key: String) -> Double? {
         switch values[key] {
         case .int(let i)?: return Double(i)
         case .number(let d)?: return d
@@ -71,20 +74,20 @@ struct ConfigLayer {
     }
 
     /// `pricingOverrides`: model → field → rate; unknown fields or non-numbers are errors.
-    func pricingOverrides() throws -> [String: [String: Double]] {
+    public func pricingOverrides() throws(RequestError) -> [String: [String: Double]] {
         guard case .object(let models)? = values["pricingOverrides"] else { return [:] }
         var out: [String: [String: Double]] = [:]
         for (model, value) in models {
             guard case .object(let fields) = value else {
-                throw CLIError("Invalid configuration file \(file?.path ?? "?"): 'pricingOverrides.\(model)' must be an object")
+                throw RequestError("Invalid configuration file \(file?.path ?? "?"): 'pricingOverrides.\(model)' must be an object")
             }
             var rates: [String: Double] = [:]
             for (field, rate) in fields {
                 guard PriceTable.overrideFields.contains(field) else {
-                    throw CLIError("Invalid configuration file \(file?.path ?? "?"): 'pricingOverrides.\(model).\(field)' is not a pricing field (use one of \(PriceTable.overrideFields.joined(separator: ", ")))")
+                    throw RequestError("Invalid configuration file \(file?.path ?? "?"): 'pricingOverrides.\(model).\(field)' is not a pricing field (use one of \(PriceTable.overrideFields.joined(separator: ", ")))")
                 }
                 guard case .number(let v) = rate, v >= 0 else {
-                    throw CLIError("Invalid configuration file \(file?.path ?? "?"): 'pricingOverrides.\(model).\(field)' must be a non-negative number")
+                    throw RequestError("Invalid configuration file \(file?.path ?? "?"): 'pricingOverrides.\(model).\(field)' must be a non-negative number")
                 }
                 rates[field] = v
             }

@@ -1,0 +1,90 @@
+import CCUsageTestSupport
+import CCUsageWeb
+import FixtureKit
+import Foundation
+import Testing
+
+@Suite("ccusage web")
+struct WebTests {
+    @Test("query parameters become the report's flags, in the --name=value form")
+    func queryToArguments() throws {
+        let query = try ReportQuery([("since", "20250601"), ("timezone", "Asia/Tokyo"), ("breakdown", "1"),
+                                     ("project", "-Users-me-api"), ("offline", "true"), ("by", "agent")],
+                                    extra: ["by"])
+        #expect(query.arguments(report: "daily") == ["daily", "--since=20250601", "--timezone=Asia/Tokyo",
+                                                      "--project=-Users-me-api", "--breakdown", "--offline", "--json"])
+        let codex = try ReportQuery([("agent", "codex"), ("order", "desc")])
+        #expect(codex.arguments(report: "session") == ["codex", "session", "--order=desc", "--json"])
+        let all = try ReportQuery([("all", "yes"), ("team", "core")])
+        #expect(all.arguments(report: "weekly") == ["weekly", "--all", "--json"])
+        #expect(all.arguments(report: "weekly", teamSupported: true) == ["weekly", "--all", "--team=core", "--json"])
+    }
+
+    @Test("anything but the report options is refused", arguments: ["debug", "jq", "config", "by"])
+    func refusesOtherParameters(_ name: String) {
+        #expect(throws: ReportQuery.Problem.unknownParameter(name)) { try ReportQuery([(name, "1")]) }
+    }
+
+    @Test("switches take yes/no values only", arguments: ["maybe", "2"])
+    func refusesBadSwitches(_ value: String) {
+        #expect(throws: ReportQuery.Problem.badValue("breakdown", value)) { try ReportQuery([("breakdown", value)]) }
+    }
+
+    @Test("money is $1,234.56: two decimals, half away from zero, thousands separators",
+          arguments: [(1234.565, "$1,234.57"), (0, "$0.00"), (0.005, "$0.01"), (1_000_000, "$1,000,000.00"),
+                      (999.994, "$999.99"), (-12.5, "-$12.50"), (429.23599539999987, "$429.24")])
+    func money(_ value: Double, _ text: String) { #expect(webMoney(value) == text) }
+
+    @Test("loopback hosts", arguments: [("127.0.0.1", true), ("localhost", true), ("::1", true), ("[::1]", true),
+                                         ("0.0.0.0", false), ("192.168.1.4", false)])
+    func loopback(_ host: String, _ expected: Bool) { #expect(WebServer.isLoopback(host) == expected) }
+
+    /// Starts `ccusage-web` on a free loopback port over a generated tree and runs Tests/web/dashboard_test.py
+    /// (headless Chromium through selenium; installed by Scripts/install-deps): the API equals the CLI's JSON
+    /// byte for byte for several option sets, the page shows the CLI's total, a filter changes it, a session
+    /// opens its requests, a foreign Host is refused. The screenshot goes to `DASHBOARD_SCREENSHOT` if set.
+    @Test("the dashboard in headless Chromium agrees with the CLI")
+    func browser() throws {
+        let root = try makeTemporaryDirectory("web")
+        defer { removeTemporary(root) }
+        let tree = root + "/tree"
+        _ = try FixtureGenerator.generate(into: tree, spec: FixtureSpec(seed: 19, targetBytes: 3_000_000, days: 45))
+        let env = childEnvironment(["CLAUDE_CONFIG_DIR": tree, "XDG_CACHE_HOME": root + "/cache",
+                                    "CCUSAGE_OFFLINE": "1", "HOME": root])
+        let server = Process()
+        server.executableURL = ccusageBinary.deletingLastPathComponent().appendingPathComponent("ccusage-web")
+        server.arguments = ["--port", "0"]
+        server.environment = env
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.standardError
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        var printed = ""
+        while !printed.contains("reports cached") {   // the address, then the default page's reports cached
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        let line = try #require(printed.split(separator: "\n").first { $0.hasPrefix("ccusage dashboard: ") })
+        let url = String(line.dropFirst("ccusage dashboard: ".count))
+        #expect(url.hasPrefix("http://127.0.0.1:"), "\(printed)")
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("web/dashboard_test.py").path
+        let shot = ProcessInfo.processInfo.environment["DASHBOARD_SCREENSHOT"] ?? root + "/dashboard.png"
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", script, url, ccusageBinary.path, shot]
+        python.environment = env.merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { $1 }
+        let log = Pipe()
+        python.standardOutput = log
+        python.standardError = log
+        try python.run()
+        let text = String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0, "\(text.suffix(4000))")
+        #expect(text.contains("all checks passed"), "\(text.suffix(4000))")
+        #expect(FileManager.default.fileExists(atPath: shot))
+    }
+}
