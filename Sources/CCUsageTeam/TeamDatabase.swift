@@ -128,8 +128,7 @@ final class TeamDatabase: Sendable {
 /// work runs on an executor of its own (a serial queue, whose thread does not come from the cooperative pool),
 /// so waiting here cannot starve it, however few cores the pool has.
 func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-    final class Box: @unchecked Sendable { var result: Result<T, Error>? }
-    let box = Box()
+    let box = ResultBox<T>()
     let done = DispatchSemaphore(value: 0)
     Task.detached(executorPreference: QueueExecutor.shared) {
         do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
@@ -138,6 +137,11 @@ func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) thr
     done.wait()
     guard let result = box.result else { throw TeamError("internal error: the team query did not finish") }
     return try result.get()
+}
+
+/// The result `blocking` waits for: written by the task before it signals, read after the wait.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }
 
 /// A task executor on one serial dispatch queue.

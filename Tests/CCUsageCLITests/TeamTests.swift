@@ -51,6 +51,13 @@ import Testing
     @Test func syncAndTeamReportsOnARealServer() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("team/team_check.py").path
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        let server = versions.contains { FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") }
+        let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        guard server, psql else {
+            Issue.record("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb or no psql): run Scripts/install-deps, which installs Debian's postgresql and postgresql-client.")
+            return
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, ccusageBinary.path]
