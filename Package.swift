@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "CCUsageCLITests",
             dependencies: [
-                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "CCUsageWeb", "FixtureKit", "CCUsageTestSupport",
+                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "CCUsageWeb", "CCUsageTeam", "FixtureKit", "CCUsageTestSupport",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ]

@@ -55,14 +55,29 @@ final class TeamDatabase: Sendable {
         try? await connection.close()
     }
 
-    /// Runs a statement and returns its rows decoded by `decode`.
-    func rows<T>(_ query: PostgresQuery, during: String, _ decode: (PostgresRow) throws -> T) async throws -> [T] {
-        do {
-            var out: [T] = []
-            for try await row in try await connection.query(query, logger: Self.logger) { out.append(try decode(row)) }
-            return out
-        } catch {
-            throw Self.describe(error, target: target, during: during)
+    /// Runs a statement and returns its rows decoded by `decode`. A connection the server drops fails the
+    /// statement at once: a query in flight on a dropped connection is not always failed by the driver, so the
+    /// channel's close is raced against it.
+    func rows<T: Sendable>(_ query: PostgresQuery, during: String,
+                           _ decode: @escaping @Sendable (PostgresRow) throws -> T) async throws -> [T] {
+        let connection = self.connection, target = self.target
+        let once = Once<[T]>()
+        return try await withCheckedThrowingContinuation { continuation in
+            once.set(continuation)
+            Task {
+                do {
+                    var out: [T] = []
+                    for try await row in try await connection.query(query, logger: Self.logger) {
+                        out.append(try decode(row))
+                    }
+                    once.resume(.success(out))
+                } catch {
+                    once.resume(.failure(Self.describe(error, target: target, during: during)))
+                }
+            }
+            connection.closeFuture.whenComplete { _ in
+                once.resume(.failure(TeamError("The connection to the team database \(target.label) was lost while \(during).")))
+            }
         }
     }
 
@@ -137,6 +152,35 @@ func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) thr
     done.wait()
     guard let result = box.result else { throw TeamError("internal error: the team query did not finish") }
     return try result.get()
+}
+
+/// A continuation resumed by the first of several outcomes; later ones are ignored.
+private final class Once<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+    private var early: Result<T, any Error>?
+    private var done = false
+
+    func set(_ continuation: CheckedContinuation<T, any Error>) {
+        lock.lock()
+        if let early {
+            lock.unlock()
+            continuation.resume(with: early)
+            return
+        }
+        self.continuation = continuation
+        lock.unlock()
+    }
+
+    func resume(_ result: Result<T, any Error>) {
+        lock.lock()
+        guard !done else { lock.unlock(); return }
+        done = true
+        guard let continuation else { early = result; lock.unlock(); return }
+        self.continuation = nil
+        lock.unlock()
+        continuation.resume(with: result)
+    }
 }
 
 /// The result `blocking` waits for: written by the task before it signals, read after the wait.

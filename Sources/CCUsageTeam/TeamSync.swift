@@ -9,7 +9,12 @@ import PostgresNIO
 struct TeamSync {
     /// Serialises writers (advisory lock): concurrent syncs never deadlock on rollup rows.
     static let lockKey: Int64 = 0x6363_7573_6167_6531
-    static let batchSize = 5000
+    /// Events a transaction: 5,000, or `CCUSAGE_TEAM_BATCH` (1…100,000; smaller batches lose less to an
+    /// interruption and hold row locks for less time, larger ones go faster).
+    static let batchSize: Int = {
+        let value = ProcessInfo.processInfo.environment["CCUSAGE_TEAM_BATCH"].flatMap { Int($0) } ?? 5000
+        return min(max(value, 1), 100_000)
+    }()
 
     let db: TeamDatabase
     let user: String
@@ -48,7 +53,8 @@ struct TeamSync {
                 outcome.inserted += inserted
                 outcome.improved += improved
             } catch let error as TeamError {
-                try? await db.run("ROLLBACK", during: "storing events")
+                // No ROLLBACK here: on a lost connection it never returns (postgres-nio), and the process ends
+                // right after this error, which closes the connection and makes the server roll the batch back.
                 throw TeamError(error.description.hasSuffix(".") ? String(error.description.dropLast()) + "; "
                     + "\(start) of \(events.count) events were stored, run `ccusage sync` again to finish."
                     : error.description)

@@ -23,6 +23,15 @@ def _bin(name):
     return found
 
 
+def _alive(pid):
+    """Whether `pid` runs (a zombie does not)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -75,7 +84,9 @@ class Server:
         options = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + self.root,
                    "-p", str(self.port), "-c", "max_connections=40"]
         if self.fast:
-            options += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+            # No fsync (the OS keeps what a killed server wrote), but commits still reach the WAL before they
+            # return: a server killed mid-sync keeps every batch it acknowledged.
+            options += ["-c", "fsync=off", "-c", "full_page_writes=off"]
         log = open(os.path.join(self.root, "server.log"), "a")
         self.process = subprocess.Popen(self._wrap([_bin("postgres"), "-D", self.data] + options),
                                         stdout=log, stderr=log, start_new_session=True)
@@ -91,9 +102,25 @@ class Server:
 
     def kill(self):
         """Kills the server at once (SIGKILL to every process of its session), as a crash would."""
+        postmaster = None
+        try:
+            with open(os.path.join(self.data, "postmaster.pid")) as f:
+                postmaster = int(f.readline().strip())
+        except (OSError, ValueError):
+            pass
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+        # Under runuser the postmaster is not our child: once killed it may stay a zombie until init reaps it,
+        # and a zombie's pid still looks alive to the next postmaster's lock-file check. Wait for it to be gone
+        # or a zombie, then remove its lock files.
+        for _ in range(100):
+            if postmaster is None or not _alive(postmaster):
+                break
+            time.sleep(0.1)
+        lock = os.path.join(self.root, ".s.PGSQL.%d.lock" % self.port)
+        if os.path.exists(lock):
+            os.remove(lock)
         # Children of the postmaster may outlive it briefly; wait for the port to close.
         for _ in range(100):
             with socket.socket() as s:

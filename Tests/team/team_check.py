@@ -211,12 +211,14 @@ def main(argv):
 
             # Kill the server in the middle of a big sync; the next sync completes it.
             big = os.path.join(work, "tree-big")
-            subprocess.run([generator, "--out", big, "--size", "40M", "--seed", "5", "--start", "2025-03-01", "--days", "60"],
+            subprocess.run([generator, "--out", big, "--size", "150M", "--seed", "5", "--start", "2025-03-01", "--days", "60"],
                            check=True, capture_output=True)
             killer = threading.Thread(target=lambda: (wait_for_rows(pg, 1), pg.kill()))
             before = pg.psql("SELECT count(*) FROM ccusage.events")
             killer.start()
-            r = cli.run(["sync", "--machine", "m3", "--user", "carol"], data=big, url=sync_url)
+            # Small batches: the server dies after some have been committed and before the last one.
+            r = cli.run(["sync", "--machine", "m3", "--user", "carol"], data=big, url=sync_url,
+                        extra_env={"CCUSAGE_TEAM_BATCH": "200"})
             killer.join()
             check(r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1, "killed mid-sync: exit %d %r" % (r.returncode, r.stderr))
             pg.start()
