@@ -104,8 +104,8 @@ enum SyncRun {
             await db.close()
             return outcome
         } catch {
-            // Not closed: closing a connection the server dropped can wait forever; exiting closes it.
             if tty { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+            await db.close()
             throw error
         }
     }

@@ -51,7 +51,9 @@ final class TeamDatabase: Sendable {
         return target.sslMode == "require" || target.sslMode.hasPrefix("verify") ? .require(context) : .prefer(context)
     }
 
+    /// Closes a live connection; one the server dropped is already closed (closing it again can wait forever).
     func close() async {
+        guard !connection.isClosed else { return }
         try? await connection.close()
     }
 
