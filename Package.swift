@@ -56,7 +56,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "CCUsageKit", dependencies: ["CShims", "CSQLite"]),
-        .target(name: "FixtureKit", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "FixtureKit", dependencies: ["CSQLite"], linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "CCUsageMCP",
             dependencies: ["CCUsageKit", .product(name: "MCP", package: "swift-sdk")]

@@ -22,7 +22,7 @@ enum AgentRouting {
               reports: ["daily", "weekly", "monthly", "session", "blocks", "statusline"]),
         Agent(id: CodexSource.id, displayName: CodexSource.displayName,
               reports: CodexSource.reports.map(\.rawValue)),
-    ]
+    ] + AgentSources.all.map { Agent(id: $0.id, displayName: $0.displayName, reports: $0.reports) }
 
     /// Flags that take a separate value (their value is not a command word).
     static let valueFlags: Set<String> = [
@@ -30,6 +30,7 @@ enum AgentRouting {
         "--config", "--debug-samples", "--speed", "-i", "--id", "-p", "--project", "--project-aliases",
         "-w", "--start-of-week", "-t", "--token-limit", "-n", "--session-length", "--refresh-interval",
         "--cost-source", "--visual-burn-rate", "--context-low-threshold", "--context-medium-threshold", "--sections",
+        "--pi-path", "--open-claw-path",
     ]
 
     enum Outcome: Equatable {
@@ -68,6 +69,7 @@ enum AgentRouting {
             return .usageError("The \"\(report)\" report is not available for \(agent.displayName) usage.\n"
                                + "Use \"ccusage \(agent.id) daily\" for \(agent.displayName) usage reports.")
         }
+        if let routed = agentSource(args) { return .arguments(routed) }
         let plain = stripClaude(args)
         if commandWords(plain).first == "session",
            plain.contains(where: { $0 == "--id" || $0 == "-i" || $0.hasPrefix("--id=") }),
@@ -82,6 +84,21 @@ enum AgentRouting {
     }
 
     static let reportWords: Set<String> = ["daily", "weekly", "monthly", "session"]
+
+    /// `<agent> [report] …` for an agent read through `AgentSource` → `agent-report <agent> <report> …`; the
+    /// report word must come right after the agent name (08 §1.2), else the report is `daily`.
+    static func agentSource(_ args: [String]) -> [String]? {
+        guard let index = wordIndex(args, commandWords(args).first ?? ""),
+              let source = AgentSources.named(args[index]) else { return nil }
+        var rest = args
+        rest.remove(at: index)
+        var report = "daily"
+        if index < rest.count, source.reports.contains(rest[index]) {
+            report = rest[index]
+            rest.remove(at: index)
+        }
+        return ["agent-report", source.id, report] + rest
+    }
 
     /// `--all` (or `--by-agent`) before or after `daily|weekly|monthly|session` (or no report word) →
     /// `all <report> …`; `session --id` stays the Claude session view.
@@ -155,11 +172,16 @@ enum AgentRouting {
         return file.defaults["all"] == .bool(true)
     }
 
-    /// After a Claude-only report on a terminal: one stderr line when Codex usage exists too (decision 20).
+    /// After a Claude-only report on a terminal: one stderr line when other agents' data exists too (decision 20).
     static func hintOtherAgents() {
         guard isatty(STDERR_FILENO) == 1 else { return }
         let env = Environment.live()
-        guard !CodexDiscovery.files(homes: CodexDiscovery.homes(env)).isEmpty else { return }
-        Terminal.error("hint: Codex usage was found too; `ccusage codex daily` shows it, `ccusage daily --all` every agent.")
+        var found: [(id: String, name: String)] = []
+        if !CodexDiscovery.files(homes: CodexDiscovery.homes(env)).isEmpty { found.append((CodexSource.id, "Codex")) }
+        let request = AgentLoadRequest(env: env, prices: nil)
+        for source in AgentSources.all where !source.roots(request).isEmpty { found.append((source.id, source.displayName)) }
+        guard let first = found.first else { return }
+        Terminal.error("hint: \(found.map(\.name).joined(separator: ", ")) data was found too; `ccusage \(first.id) daily` "
+                       + "shows it, `ccusage daily --all` every agent.")
     }
 }

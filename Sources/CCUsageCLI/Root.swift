@@ -27,7 +27,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
         """,
         version: ccusageVersion + "\nembedded prices: " + PriceTable.snapshotDescription,
         subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
-                      Web.self, CodexCommand.self, AllCommand.self, Archive.self, Sync.self],
+                      Web.self, CodexCommand.self, AllCommand.self, Archive.self, AgentReportCommand.self, Sync.self],
         defaultSubcommand: Daily.self
     )
 

@@ -88,14 +88,20 @@ func runUnified(_ kind: UnifiedKind, _ flags: UnifiedFlags) throws {
         Context.keepAlive.append(claude)
     }
     let load = CodexSource.load(context.env, singleThread: context.singleThread)
+    // Every other agent (09, 10): environment and default roots only (path flags are for focused reports).
+    let agents = AgentSources.loadAll(AgentLoadRequest(env: context.env, mode: context.mode,
+                                                       prices: context.mode == .display ? nil : context.prices,
+                                                       singleThread: context.singleThread))
+    reportAgentIssues(agents, context: context)
     var reports: [UnifiedReport] = []
     for section in flags.sectionList(kind) {
         let (report, codex) = UnifiedReport.build(section, claude: claude, codex: load, zone: context.zone,
                                                   range: context.range, order: context.order ?? .asc,
-                                                  prices: context.prices)
+                                                  prices: context.prices, agents: agents)
         if section == kind {
             reportCodexProblems(load, codex, context: context, fast: CodexDiscovery.configuresFastTier(homes: load.homes))
             warnings += CodexTable.pricingWarnings(codex, offline: context.offline)
+            warnings += UnifiedTable.agentPricingWarnings(report, offline: context.offline)
         }
         reports.append(report)
     }

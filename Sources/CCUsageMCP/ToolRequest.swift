@@ -120,13 +120,17 @@ public struct ToolRequest: Sendable {
             let options = CodexReportOptions(zone: request.zone, range: request.range, order: request.order ?? .asc,
                                              fast: fast)
             let report = CodexSource.load(env).report(kind, options: options, pricing: CodexPricing(table: prices))
-            return ReferenceJSON.sorted(report.json()).rendered()
+            return ReferenceJSON.render(report.json())   // as `ccusage codex <report> --json` writes it
         }
         let kind: UnifiedKind = tool == .weekly ? .weekly : tool == .monthly ? .monthly : tool == .session ? .session : .daily
         let claude = try? service.load(request, prices: prices)
+        // Every other agent (09, 10), as `ccusage <report> --all` reads them.
+        let agents = AgentSources.loadAll(AgentLoadRequest(env: env, mode: request.mode,
+                                                           prices: request.mode == .display ? nil : prices))
         let (report, _) = UnifiedReport.build(kind, claude: claude, codex: CodexSource.load(env), zone: request.zone,
-                                              range: request.range, order: request.order ?? .asc, prices: prices)
-        return ReferenceJSON.sorted(report.json()).rendered()
+                                              range: request.range, order: request.order ?? .asc, prices: prices,
+                                              agents: agents)
+        return ReferenceJSON.render(report.json(), floatKeys: ["cost"])   // as `ccusage <report> --all --json`
     }
 }
 

@@ -9,7 +9,7 @@ import Darwin
 
 let usage = """
     Usage: ccusage-fixtures --out DIR [--size SIZE] [--seed N] [--start YYYY-MM-DD] [--days N]
-                            [--malformed-rate R] [--force]
+                            [--malformed-rate R] [--force] [--agent NAME]
 
     Writes a deterministic, realistic Claude Code data tree for tests and benchmarks:
       DIR/projects/<project>/<session>.jsonl
@@ -25,6 +25,10 @@ let usage = """
       --days N              number of days sessions are spread over (default 60)
       --malformed-rate R    share of lines preceded by a truncated copy, 0...1 (default 0.001)
       --force               replace DIR/projects if it holds an earlier generated tree
+      --agent NAME          write another agent's home instead: DIR/NAME/… for gemini, qwen, kimi, copilot,
+                            pi, openclaw or amp (expected totals on stdout), or for opencode, kilo, hermes,
+                            goose, zcode, droid, codebuff or grok (with DIR/expected-NAME.json); uses --size,
+                            --seed, --days
       -h, --help            show this help
 
     Use the tree with: CLAUDE_CONFIG_DIR=DIR ccusage daily
@@ -65,6 +69,7 @@ struct Options {
     var out: String?
     var spec = FixtureSpec()
     var force = false
+    var agent: String?
 }
 
 func parse(_ arguments: [String]) throws -> Options {
@@ -115,6 +120,13 @@ func parse(_ arguments: [String]) throws -> Options {
                 throw UsageError(message: "--malformed-rate \"\(v)\" must be a number from 0 to 1.")
             }
             options.spec.malformedRate = rate
+        case "--agent":
+            let v = try next()
+            let known = AgentFixtureGenerator.agents + StoreFixtures.agents
+            guard known.contains(v) else {
+                throw UsageError(message: "--agent \"\(v)\" is not one of \(known.joined(separator: ", ")).")
+            }
+            options.agent = v
         case "--force", "-f":
             guard inline == nil else { throw UsageError(message: "--force takes no value.") }
             options.force = true
@@ -133,6 +145,9 @@ do {
     fail(error.message, code: 64)
 }
 guard let out = options.out else { fail("--out DIR is required.", code: 64) }
+if let agent = options.agent, AgentFixtureGenerator.agents.contains(agent) {
+    runAgentFixture(agent, out: out, spec: options.spec)   // Agents/AgentFixtureMain.swift
+}
 do {
     try options.spec.validate()
 } catch let error as FixtureError {
@@ -146,6 +161,20 @@ do {
 
 let fm = FileManager.default
 let root = (out as NSString).standardizingPath
+if let agent = options.agent {
+    do {
+        try? fm.removeItem(atPath: root + "/" + agent)
+        let store = try StoreFixtures.generate(agent: agent, into: root, bytes: options.spec.targetBytes,
+                                               seed: options.spec.seed, days: options.spec.days)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(store).write(to: URL(fileURLWithPath: root + "/expected-\(agent).json"))
+        print("Wrote \(store.path): \(store.entries) entries, \(store.bytes) bytes; use \(store.variable)=\(store.path)")
+        exit(0)
+    } catch {
+        fail("\(error)", code: 1)
+    }
+}
 let projects = root + "/projects"
 var isDirectory: ObjCBool = false
 if fm.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -158,7 +158,10 @@ private func text(_ result: CallTool.Result) -> String? {
         let report = load.report(.monthly, options: CodexReportOptions(zone: ReportZone(env.timeZone)),
                                  pricing: CodexPricing(table: .embedded))
         #expect(result.isError != true)
-        #expect(text(result) == ReferenceJSON.sorted(report.json()).rendered())
+        #expect(text(result) == ReferenceJSON.render(report.json()))
+        let cli = try runCLI(["codex", "monthly", "--json", "-z", "UTC"],
+                             env: env.variables.merging(["CCUSAGE_NOW": "1767225600000", "TZ": ""]) { $1 })
+        #expect(text(result).map { $0 + "\n" } == cli.out)
         let all = CCUsageMCPServer.call(CallTool.Parameters(name: "weekly", arguments: ["agent": "all"]), environment: env)
         #expect(all.isError != true)
         #expect(text(all)?.contains("\"agents\": [\n") == true && text(all)?.contains("\"codex\"") == true)
@@ -168,6 +171,22 @@ private func text(_ result: CallTool.Result) -> String? {
                                                 environment: env)
             #expect(refused.isError == true && text(refused)?.hasPrefix(message) == true, "\(text(refused) ?? "")")
         }
+    }
+
+    @Test("agent all: every other agent is in the unified report, as in `ccusage daily --all --json`")
+    func allIncludesTheOtherAgents() throws {
+        let agents = testsDirectory.appendingPathComponent("Fixtures/agents").path
+        let variables = ["CLAUDE_CONFIG_DIR": basicFixture, "CCUSAGE_OFFLINE": "1", "CCUSAGE_NO_ARCHIVE": "1",
+                         "TZ": "", "CCUSAGE_NOW": "1767225600000", "GEMINI_DATA_DIR": agents + "/gemini",
+                         "QWEN_DATA_DIR": agents + "/qwen", "AMP_DATA_DIR": agents + "/amp"]
+        let env = Environment(variables: variables, home: "/nonexistent-home", now: 1_767_225_600_000,
+                              timeZone: try #require(TimeZone(identifier: "UTC")))
+        let result = CCUsageMCPServer.call(CallTool.Parameters(name: "daily", arguments: ["agent": "all"]), environment: env)
+        let cli = try runCLI(["daily", "--all", "--json", "-z", "UTC"], env: variables)
+        #expect(cli.code == 0, "\(cli.err)")
+        let out = try #require(text(result))
+        for agent in ["\"gemini\"", "\"qwen\"", "\"amp\"", "\"claude\""] { #expect(out.contains(agent), "\(agent)") }
+        #expect(out + "\n" == cli.out)
     }
 
     @Test func unknownSessionAndMissingDataAreToolErrors() throws {

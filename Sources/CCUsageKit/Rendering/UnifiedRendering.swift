@@ -36,6 +36,7 @@ extension UnifiedReport {
         var totalMembers = UnifiedReport.counts(t.tokens)
         if !hideCost { totalMembers.append(.init("totalCost", .double(t.cost))) }
         totalMembers.append(.init("totalTokens", .int(t.totalTokens)))
+        if let credits = t.credits, credits > 0 { totalMembers.append(.init("credits", .double(credits))) }
         return .object([.init(kind.rawValue, .array(rowValues)), .init("totals", .object(totalMembers))])
     }
 }
@@ -44,7 +45,13 @@ extension UnifiedReport {
 public enum UnifiedTable {
     public static let labels = ["claude": "Claude", "codex": "Codex"]
 
-    static func label(_ agent: String) -> String { labels[agent] ?? agent }
+    static func label(_ agent: String) -> String { labels[agent] ?? AgentSources.named(agent)?.displayName ?? agent }
+
+    /// One warning per unpriced model of the agents read through `AgentSource` (08 §10.7), sorted.
+    public static func agentPricingWarnings(_ report: UnifiedReport, offline: Bool) -> [String] {
+        let rows = report.rows.flatMap { [$0.summary] + $0.agents }
+        return Array(Set(rows.flatMap(\.missingPricing))).sorted().map { AgentReport.pricingWarning($0, offline: offline) }
+    }
 
     /// `Detected: Claude, Codex` (ids sorted, mapped to labels; `None` when nothing was found).
     public static func detectedLine(_ report: UnifiedReport) -> String {

@@ -2,7 +2,8 @@
 /// and Codex's groups, the agents detected before the date filter.
 extension UnifiedReport {
     public static func build(_ kind: UnifiedKind, claude: LoadedUsage?, codex load: CodexLoad, zone: ReportZone,
-                             range: DateRange, order: ReportOrder, prices: PriceTable) -> (UnifiedReport, CodexReport) {
+                             range: DateRange, order: ReportOrder, prices: PriceTable,
+                             agents: [LoadedAgent] = []) -> (UnifiedReport, CodexReport) {
         var rows: [AgentRow] = []
         var detected: [String] = []
         if let usage = claude {
@@ -26,6 +27,11 @@ extension UnifiedReport {
         let options = CodexReportOptions(zone: zone, range: range, fast: fast, unifiedDedup: true)
         let codex = load.report(kind == .session ? .session : .daily, options: options, pricing: CodexPricing(table: prices))
         rows += codex.rows.map { AgentRow(codex: $0, session: kind == .session) }
+        // Every agent read through `AgentSource`, in roster order (08 §2, §4).
+        for agent in agents {
+            if agent.detected { detected.append(agent.source.id) }
+            rows += agent.unifiedRows(kind, zone: zone, range: range)
+        }
         return (UnifiedReport(kind: kind, rows: rows, detected: detected, order: order), codex)
     }
 }

@@ -11,6 +11,10 @@ public struct AgentRow: Sendable, Equatable {
     public var breakdowns: [ModelBreakdown] = []
     /// Session rows only: `lastActivity`, Codex's `reasoningOutputTokens`.
     public var metadata: [JSONValue.Member] = []
+    /// Amp and Codebuff credits (kept in unified rows and totals: decision 24).
+    public var credits: Double?
+    /// Display names this row could not price (drives the table's warnings; never serialized).
+    public var missingPricing: [String] = []
 
     public init(agent: String, period: String) { self.agent = agent; self.period = period }
 
@@ -18,6 +22,8 @@ public struct AgentRow: Sendable, Equatable {
         tokens += other.tokens
         totalTokens += other.totalTokens
         cost += other.cost
+        if let c = other.credits { credits = (credits ?? 0) + c }
+        missingPricing = Array(Set(missingPricing + other.missingPricing)).sorted()
         modelsUsed = Array(Set(modelsUsed + other.modelsUsed)).sorted()
         breakdowns = UnifiedReport.mergeBreakdowns([breakdowns, other.breakdowns])
     }
@@ -105,6 +111,7 @@ public struct UnifiedReport: Sendable {
                     total.tokens += c.tokens
                     total.totalTokens += c.totalTokens
                     total.cost += c.cost
+                    if let credits = c.credits { total.credits = (total.credits ?? 0) + credits }
                     if var existing = perAgent[c.agent] { existing.merge(c); perAgent[c.agent] = existing } else {
                         var first = c
                         first.period = key
@@ -116,6 +123,7 @@ public struct UnifiedReport: Sendable {
                 total.modelsUsed = Array(Set(contributions.flatMap(\.modelsUsed))).sorted()
                 total.breakdowns = UnifiedReport.mergeBreakdowns(agents.map(\.breakdowns))
                 total.metadata = [.init("agents", .array(agents.map { .string($0.agent) }))]
+                if let credits = total.credits { total.metadata.append(.init("credits", .double(credits))) }
                 rows.append(Row(summary: total, agents: agents))
             }
         }
@@ -150,6 +158,7 @@ public struct UnifiedReport: Sendable {
             t.tokens += row.summary.tokens
             t.totalTokens += row.summary.totalTokens
             t.cost += row.summary.cost
+            if let c = row.summary.credits { t.credits = (t.credits ?? 0) + c }
         }
         return t
     }

@@ -22,6 +22,8 @@ public struct AgentEntry: Sendable, Equatable {
     public var messageCount: Int?
     /// True when the model could not be priced (drives the missing-pricing warnings).
     public var missingPricing: Bool
+    /// The agent's own record id where it has one (used by its dedup; empty otherwise).
+    public var messageID: String = ""
 
     public init(timestamp: Int64, sessionID: String, projectPath: String, model: String, tokens: TokenCounts,
                 extra: Int = 0, cost: Double = 0, credits: Double? = nil, messageCount: Int? = nil,
@@ -45,6 +47,8 @@ public struct AgentLoadRequest: Sendable {
     /// Path flags by name without dashes (`pi-path`, `open-claw-path`); they win over the environment.
     public var paths: [String: String]
     public var singleThread: Bool
+    /// Price lookups memoised for this request's `prices` (one per request value; do not change `prices` after use).
+    public var priceCache = AgentPriceCache()
 
     public init(env: Environment, mode: CostMode = .auto, prices: PriceTable? = .embedded,
                 paths: [String: String] = [:], singleThread: Bool = false) {
@@ -88,6 +92,9 @@ public protocol AgentSource: Sendable {
     var displayName: String { get }
     /// The report words it answers (`daily`, `monthly`, `session`, and `weekly` for OpenCode).
     var reports: [String] { get }
+    /// Title, table kind, activity fields and empty-report rules of its focused report (a default exists:
+    /// the usage table titled `<displayName> Token Usage Report`).
+    var style: AgentReportStyle { get }
     /// The folders or files it would read, in order (for `--debug` and "no data" messages).
     func roots(_ request: AgentLoadRequest) -> [String]
     /// Reads, normalizes, deduplicates and prices every entry. Never throws: problems become `issues`.
@@ -96,7 +103,13 @@ public protocol AgentSource: Sendable {
 
 /// Every agent read through `AgentSource`, in the unified report's agent order (08-unified).
 public enum AgentSources {
-    public static var all: [any AgentSource] { [] }
+    /// Roster order (08 §2, 10 §10): opencode, amp, droid, codebuff, hermes, pi, goose, openclaw, kilo, copilot,
+    /// gemini, kimi, qwen, then the later grok and zcode.
+    public static var all: [any AgentSource] {
+        [OpenCodeSource(), AmpSource(), DroidSource(), CodebuffSource(), HermesSource(), PiSource(), GooseSource(),
+         OpenClawSource(), KiloSource(), CopilotSource(), GeminiSource(), KimiSource(), QwenSource(), GrokSource(),
+         ZCodeSource()]
+    }
 
     public static func named(_ id: String) -> (any AgentSource)? { all.first { $0.id == id } }
 }

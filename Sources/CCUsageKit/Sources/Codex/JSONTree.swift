@@ -104,6 +104,22 @@ struct JSONTree {
         return nodes[Int(node)].unsigned
     }
 
+    /// A key's text from its byte range (decoded when it has escapes).
+    func keyText(_ start: Int, _ end: Int, escaped: Bool) -> String {
+        if escaped { return decode(start, end) ?? "" }
+        return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
+    }
+
+    /// A number node's value (integers and other numbers alike).
+    func double(_ node: Int32) -> Double? {
+        guard node >= 0 else { return nil }
+        let v = nodes[Int(node)]
+        if v.kind == .unsigned { return Double(v.unsigned) }
+        guard v.kind == .number else { return nil }
+        return Double(String(decoding: UnsafeBufferPointer(start: p + Int(v.start), count: Int(v.end - v.start)),
+                             as: UTF8.self))
+    }
+
     // MARK: - Parsing
 
     @inline(__always) private mutating func skipWS() {

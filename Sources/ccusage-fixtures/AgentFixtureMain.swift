@@ -1,0 +1,24 @@
+import FixtureKit
+import Foundation
+
+/// `ccusage-fixtures --agent NAME --out DIR`: one agent's generated home under `DIR/NAME` (see
+/// `AgentFixtureGenerator`), then its expected totals on stdout.
+func runAgentFixture(_ agent: String, out: String, spec: FixtureSpec) -> Never {
+    let root = (out as NSString).standardizingPath
+    if FileManager.default.fileExists(atPath: root + "/" + agent) {
+        fail("\(root)/\(agent) exists; remove it or choose another --out.", code: 1)
+    }
+    do {
+        let s = try AgentFixtureGenerator.generate(agent: agent, into: root, targetBytes: spec.targetBytes, seed: spec.seed,
+                                                   days: spec.days)
+        print("Wrote \(s.dataRoot)")
+        print("  files \(s.files), bytes \(s.bytes), entries \(s.entries)")
+        print("  input \(s.input), output \(s.output), cache write \(s.cacheCreation), cache read \(s.cacheRead), extra \(s.extra)")
+        exit(0)
+    } catch let error as FixtureError {
+        if case .invalidSpec = error { fail(error.description, code: 64) }
+        fail(error.description, code: 1)
+    } catch {
+        fail("\(error)", code: 1)
+    }
+}
