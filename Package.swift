@@ -35,6 +35,7 @@ let package = Package(
         .executable(name: "ccusage", targets: ["ccusage"]),
         .executable(name: "ccusage-mcp", targets: ["ccusage-mcp"]),
         .executable(name: "ccusage-web", targets: ["ccusage-web"]),
+        .executable(name: "ccusage-team", targets: ["ccusage-team"]),
         .executable(name: "ccusage-fixtures", targets: ["ccusage-fixtures"]),
         .library(name: "CCUsageKit", targets: ["CCUsageKit"]),
     ],
@@ -47,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "CShims"),
@@ -81,6 +83,14 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(name: "ccusage-web", dependencies: ["CCUsageWeb"]),
+        // Teams on PostgreSQL (`ccusage sync`, `--team` exec it): postgres-nio stays out of `ccusage`. Reports run
+        // the CLI's own code path in-process, with the team database as the usage source (TeamHandoff).
+        .target(
+            name: "CCUsageTeam",
+            dependencies: ["CCUsageKit", "CCUsageCLI", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(name: "ccusage-team", dependencies: ["CCUsageTeam"]),
         // Helpers both test targets share (temporary directories and data trees).
         .target(name: "CCUsageTestSupport", path: "Tests/CCUsageTestSupport"),
         .testTarget(
@@ -95,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "CCUsageCLITests",
             dependencies: [
-                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "CCUsageWeb", "FixtureKit", "CCUsageTestSupport",
+                "CCUsageCLI", "CCUsageKit", "CCUsageMCP", "CCUsageWeb", "CCUsageTeam", "FixtureKit", "CCUsageTestSupport",
                 .product(name: "CustomDump", package: "swift-custom-dump"),
                 .product(name: "IssueReportingTestSupport", package: "xctest-dynamic-overlay"),
             ]

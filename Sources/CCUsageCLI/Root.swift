@@ -27,7 +27,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
         """,
         version: ccusageVersion + "\nembedded prices: " + PriceTable.snapshotDescription,
         subcommands: [Daily.self, Weekly.self, Monthly.self, Session.self, Blocks.self, Statusline.self, MCP.self,
-                      Web.self, CodexCommand.self, AllCommand.self, Archive.self, AgentReportCommand.self],
+                      Web.self, CodexCommand.self, AllCommand.self, Archive.self, AgentReportCommand.self, Sync.self],
         defaultSubcommand: Daily.self
     )
 
@@ -42,6 +42,10 @@ public struct CCUsageCommand: AsyncParsableCommand {
             Terminal.out(ccusageVersion + "\n")
             return 0
         }
+        do { try TeamHandoff.execIfTeam(rawArguments) } catch let error as CLIError {
+            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+            return 1
+        } catch { return 1 }
         let arguments: [String]
         switch AgentRouting.route(rawArguments, configWantsUnified: AgentRouting.configWantsUnified(rawArguments)) {
         case .arguments(let routed): arguments = routed

@@ -38,6 +38,7 @@ struct Context {
                                               target: OutputTarget(isTerminal: Terminal.isTTY(STDOUT_FILENO),
                                                                    width: Terminal.width(env.variables)))
         service = UsageService(env, buildStamp: Context.buildStamp, notices: { Terminal.error($0) })
+        service.usageSource = TeamHandoff.usageSource   // `ccusage-team`: the team database, never local files
         prices = service.prices(for: request)
         if request.diagnostics.debug {
             Terminal.error(config.searchLog.map { "[debug] " + $0 }.joined(separator: "\n"))

@@ -32,6 +32,8 @@ public struct ConfigFile: Sendable, Equatable {
     public var agentDefaults: [String: [String: ConfigValue]] = [:]
     public var agentCommands: [String: [String: [String: ConfigValue]]] = [:]
     public var agentCommandEntries: [String: [String: ConfigValue]] = [:]
+    /// `team.url`: the team database (`ccusage sync`, `--team`); read by ccusage-team only.
+    public var teamURL: String?
     /// Keys that were ignored because no option has that name (reported as warnings).
     public var unknownKeys: [String]
 
@@ -71,6 +73,12 @@ public struct ConfigFile: Sendable, Equatable {
                 file.defaults = try section(value, name: "defaults", command: nil, path: path, unknown: &file.unknownKeys)
             case "commands":
                 file.commands = try commandSections(value, name: "commands", path: path, unknown: &file.unknownKeys)
+            case "team":
+                guard let team = value as? [String: Any], team.keys.allSatisfy({ $0 == "url" }),
+                      team["url"] == nil || team["url"] is String else {
+                    throw ConfigError(path: path, key: key, message: "must be an object with a string 'url'")
+                }
+                file.teamURL = team["url"] as? String
             case "claude":
                 guard let claude = value as? [String: Any] else {
                     throw ConfigError(path: path, key: key, message: "must be an object")

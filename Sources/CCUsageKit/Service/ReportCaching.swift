@@ -4,6 +4,10 @@ extension UsageService {
     /// and warnings, without loading. `build` returns the report text (JSON before any `--jq`, or the table).
     func cachedReport(_ request: ReportRequest, prices: PriceTable, key keyParts: [String], project: String? = nil,
                       build: (LoadedUsage) -> String) throws(RequestError) -> Report {
+        if let usageSource {   // `--team`: the rows come aggregated from the team database, never cached locally
+            let usage = try usageSource(request, false)
+            return finished(request, usage: usage, text: build(usage))
+        }
         let options = loadOptions(request, prices: prices, project: project)
         let discovered = try discover(request, options)
         let archivePath = request.caching.archivePath

@@ -19,6 +19,10 @@ public struct UsageService: Sendable {
     public var progress: (@Sendable (Int, Int64) -> Void)?
     /// Called when the files are read (the CLI clears its progress line).
     public var loaded: @Sendable () -> Void = {}
+    /// Replaces every local load when set (`--team`: the team database): no discovery, no caches, no archive,
+    /// and never a fallback to local files. Called with the request and whether it needs single events
+    /// (blocks, `session --id`) rather than rows aggregated for the request's kind.
+    public var usageSource: (@Sendable (ReportRequest, _ events: Bool) throws(RequestError) -> LoadedUsage)?
 
     public init(_ env: Environment, buildStamp: String = "", notices: @escaping @Sendable (String) -> Void = { _ in },
                 progress: (@Sendable (Int, Int64) -> Void)? = nil) {
@@ -66,6 +70,7 @@ public struct UsageService: Sendable {
     /// Loads the request's Claude Code usage; with no data directory, reports from the archive when there is one.
     public func load(_ request: ReportRequest, prices: PriceTable, project: String? = nil,
                      keepRawTimestamps: Bool = false) throws(RequestError) -> LoadedUsage {
+        if let usageSource { return try usageSource(request, true) }
         let options = loadOptions(request, prices: prices, project: project, keepRawTimestamps: keepRawTimestamps)
         let usage = UsageLoader.load(try discover(request, options), options: options, progress: progress)
         loaded()
