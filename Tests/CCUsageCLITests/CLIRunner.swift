@@ -45,6 +45,11 @@ func runCLI(_ args: [String], env: [String: String] = [:], stdin: String? = nil)
 func expectReferenceAgrees(_ script: String) throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("reference/" + script).path
+    try expectScriptAgrees(path)
+}
+
+/// Runs the Python check at `path` against the `ccusage` binary and expects ` 0 mismatches` and exit 0.
+func expectScriptAgrees(_ path: String) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", path, ccusageBinary.path]

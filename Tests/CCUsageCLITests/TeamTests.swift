@@ -58,17 +58,6 @@ import Testing
             Issue.record("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb or no psql): run Scripts/install-deps, which installs Debian's postgresql and postgresql-client.")
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, ccusageBinary.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text.suffix(4000))")
-        #expect(text.contains(" 0 mismatches"), "\(text.suffix(4000))")
+        try expectScriptAgrees(script)
     }
 }
