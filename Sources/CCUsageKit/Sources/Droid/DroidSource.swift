@@ -15,12 +15,8 @@ public struct DroidSource: AgentSource {
     public func roots(_ request: AgentLoadRequest) -> [String] { (try? directories(request.env).get()) ?? [] }
 
     public func load(_ request: AgentLoadRequest) -> AgentLoad {
-        let dirs: [String]
-        switch directories(request.env) {
-        case .success(let found): dirs = found
-        case .failure(let failure): return failure.load
-        }
-        var load = AgentLoad(found: !dirs.isEmpty)
+        var load = AgentLoad()
+        guard let dirs = directories(request.env).found(else: &load) else { return load }
         let files = dirs.flatMap { StorePaths.files(under: $0) { $0.hasSuffix(".settings.json") } }.sorted()
         var tree = JSONTree()
         let pricing = StorePricing(table: request.prices ?? .embedded)

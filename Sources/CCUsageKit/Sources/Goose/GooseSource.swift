@@ -35,38 +35,24 @@ public struct GooseSource: AgentSource {
     public func roots(_ request: AgentLoadRequest) -> [String] { (try? databases(request.env).get()) ?? [] }
 
     public func load(_ request: AgentLoadRequest) -> AgentLoad {
-        let dbs: [String]
-        switch databases(request.env) {
-        case .success(let found): dbs = found
-        case .failure(let failure): return failure.load
-        }
-        var load = AgentLoad(found: !dbs.isEmpty)
-        var entries: [AgentEntry] = [], issues: [AgentIssue] = []
-        var seen = Set<String>()
         var tree = JSONTree()
         let pricing = StorePricing(table: request.prices ?? .embedded)
-        for db in dbs {
-            load.filesRead += 1; load.bytes += StoreRead.size(db)
-            guard let store = StoreRead.open(db, agent: displayName, issues: &issues),
-                  StoreRead.probe(store, table: "sessions", required: Self.columns, agent: displayName,
-                                  issues: &issues) != nil else { continue }
+        return StoreRead.loadDatabases(databases(request.env), agent: displayName) { db, store, issues, keep in
+            guard StoreRead.probe(store, table: "sessions", required: Self.columns, agent: displayName,
+                                  issues: &issues) != nil else { return }
             var skipped = 0
             StoreRead.scan(store, Self.sql, agent: displayName, issues: &issues) { row in
                 guard let session = row.text(0), let config = row.bytes(1),
                       let model = StoreJSON.parse(config, tree: &tree, { $0.trimmed($0.at($0.root, "model_name")) }) ?? nil,
                       let timestamp = Self.timestamp(row.text(3)) else { skipped += 1; return }
-                guard let entry = Self.entry(row, session: session, model: model, timestamp: timestamp, pricing: pricing),
-                      seen.insert(db + ":" + session).inserted else { return }
-                entries.append(entry)
+                guard let entry = Self.entry(row, session: session, model: model, timestamp: timestamp,
+                                             pricing: pricing) else { return }
+                keep(db + ":" + session, entry)
             }
             if skipped > 0 {
                 issues.append(AgentIssue(.badRecord, path: db, detail: "\(skipped) Goose sessions without id, model or creation time"))
             }
         }
-        entries.sort { $0.timestamp < $1.timestamp }
-        load.entries = entries
-        load.issues = issues
-        return load
     }
 
     static func entry(_ row: StoreRow, session: String, model: String, timestamp: Int64,

@@ -29,29 +29,14 @@ public struct HermesSource: AgentSource {
     public func roots(_ request: AgentLoadRequest) -> [String] { (try? databases(request.env).get()) ?? [] }
 
     public func load(_ request: AgentLoadRequest) -> AgentLoad {
-        let dbs: [String]
-        switch databases(request.env) {
-        case .success(let found): dbs = found
-        case .failure(let failure): return failure.load
-        }
-        var load = AgentLoad(found: !dbs.isEmpty)
-        var entries: [AgentEntry] = [], issues: [AgentIssue] = []
-        var seen = Set<String>()
         let pricing = StorePricing(table: request.prices ?? .embedded)
-        for db in dbs {
-            load.filesRead += 1; load.bytes += StoreRead.size(db)
-            guard let store = StoreRead.open(db, agent: displayName, issues: &issues),
-                  StoreRead.probe(store, table: "sessions", required: Self.columns, agent: displayName,
-                                  issues: &issues) != nil else { continue }
+        return StoreRead.loadDatabases(databases(request.env), agent: displayName) { _, store, issues, keep in
+            guard StoreRead.probe(store, table: "sessions", required: Self.columns, agent: displayName,
+                                  issues: &issues) != nil else { return }
             StoreRead.scan(store, Self.sql, agent: displayName, issues: &issues) { row in
-                guard let entry = Self.entry(row, pricing: pricing), seen.insert(entry.sessionID).inserted else { return }
-                entries.append(entry)
+                if let entry = Self.entry(row, pricing: pricing) { keep(entry.sessionID, entry) }
             }
         }
-        entries.sort { $0.timestamp < $1.timestamp }
-        load.entries = entries
-        load.issues = issues
-        return load
     }
 
     /// One `sessions` row → entry (10 §4.3, §4.5; cost per decision 24).

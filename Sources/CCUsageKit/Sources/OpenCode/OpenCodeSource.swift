@@ -34,12 +34,8 @@ public struct OpenCodeSource: AgentSource {
     }
 
     public func load(_ request: AgentLoadRequest) -> AgentLoad {
-        let dirs: [String]
-        switch directories(request.env) {
-        case .success(let found): dirs = found
-        case .failure(let failure): return failure.load
-        }
-        var load = AgentLoad(found: !dirs.isEmpty)
+        var load = AgentLoad()
+        guard let dirs = directories(request.env).found(else: &load) else { return load }
         var entries: [AgentEntry] = [], issues: [AgentIssue] = []
         var seen = Set<String>()
         var tree = JSONTree()

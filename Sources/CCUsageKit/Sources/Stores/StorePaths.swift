@@ -95,3 +95,18 @@ struct StoreFailure: Error {
 
     var load: AgentLoad { AgentLoad(issues: [AgentIssue(.unreadable, path: "", detail: message)]) }
 }
+
+extension Result where Success == [String], Failure == StoreFailure {
+    /// The locations discovery found, with `load` marked found when there are any; nil with `load` holding the
+    /// one issue that says why nothing could be looked for (no home directory, say).
+    func found(else load: inout AgentLoad) -> [String]? {
+        switch self {
+        case .success(let found):
+            load.found = !found.isEmpty
+            return found
+        case .failure(let failure):
+            load = failure.load
+            return nil
+        }
+    }
+}

@@ -63,3 +63,28 @@ enum StoreRead {
         return total
     }
 }
+
+extension StoreRead {
+    /// The load of an agent whose usage is the rows of SQLite databases (Goose, Hermes, ZCode): discovery's
+    /// failure as its one issue, else every database counted, opened read-only and handed to `read`, which
+    /// probes its schema, streams its query and `keep`s entries by dedup key (the first of a key wins).
+    /// The entries come back in time order.
+    static func loadDatabases(_ discovered: Result<[String], StoreFailure>, agent: String,
+                              read: (_ db: String, _ store: AgentStore, _ issues: inout [AgentIssue],
+                                     _ keep: (_ key: String, _ entry: AgentEntry) -> Void) -> Void) -> AgentLoad {
+        var load = AgentLoad()
+        guard let dbs = discovered.found(else: &load) else { return load }
+        var entries: [AgentEntry] = [], issues: [AgentIssue] = [], seen = Set<String>()
+        for db in dbs {
+            load.filesRead += 1; load.bytes += size(db)
+            guard let store = open(db, agent: agent, issues: &issues) else { continue }
+            read(db, store, &issues) { key, entry in
+                if seen.insert(key).inserted { entries.append(entry) }
+            }
+        }
+        entries.sort { $0.timestamp < $1.timestamp }
+        load.entries = entries
+        load.issues = issues
+        return load
+    }
+}

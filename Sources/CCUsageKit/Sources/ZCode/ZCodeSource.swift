@@ -49,32 +49,16 @@ public struct ZCodeSource: AgentSource {
     }
 
     public func load(_ request: AgentLoadRequest) -> AgentLoad {
-        let dbs: [String]
-        switch databases(request.env) {
-        case .success(let found): dbs = found
-        case .failure(let failure): return failure.load
-        }
-        var load = AgentLoad(found: !dbs.isEmpty)
-        var entries: [AgentEntry] = [], issues: [AgentIssue] = []
-        var seen = Set<String>()
         let pricing = StorePricing(table: request.mode == .display ? nil : request.prices)
-        for db in dbs {
-            load.filesRead += 1; load.bytes += StoreRead.size(db)
-            guard let store = StoreRead.open(db, agent: displayName, issues: &issues),
-                  let usage = StoreRead.probe(store, table: "model_usage", required: Self.requiredUsage,
+        return StoreRead.loadDatabases(databases(request.env), agent: displayName) { _, store, issues, keep in
+            guard let usage = StoreRead.probe(store, table: "model_usage", required: Self.requiredUsage,
                                               agent: displayName, issues: &issues),
                   let session = StoreRead.probe(store, table: "session", required: ["id", "directory"],
-                                                agent: displayName, issues: &issues) else { continue }
+                                                agent: displayName, issues: &issues) else { return }
             StoreRead.scan(store, Self.query(usage: usage, session: session), agent: displayName, issues: &issues) { row in
-                guard let entry = ZCodeRow.entry(row, mode: request.mode, pricing: pricing),
-                      seen.insert(entry.id).inserted else { return }
-                entries.append(entry.entry)
+                if let entry = ZCodeRow.entry(row, mode: request.mode, pricing: pricing) { keep(entry.id, entry.entry) }
             }
         }
-        entries.sort { $0.timestamp < $1.timestamp }
-        load.entries = entries
-        load.issues = issues
-        return load
     }
 }
 
