@@ -75,7 +75,16 @@ struct Context {
     func write(_ request: ReportRequest) throws {
         let progress = ProgressLine(enabled: Terminal.isTTY(STDERR_FILENO) && !debug)
         let report = try service(showing: progress).report(request, prices: prices)
-        try output(report.text)
+        if report.parts.isEmpty {
+            if !report.text.isEmpty { try output(report.text) }
+        } else {
+            for part in report.parts {
+                switch part {
+                case .text(let text): try output(text)
+                case .notice(let line): Terminal.error(line)
+                }
+            }
+        }
         if !report.warnings.isEmpty { Terminal.error(report.warnings) }
         // The report is out: leave now rather than spend time releasing every record one by one.
         if let usage = report.usage { Context.keepAlive.append(usage) }

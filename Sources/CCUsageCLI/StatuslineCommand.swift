@@ -109,7 +109,6 @@ struct Statusline: AsyncParsableCommand {
         do { overrides = try layer.pricingOverrides() } catch { log("\(error)") }
 
         // The hook input.
-        var ignoredProblems: [LoadProblem] = []
         let hook: StatuslineHook
         do {
             hook = try StatuslineHook.parse(try StdinReader.read())
@@ -154,35 +153,13 @@ struct Statusline: AsyncParsableCommand {
 
         // Compute. Claude's own limits are remembered per config directory for `blocks` (here, not on the
         // cached path: a reused line is at most --refresh-interval old, and so are the limits remembered).
-        if let limits = hook.rateLimits,
-           let directory = RateLimitStore.configDirectory(ofTranscript: hook.transcriptPath)
-               ?? (try? Discovery.baseDirectories(env, problems: &ignoredProblems))?.first {
-            if !RateLimitStore.remember(limits, configDirectory: directory, now: env.now,
-                                        cacheDirectory: ScanCache.defaultDirectory(env)) {
-                log("could not remember the rate limits in \(ScanCache.defaultDirectory(env))")
-            }
-        }
-        let started = DispatchTime.now()
-        var prices = PriceTable.embedded
-        if online { prices = OnlinePricing.table(base: prices, env: env, verbose: debug) { Terminal.error($0) } }
-        prices = prices.applying(overrides: overrides)
-        let noScanCache = ["1", "true", "yes"].contains((env.variables["CCUSAGE_NO_CACHE"] ?? "").lowercased())
-        var options = LoadOptions(mode: .auto, prices: prices,
-                                  cacheDirectory: noScanCache ? nil : ScanCache.defaultDirectory(env))
-        options.keepSession = hook.sessionID
-        var usage: LoadedUsage
-        do {
-            usage = try Self.loadRecent(options, env: env, zone: zone)
-        } catch {
-            // No data directory: the model, Claude Code's cost and the context can still be shown.
-            log("\(error)")
-            usage = LoadedUsage()
-        }
-        let loaded = DispatchTime.now()
-        let transcriptTokens = hook.contextWindow?.totalInputTokens == nil
-            ? TranscriptTail.lastContextTokens(path: hook.transcriptPath) : nil
-        var status = StatuslineStatus(hook: hook, usage: usage, now: env.now, zone: zone,
-                                      transcriptContextTokens: transcriptTokens, prices: prices)
+        let service = UsageService(env, buildStamp: BuildStamp.current, notices: { Terminal.error($0) })
+        if let problem = service.rememberRateLimits(hook) { log(problem) }
+        let data = service.statusline(hook, StatuslineRequest(zone: zone, online: online, overrides: overrides,
+                                                              verbose: debug))
+        if let problem = data.loadError { log(problem) }
+        let usage = data.usage, transcriptTokens = data.transcriptTokens, started = data.started, loaded = data.loaded
+        var status = data.status
         status.model = label
         let line = format.render(status, style: style)
         Terminal.out(line + "\n")
@@ -201,34 +178,6 @@ struct Statusline: AsyncParsableCommand {
             if !StatuslineCache.write(state, directory: cacheDirectory, sessionID: hook.sessionID) {
                 log("could not write the cache file in \(cacheDirectory)")
             }
-        }
-    }
-
-    /// Loads only files touched in the last few days (plus this session's files): enough for today's
-    /// cost, the session's cost and the active block. The window widens until it provably holds the
-    /// start of the active block's chain (a silence longer than a block after the cut-off), or covers
-    /// everything.
-    static func loadRecent(_ base: LoadOptions, env: Environment, zone: ReportZone) throws -> LoadedUsage {
-        let clock = zone.clock(ofMillis: env.now)
-        let todayStart = env.now - Int64(((clock.hour * 60 + clock.minute) * 60 + clock.second) * 1000) - env.now % 1000
-        let length = Int64(SessionBlocks.defaultHours * 3_600_000)
-        var days: Int64 = 2
-        while true {
-            var options = base
-            let cutoff = todayStart - days * 86_400_000
-            options.modifiedSince = days > 512 ? nil : cutoff
-            options.cacheSlot = "statusline-\(days > 512 ? 0 : days)"
-            let usage = try UsageLoader.load(options, env)
-            guard options.modifiedSince != nil else { return usage }
-            var previous = cutoff
-            var exact = false
-            for time in usage.records.map(\.time).filter({ $0 >= cutoff }).sorted() {
-                if time - previous > length { exact = true }
-                previous = time
-            }
-            // No entry within a block of now: no active block, whatever came before.
-            if exact || env.now - previous >= length { return usage }
-            days *= 8
         }
     }
 

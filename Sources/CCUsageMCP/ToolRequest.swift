@@ -75,6 +75,8 @@ public struct ToolRequest: Sendable {
         flags.mode = explicitMode ?? defaultMode; flags.order = order; flags.offline = explicitOffline
         flags.breakdown = breakdown; flags.startOfWeek = explicitStart; flags.sessionID = sessionID
         flags.active = active; flags.recent = recent; flags.tokenLimit = tokenLimit; flags.sessionLength = hours
+        // `agent: all` is the unified report, except one session's requests (as `session --id --all`).
+        flags.all = agent == .all && !(tool == .session && sessionID != nil)
         flags.json = true
     }
 
@@ -101,36 +103,16 @@ public struct ToolRequest: Sendable {
     }
 
     /// Builds the report through `UsageService` (caches, config file, price refresh, archive) and returns
-    /// its JSON text, the same text `ccusage <tool> --json` prints (without the final newline).
+    /// its JSON text, the same text `ccusage <tool> --json` (`ccusage codex <tool> --json`, `ccusage <tool>
+    /// --all --json`) prints, without the final newline.
     public func run(_ env: Environment) throws(ToolError) -> String {
         let request = try request(env)
-        let service = UsageService(env, buildStamp: BuildStamp.current)
-        if agent == .claude || (agent == .all && tool == .session && sessionID != nil) {
-            do {
-                let text = try service.report(request).text
-                return text.hasSuffix("\n") ? String(text.dropLast()) : text
-            } catch {
-                throw .loadFailed(String(describing: error))
-            }
+        do {
+            let text = try UsageService(env, buildStamp: BuildStamp.current).report(request).text
+            return text.hasSuffix("\n") ? String(text.dropLast()) : text
+        } catch {
+            throw .loadFailed(String(describing: error))
         }
-        let prices = service.prices(for: request)
-        if agent == .codex {
-            let kind: CodexReportKind = tool == .monthly ? .monthly : tool == .session ? .session : .daily
-            let fast = CodexDiscovery.configuresFastTier(homes: CodexDiscovery.homes(env))
-            let options = CodexReportOptions(zone: request.zone, range: request.range, order: request.order ?? .asc,
-                                             fast: fast)
-            let report = CodexSource.load(env).report(kind, options: options, pricing: CodexPricing(table: prices))
-            return ReferenceJSON.render(report.json())   // as `ccusage codex <report> --json` writes it
-        }
-        let kind: UnifiedKind = tool == .weekly ? .weekly : tool == .monthly ? .monthly : tool == .session ? .session : .daily
-        let claude = try? service.load(request, prices: prices)
-        // Every other agent (09, 10), as `ccusage <report> --all` reads them.
-        let agents = AgentSources.loadAll(AgentLoadRequest(env: env, mode: request.mode,
-                                                           prices: request.mode == .display ? nil : prices))
-        let (report, _) = UnifiedReport.build(kind, claude: claude, codex: CodexSource.load(env), zone: request.zone,
-                                              range: request.range, order: request.order ?? .asc, prices: prices,
-                                              agents: agents)
-        return ReferenceJSON.render(report.json(), floatKeys: ["cost"])   // as `ccusage <report> --all --json`
     }
 }
 

@@ -173,6 +173,35 @@ private func text(_ result: CallTool.Result) -> String? {
         }
     }
 
+    /// Codex and the unified report go through the same service as the CLI: a config file's `noCost`, zone and
+    /// `codex.commands.daily.speed` reach the tools too.
+    @Test("MCP agent codex and all equal the CLI's --json with a config file", arguments: [
+        ("daily", "codex"), ("session", "codex"), ("daily", "all"), ("monthly", "all"),
+    ])
+    func configFileReachesCodexAndAll(_ tool: String, _ agent: String) throws {
+        let root = try makeTemporaryDirectory("ccusage-mcp-codex-config")
+        defer { removeTemporary(root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/projects", withDestinationPath: basicFixture + "/projects")
+        let config = #"{"defaults": {"noCost": true, "order": "desc"}, "codex": {"defaults": {"timezone": "Asia/Tokyo"},"#
+            + #" "commands": {"daily": {"speed": "fast"}}}}"#
+        try Data(config.utf8).write(to: URL(fileURLWithPath: root + "/ccusage.json"))
+        let variables = ["CLAUDE_CONFIG_DIR": root, "CCUSAGE_OFFLINE": "1", "CCUSAGE_NO_ARCHIVE": "1", "TZ": "",
+                         "CCUSAGE_NOW": "1767225600000", "XDG_CACHE_HOME": root + "/cache",
+                         "CODEX_HOME": testsDirectory.appendingPathComponent("Fixtures/real/codex/blubber-dotfiles").path]
+        let env = Environment(variables: variables, home: "/nonexistent-home", now: 1_767_225_600_000,
+                              timeZone: try #require(TimeZone(identifier: "UTC")))
+        let cli = try runCLI(agent == "codex" ? ["codex", tool, "--json"] : [tool, "--all", "--json"], env: variables)
+        #expect(cli.code == 0, "\(cli.err)")
+        #expect(!cli.out.lowercased().contains("cost"))   // the file's noCost took effect
+        // Twice: the second call is answered from the report cache the first one (or the CLI) wrote.
+        for _ in 0..<2 {
+            let result = CCUsageMCPServer.call(CallTool.Parameters(name: tool, arguments: ["agent": .string(agent)]),
+                                               environment: env)
+            #expect(result.isError != true, "\(text(result) ?? "")")
+            #expect(try #require(text(result)) + "\n" == cli.out)
+        }
+    }
+
     @Test("agent all: every other agent is in the unified report, as in `ccusage daily --all --json`")
     func allIncludesTheOtherAgents() throws {
         let agents = testsDirectory.appendingPathComponent("Fixtures/agents").path

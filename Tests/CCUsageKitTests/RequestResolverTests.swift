@@ -144,4 +144,33 @@ import Testing
         let bad: [String: ConfigValue] = ["pricingOverrides": .object(["m": .object(["inputCostPerToken": .string("x")])])]
         #expect(throws: RequestError.self) { try resolve(config: bad) }
     }
+
+    @Test("other agents' requests are typed: whose usage, Codex's speed, path flags, the unified sections")
+    func agentRequests() throws {
+        let codex = try resolve("codex daily", config: ["speed": .string("fast")])
+        #expect(codex.scope == .codex && codex.kind == .daily && codex.agentChoice.speed == .fast)
+        var flags = RequestFlags()
+        flags.speed = .standard
+        #expect(try resolve("codex monthly", flags: flags, config: ["speed": .string("fast")]).agentChoice.speed == .standard)
+        #expect(try resolve("codex session").agentChoice.speed == .auto)
+
+        #expect(try resolve("gemini daily").scope == .agent("gemini"))
+        #expect(try resolve("daily").scope == .claude)
+        let pi = try resolve("pi session", config: ["piPath": .string("/from/config")])
+        #expect(pi.scope == .agent("pi") && pi.kind == .session && pi.agentChoice.paths == ["pi-path": "/from/config"])
+        flags = RequestFlags()
+        flags.agentPaths = ["pi-path": "/from/flag"]
+        #expect(try resolve("pi daily", flags: flags, config: ["piPath": .string("/from/config")]).agentChoice.paths
+                == ["pi-path": "/from/flag"])
+        #expect(try resolve("gemini daily", flags: flags).agentChoice.paths.isEmpty)   // pi's flag is pi's only
+
+        flags = RequestFlags()
+        flags.all = true
+        flags.byAgent = true
+        flags.sections = [.session, .weekly, .monthly]
+        let unified = try resolve("monthly", flags: flags)
+        #expect(unified.scope == .unified && unified.agents == ReportRequest.everyAgent)
+        #expect(unified.agentChoice.byAgent && unified.agentChoice.sections == [.monthly, .weekly, .session])
+        #expect(try resolve("weekly").agentChoice.sections == [.weekly] && !resolve("weekly").agentChoice.byAgent)
+    }
 }

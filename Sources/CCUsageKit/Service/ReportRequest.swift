@@ -30,6 +30,32 @@ public struct ReportRequest: Sendable {
         public init() {}
     }
 
+    /// The choices of other agents' reports: Codex's speed, the focused reports' path flags, the unified
+    /// report's per-agent parts and sections.
+    public struct AgentChoice: Sendable, Equatable {
+        /// `--speed` (Codex): `auto` lets a home's `config.toml` decide.
+        public var speed = CodexSpeed.auto
+        /// Path flags by name without dashes (`pi-path`, `open-claw-path`); they win over the environment.
+        public var paths: [String: String] = [:]
+        /// `--by-agent` (unified JSON): each agent's part inside every daily, weekly or monthly row.
+        public var byAgent = false
+        /// `--sections` (unified): the reports built from one read, the request's own kind first.
+        public var sections: [Kind] = []
+        public init() {}
+    }
+
+    /// Whose usage a request covers, as `agents` says it.
+    public enum Scope: Sendable, Equatable {
+        /// Claude Code (the plain commands).
+        case claude
+        /// OpenAI Codex CLI (`ccusage codex …`).
+        case codex
+        /// One agent read through `AgentSource` (`gemini`, `opencode`, …), by its id.
+        case agent(String)
+        /// Every agent in one report (`--all`).
+        case unified
+    }
+
     /// What comes back and how it looks.
     public struct OutputForm: Sendable {
         /// JSON text instead of a table (also when `jq` is set).
@@ -77,8 +103,10 @@ public struct ReportRequest: Sendable {
     public var kind: Kind
     /// The config-file section this request read (`daily`, `codex daily` …).
     public var command: String
-    /// Whose usage, by `AgentSource` id (`claude`, `codex`, …).
+    /// Whose usage, by `AgentSource` id (`claude`, `codex`, …); more than one: the unified report.
     public var agents: [String] = ["claude"]
+    /// Codex, the other agents and the unified report: their own choices.
+    public var agentChoice = AgentChoice()
     public var range = DateRange()
     public var zone: ReportZone
     public var mode: CostMode = .auto
@@ -95,6 +123,19 @@ public struct ReportRequest: Sendable {
     public var diagnostics = Diagnostics()
     /// The options the config file gave this command (for front-end-only keys such as the status line's).
     public var config = ConfigLayer()
+
+    /// Every agent the unified report reads, in its order: Claude Code, Codex, then the `AgentSource` roster.
+    public static var everyAgent: [String] { ["claude", CodexSource.id] + AgentSources.all.map(\.id) }
+
+    /// Whose usage, as one case.
+    public var scope: Scope {
+        guard agents.count == 1, let id = agents.first else { return .unified }
+        switch id {
+        case "claude": return .claude
+        case CodexSource.id: return .codex
+        default: return .agent(id)
+        }
+    }
 
     public init(kind: Kind, command: String? = nil, zone: ReportZone) {
         self.kind = kind

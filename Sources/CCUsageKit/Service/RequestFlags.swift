@@ -13,6 +13,17 @@ public struct RequestFlags: Sendable, Equatable {
     public var projectAliases: String?
     public var startOfWeek: WeekStart?
     public var sessionID: String?
+    // Agents
+    /// `--all`: every agent in one report.
+    public var all = false
+    /// `--by-agent` (unified JSON).
+    public var byAgent = false
+    /// `--sections` (unified): more reports from the same read, in any order.
+    public var sections: [ReportRequest.Kind]?
+    /// `--speed` (Codex).
+    public var speed: CodexSpeed?
+    /// Path flags of the focused agent reports by name without dashes (`pi-path`, `open-claw-path`).
+    public var agentPaths: [String: String] = [:]
     // Blocks
     public var active = false
     public var recent = false

@@ -13,6 +13,8 @@ public enum RequestResolver {
         var request = ReportRequest(kind: kind, command: command, zone: ReportZone(env.timeZone))
         request.config = c
         if words.count == 2, let agent = words.first { request.agents = [agent] }
+        if flags.all { request.agents = ReportRequest.everyAgent }
+        request.agentChoice = agentChoice(kind, agent: words.count == 2 ? words.first : nil, flags: flags, config: c)
 
         request.range = DateRange(since: flags.since ?? c.string("since").flatMap { CalendarDay($0) },
                                   until: flags.until ?? c.string("until").flatMap { CalendarDay($0) })
@@ -81,6 +83,22 @@ public enum RequestResolver {
             request.blocks.refreshInterval = flags.refreshInterval ?? c.number("refreshInterval")
         }
         return request
+    }
+
+    /// Codex's speed, the path flags of the agent `agent` (over the config file's `piPath`/`openClawPath`),
+    /// and the unified report's per-agent parts and sections (`kind` first, then the others in report order).
+    static func agentChoice(_ kind: ReportRequest.Kind, agent: String?, flags: RequestFlags,
+                            config c: ConfigLayer) -> ReportRequest.AgentChoice {
+        var choice = ReportRequest.AgentChoice()
+        choice.speed = flags.speed ?? c.string("speed").flatMap(CodexSpeed.init(rawValue:)) ?? .auto
+        let pathKeys = ["pi": (flag: "pi-path", config: "piPath"), "openclaw": (flag: "open-claw-path", config: "openClawPath")]
+        if let agent, let keys = pathKeys[agent], let value = flags.agentPaths[keys.flag] ?? c.string(keys.config) {
+            choice.paths[keys.flag] = value
+        }
+        choice.byAgent = flags.byAgent
+        let others = flags.sections ?? []
+        choice.sections = [kind] + ReportRequest.Kind.allCases.filter { $0 != kind && others.contains($0) }
+        return choice
     }
 
     /// The report zone: `--timezone` > `TZ` > the config file's `timezone` > the system zone.

@@ -31,12 +31,26 @@ public struct UsageService: Sendable {
 
     /// A finished report: its text (JSON with a final newline, or the table), and what to say after it.
     public struct Report: Sendable {
-        /// JSON (before any `--jq`) or the table.
+        /// One piece of a report written as several: text for stdout, or a line for stderr between them.
+        public enum Part: Sendable, Equatable {
+            case text(String)
+            case notice(String)
+        }
+
+        /// JSON (before any `--jq`) or the table; "" when there is nothing for stdout (an empty table report
+        /// says so in a notice).
         public var text: String
-        /// Pricing warnings, for stderr after the report ("" when none).
+        /// Pricing warnings and footers, for stderr after the report ("" when none).
         public var warnings: String
         /// The loaded usage (nil when the report came from the report cache).
         public var usage: LoadedUsage?
+        /// Table reports of several sections (`--sections`): the texts and the notices between them, in the
+        /// order a terminal shows them; empty otherwise. `text` holds the texts alone.
+        public var parts: [Part] = []
+
+        public init(text: String, warnings: String = "", usage: LoadedUsage? = nil, parts: [Part] = []) {
+            self.text = text; self.warnings = warnings; self.usage = usage; self.parts = parts
+        }
     }
 
     // MARK: Pricing
@@ -95,8 +109,9 @@ public struct UsageService: Sendable {
 
     // MARK: Reports
 
-    /// Builds the report `request` asks for (Claude Code; `daily`, `weekly`, `monthly`, `session` with or
-    /// without an id, `blocks`). A repeat run on unchanged files returns the text the report cache holds.
+    /// Builds the report `request` asks for: Claude Code's (`daily`, `weekly`, `monthly`, `session` with or
+    /// without an id, `blocks`), Codex's, another agent's, or every agent's in one (see `scope`). A repeat run
+    /// on unchanged files returns the text the report cache holds (Claude Code and Codex).
     public func report(_ request: ReportRequest) throws(RequestError) -> Report {
         let table = self.prices(for: request)
         return try report(request, prices: table)
@@ -104,9 +119,11 @@ public struct UsageService: Sendable {
 
     /// As `report(_:)`, with the prices already chosen (`prices(for:)`).
     public func report(_ request: ReportRequest, prices: PriceTable) throws(RequestError) -> Report {
-        // Other agents' reports (Codex, the unified --all) are still built by their commands; they move here next.
-        guard request.agents == ["claude"] else {
-            throw RequestError("No \(request.agents.joined(separator: ", ")) report here yet: use ccusage \(request.command).")
+        switch request.scope {
+        case .claude: break
+        case .codex: return try codexReport(request, prices: prices)
+        case .agent: return try agentReport(request, prices: prices)
+        case .unified: return try unifiedReport(request, prices: prices)
         }
         let render = request.output.render, zone = request.zone, range = request.range
         switch request.kind {
