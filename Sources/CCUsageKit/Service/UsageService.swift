@@ -172,18 +172,20 @@ public struct UsageService: Sendable {
             // Every file: a block's start depends on the chain of entries before it, however old their files are.
             let usage = try load(request, prices: prices)
             let report = blocksReport(request, usage: usage)
-            let table: String
-            if report.blocks.isEmpty {
-                table = request.blocks.active ? "No active session block found.\n"
-                    : NoDataMessage(subject: .blocks, range: range, recentDays: request.blocks.recent ? 3 : nil)
-                        .text(usage, zone: zone)
-            } else if request.blocks.active, report.blocks.count == 1 {
-                table = BlocksTable.renderActive(report.blocks[0], report, render)
-            } else {
-                table = BlocksTable.render(report, render)
+            // Only the form asked for is rendered (the table of every block is not cheap).
+            func table() -> String {
+                if report.blocks.isEmpty {
+                    return request.blocks.active ? "No active session block found.\n"
+                        : NoDataMessage(subject: .blocks, range: range, recentDays: request.blocks.recent ? 3 : nil)
+                            .text(usage, zone: zone)
+                }
+                if request.blocks.active, report.blocks.count == 1 {
+                    return BlocksTable.renderActive(report.blocks[0], report, render)
+                }
+                return BlocksTable.render(report, render)
             }
             return finished(request, usage: usage, text: text(request, json: report.json(breakdown: render.breakdown),
-                                                              table: table))
+                                                              table: table()))
         }
     }
 
