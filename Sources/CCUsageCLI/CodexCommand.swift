@@ -75,7 +75,8 @@ func runCodex(_ kind: CodexReportKind, _ flags: CodexFlags) throws {
             return
         }
     }
-    let load = CodexSource.load(files: files, homes: homes, singleThread: context.singleThread)
+    let load = CodexSource.load(files: files, homes: homes, singleThread: context.singleThread,
+                                cacheDirectory: context.cacheDirectory)
     Trace.mark("loaded")
     let report = load.report(kind, options: options, pricing: CodexPricing(table: context.prices))
     let notices = reportCodexProblems(load, report, context: context, fast: fast)

@@ -87,7 +87,7 @@ func runUnified(_ kind: UnifiedKind, _ flags: UnifiedFlags) throws {
         if !claudeWarnings.isEmpty { warnings.append(claudeWarnings) }
         Context.keepAlive.append(claude)
     }
-    let load = CodexSource.load(context.env, singleThread: context.singleThread)
+    let load = CodexSource.load(context.env, singleThread: context.singleThread, cacheDirectory: context.cacheDirectory)
     // Every other agent (09, 10): environment and default roots only (path flags are for focused reports).
     let agents = AgentSources.loadAll(AgentLoadRequest(env: context.env, mode: context.mode,
                                                        prices: context.mode == .display ? nil : context.prices,
