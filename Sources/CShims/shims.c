@@ -1,6 +1,9 @@
 #define _GNU_SOURCE
 #include <string.h>
 #include "CShims.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #if defined(__linux__)
 #include <sys/vfs.h>
 #elif defined(__APPLE__)
@@ -37,4 +40,71 @@ int ccusage_trusts_directory_times(const char *path) {
     (void)path;
     return 0;
 #endif
+}
+
+/* One pass over a Codex line for the compact markers of 07-codex §4.1. Every marker ends in the two bytes `":`
+   (a key's closing quote and its colon), so only those places are looked at: SSE2 finds them 16 bytes at a time. */
+static inline int ccusage_marker_at(const unsigned char *p, size_t n, size_t j) {
+    int flags = 0;
+    if (j >= 5 && memcmp(p + j - 5, "\"type", 5) == 0) {
+        flags |= CCUSAGE_TYPE_KEY;
+        if (j + 2 < n && p[j + 2] == '"') {
+            const unsigned char *v = p + j + 3;
+            size_t left = n - (j + 3);
+            if (left >= 13 && memcmp(v, "turn_context\"", 13) == 0) flags |= CCUSAGE_TURN_CONTEXT;
+            else if (left >= 10 && memcmp(v, "event_msg\"", 10) == 0) flags |= CCUSAGE_EVENT_MSG;
+            else if (left >= 12 && memcmp(v, "token_count\"", 12) == 0) flags |= CCUSAGE_TOKEN_COUNT;
+        }
+    } else if (j >= 6 && memcmp(p + j - 6, "\"usage", 6) == 0) {
+        flags |= CCUSAGE_USAGE_KEY;
+    } else if (j >= 13 && memcmp(p + j - 7, "_tokens", 7) == 0) {
+        if (memcmp(p + j - 13, "\"input", 6) == 0 || (j >= 14 && memcmp(p + j - 14, "\"prompt", 7) == 0)) {
+            flags |= CCUSAGE_TOKENS_KEY;
+        }
+    }
+    return flags;
+}
+
+int ccusage_codex_markers(const unsigned char *p, size_t n) {
+    int flags = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), colon = _mm_set1_epi8(':');
+    for (; i + 17 <= n; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(p + i + 1));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, quote), _mm_cmpeq_epi8(b, colon)));
+        while (mask) {
+            flags |= ccusage_marker_at(p, n, i + (size_t)__builtin_ctz(mask));
+            mask &= mask - 1;
+        }
+    }
+#endif
+    for (; i + 1 < n; i++) {
+        const unsigned char *q = memchr(p + i, '"', n - 1 - i);
+        if (!q) break;
+        i = (size_t)(q - p);
+        if (p[i + 1] == ':') flags |= ccusage_marker_at(p, n, i);
+    }
+    return flags;
+}
+
+size_t ccusage_json_plain_run(const unsigned char *p, size_t n) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* A signed compare with 0x20 catches both the control bytes and every byte >= 0x80. */
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                       _mm_cmplt_epi8(v, space));
+        unsigned mask = (unsigned)_mm_movemask_epi8(special);
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char b = p[i];
+        if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) return i;
+    }
+    return n;
 }

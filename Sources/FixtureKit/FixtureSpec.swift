@@ -25,7 +25,7 @@ public struct FixtureSpec: Sendable, Equatable {
     }
 
     /// Milliseconds since the epoch of `startDate` at 00:00 UTC, or nil if it is not a real `YYYY-MM-DD` date.
-    var startMilliseconds: Int64? {
+    public var startMilliseconds: Int64? {
         let parts = startDate.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

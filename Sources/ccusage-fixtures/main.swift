@@ -25,7 +25,8 @@ let usage = """
       --days N              number of days sessions are spread over (default 60)
       --malformed-rate R    share of lines preceded by a truncated copy, 0...1 (default 0.001)
       --force               replace DIR/projects if it holds an earlier generated tree
-      --agent NAME          write another agent's home instead: DIR/NAME/… for gemini, qwen, kimi, copilot,
+      --agent NAME          write another agent's home instead: DIR/codex/ (a Codex home: sessions/,
+                            archived_sessions/, with DIR/expected-codex.json), DIR/NAME/… for gemini, qwen, kimi, copilot,
                             pi, openclaw or amp (expected totals on stdout), or for opencode, kilo, hermes,
                             goose, zcode, droid, codebuff or grok (with DIR/expected-NAME.json); uses --size,
                             --seed, --days
@@ -122,7 +123,7 @@ func parse(_ arguments: [String]) throws -> Options {
             options.spec.malformedRate = rate
         case "--agent":
             let v = try next()
-            let known = AgentFixtureGenerator.agents + StoreFixtures.agents
+            let known = ["codex"] + AgentFixtureGenerator.agents + StoreFixtures.agents
             guard known.contains(v) else {
                 throw UsageError(message: "--agent \"\(v)\" is not one of \(known.joined(separator: ", ")).")
             }
@@ -145,6 +146,9 @@ do {
     fail(error.message, code: 64)
 }
 guard let out = options.out else { fail("--out DIR is required.", code: 64) }
+if options.agent == "codex" {
+    runCodexFixture(out: out, spec: options.spec)   // Agents/AgentFixtureMain.swift
+}
 if let agent = options.agent, AgentFixtureGenerator.agents.contains(agent) {
     runAgentFixture(agent, out: out, spec: options.spec)   // Agents/AgentFixtureMain.swift
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Compares `ccusage codex daily|monthly|session --json --offline` with codex_reference.py.
 
-Data sets: the real Codex history in Tests/Fixtures/real/codex, the hand-made edge cases and generated homes of
-codex_fixtures.py. Each runs in three time zones, plus a date filter and fast speed. Everything must be equal:
+Data sets: the real Codex history in Tests/Fixtures/real/codex, the hand-made edge cases, generated homes of
+codex_fixtures.py and one of `ccusage-fixtures --agent codex` (when that binary sits beside ccusage). Each runs in three time zones, plus a date filter and fast speed. Everything must be equal:
 row keys and order, every count, model sets and fallback flags, lastActivity, JSON key order (ascending); costs
 within 1e-9 relative. Prices: codex_fixtures.PRICES, given to ccusage as pricingOverrides.
 Usage: python3 codex_compare.py <ccusage binary> [--seeds 1,2]
@@ -85,6 +85,13 @@ def main(argv):
             datasets.append((name, F.write_edge(os.path.join(work, "edge-%d" % len(datasets)), files)))
         for seed in seeds:
             datasets.append(("generated seed %d" % seed, F.generate(os.path.join(work, "gen-%d" % seed), seed, 3 << 20)))
+        # A home of the project's own generator (ccusage-fixtures --agent codex), when it was built beside ccusage.
+        fixtures = os.path.join(os.path.dirname(binary), "ccusage-fixtures")
+        if os.path.exists(fixtures):
+            out = os.path.join(work, "fixtures-codex")
+            subprocess.run([fixtures, "--agent", "codex", "--out", out, "--size", "3M", "--seed", "4", "--start",
+                            "2026-01-20", "--days", "30"], check=True, stdout=subprocess.DEVNULL)
+            datasets.append(("ccusage-fixtures --agent codex", [os.path.join(out, "codex")]))
         jobs = []
         for name, homes in datasets:
             for kind in ("daily", "monthly", "session"):

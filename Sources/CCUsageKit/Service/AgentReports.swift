@@ -56,7 +56,8 @@ extension UsageService {
             let claudeWarnings = LoadNotices.pricingWarnings(claude, request)
             if !claudeWarnings.isEmpty { warnings.append(claudeWarnings) }
         }
-        let codex = CodexSource.load(env, singleThread: request.diagnostics.singleThread)
+        let codex = CodexSource.load(env, singleThread: request.diagnostics.singleThread,
+                                     cacheDirectory: request.caching.directory)
         // Every other agent (09, 10): environment and default roots only (path flags are for focused reports).
         let agents = AgentSources.loadAll(AgentLoadRequest(env: env, mode: request.mode,
                                                            prices: request.mode == .display ? nil : prices,

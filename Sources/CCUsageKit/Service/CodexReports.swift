@@ -33,7 +33,8 @@ extension UsageService {
                 return Report(text: entry.text, warnings: entry.warnings)
             }
         }
-        let load = CodexSource.load(files: files, homes: homes, singleThread: request.diagnostics.singleThread)
+        let load = CodexSource.load(files: files, homes: homes, singleThread: request.diagnostics.singleThread,
+                                    cacheDirectory: request.caching.directory)
         Trace.mark("loaded")
         let report = load.report(kind, options: options, pricing: CodexPricing(table: prices))
         var notice = sayCodexProblems(load, report, request, fast: fast)

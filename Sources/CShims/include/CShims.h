@@ -10,4 +10,17 @@ void *ccusage_memmem(const void *haystack, size_t haystack_len, const void *need
 /// tmpfs, overlayfs, F2FS, ZFS, bcachefs on Linux; APFS and HFS+ on macOS); 0 otherwise or on error.
 int ccusage_trusts_directory_times(const char *path);
 
+/// The compact markers of a Codex line (07-codex §4.1), found in one pass: bits of `ccusage_codex_markers`.
+#define CCUSAGE_TYPE_KEY 1        /* "type": */
+#define CCUSAGE_TURN_CONTEXT 2    /* "type":"turn_context" */
+#define CCUSAGE_EVENT_MSG 4       /* "type":"event_msg" */
+#define CCUSAGE_TOKEN_COUNT 8     /* "type":"token_count" */
+#define CCUSAGE_USAGE_KEY 16      /* "usage": */
+#define CCUSAGE_TOKENS_KEY 32     /* "input_tokens": or "prompt_tokens": */
+int ccusage_codex_markers(const unsigned char *line, size_t length);
+
+/// How many bytes from `p` on are plain string content for a JSON parser: not `"`, not `\\`, not a control
+/// byte (< 0x20) and ASCII (< 0x80). `length` when all are.
+size_t ccusage_json_plain_run(const unsigned char *p, size_t length);
+
 #endif

@@ -13,6 +13,8 @@ public struct CodexFile: Sendable, Equatable {
     /// Modification time in milliseconds (exec lines without a timestamp are dated by it).
     public var modifiedMillis: Int64
     public var size: Int64
+    /// The inode when listed: a file replaced under the same name is not the cached one (`CodexScanCache`).
+    public var inode: UInt64 = 0
 }
 
 /// Where Codex usage lives (07-codex §2–§3): the homes named by `CODEX_HOME` (default `~/.codex`), their
@@ -93,7 +95,7 @@ public enum CodexDiscovery {
                 let mtime = Int64(st.st_mtimespec.tv_sec) * 1000 + Int64(st.st_mtimespec.tv_nsec) / 1_000_000
                 #endif
                 found.append((parts, CodexFile(path: path, sessionID: sessionID(parts), modifiedMillis: mtime,
-                                               size: Int64(st.st_size))))
+                                               size: Int64(st.st_size), inode: UInt64(st.st_ino))))
             }
         }
     }

@@ -1,14 +1,30 @@
+/// The per-file state a read leaves behind (07-codex §4.3, §8): what a later read of the grown file resumes with.
+struct CodexParseState: Sendable, Equatable {
+    /// Cumulative usage last seen (`total_token_usage`), for files that log totals only.
+    var previousTotals: CodexTokens?
+    var currentModel: String?
+    var currentIsFallback = false
+    /// The spawn second of a sub-agent file whose replayed parent events are skipped; nil when none.
+    var replaySecond: [UInt8]?
+}
+
+/// How far a read got: the offset past its last line and the state there. `resumable` is false when reading
+/// on from `consumed` could give other events than reading the grown file whole: a partial last line, an exec
+/// line dated by the file's modification time, or a sub-agent test (§8) not yet settled by the bytes read.
+struct CodexScanPoint: Sendable, Equatable {
+    var consumed: Int64 = 0
+    var state = CodexParseState()
+    var resumable = false
+}
+
 /// Reads one Codex file into usage events (07-codex §4–§8): rollout `token_count` events with the per-file model
 /// state, saved `codex exec --json` lines, and a sub-agent's replayed parent history skipped.
 struct CodexFileParser {
-    /// Cumulative usage last seen (`total_token_usage`), for files that log totals only.
-    private var previousTotals: CodexTokens?
-    private var currentModel: String?
-    private var currentIsFallback = false
-    /// The spawn second of a sub-agent file whose replayed parent events are skipped; nil when none.
-    private var replaySecond: [UInt8]?
+    static let headBytes = 16_384
+    private var state = CodexParseState()
     /// The file's modification time (`YYYY-MM-DDTHH:MM:SS.mmmZ`), for exec lines without a usable timestamp.
     private let modified: String
+    private var usedModified = false
     private var tree = JSONTree()
     private var result = CodexFileEvents()
 
@@ -16,23 +32,47 @@ struct CodexFileParser {
 
     /// Every event of the file at `path`, in line order. `modifiedMillis` dates exec lines without timestamps.
     static func parse(path: String, modifiedMillis: Int64) -> CodexFileEvents {
+        scan(path: path, modifiedMillis: modifiedMillis).events
+    }
+
+    /// The events of the file from `resume`'s offset on (the whole file when nil), read with its state, and where
+    /// the read ended. Offsets of malformed lines are file offsets either way.
+    static func scan(path: String, modifiedMillis: Int64, resume: CodexScanPoint? = nil)
+        -> (events: CodexFileEvents, point: CodexScanPoint) {
         var parser = CodexFileParser(modified: Timestamp.iso(modifiedMillis))
-        let head = LineReader.prefix(path: path, count: 16_384)
-        if head.withUnsafeBufferPointer({ lineContains($0, "thread_spawn") }) {
-            parser.replaySecond = replaySecond(path: path)
+        let start = resume?.consumed ?? 0
+        var settled = true
+        if let resume {
+            parser.state = resume.state
+        } else {
+            let head = LineReader.prefix(path: path, count: headBytes)
+            if head.withUnsafeBufferPointer({ lineContains($0, "thread_spawn") }) {
+                let found = replaySecond(path: path)
+                parser.state.replaySecond = found.second
+                settled = found.settled
+            } else {
+                settled = head.count >= headBytes   // a shorter file could still gain the bytes
+            }
         }
-        let (bytes, error) = LineReader.forEachLine(path: path) { line, offset in
+        var lastLineEnd: Int64 = -1
+        let (bytes, error) = LineReader.forEachLine(path: path, from: start) { line, offset in
             parser.read(line, offset: offset)
+            lastLineEnd = offset + Int64(line.count)
             return true
         }
         parser.result.bytes = bytes
         parser.result.error = error
-        return parser.result
+        let end = start + bytes
+        let partialTail = bytes > 0 && lastLineEnd == end
+        let point = CodexScanPoint(consumed: end, state: parser.state,
+                                   resumable: error == nil && settled && !partialTail && !parser.usedModified)
+        return (parser.result, point)
     }
 
     /// The second (`YYYY-MM-DDTHH:MM:SS`) shared by the file's first two `token_count` events with usage, if
-    /// they share one: a sub-agent's replay of its parent's history (07-codex §8).
-    static func replaySecond(path: String) -> [UInt8]? {
+    /// they share one: a sub-agent's replay of its parent's history (07-codex §8). `settled` when two such events
+    /// were found (more bytes cannot change the answer).
+    static func replaySecond(path: String) -> (second: [UInt8]?, settled: Bool) {
         var stamps: [[UInt8]] = []
         var tree = JSONTree()
         _ = LineReader.forEachLine(path: path) { line, _ in
@@ -47,9 +87,10 @@ struct CodexFileParser {
             stamps.append(Array(stamp.utf8))
             return stamps.count < 2
         }
-        guard stamps.count == 2, stamps[0].count >= 19, stamps[1].count >= 19,
-              stamps[0].prefix(19).elementsEqual(stamps[1].prefix(19)) else { return nil }
-        return Array(stamps[0].prefix(19))
+        guard stamps.count == 2 else { return (nil, false) }
+        guard stamps[0].count >= 19, stamps[1].count >= 19,
+              stamps[0].prefix(19).elementsEqual(stamps[1].prefix(19)) else { return (nil, true) }
+        return (Array(stamps[0].prefix(19)), true)
     }
 
     private mutating func read(_ line: UnsafeBufferPointer<UInt8>, offset: Int64) {
@@ -80,26 +121,26 @@ struct CodexFileParser {
         guard case .success(let infoModel) = tree.modelName(info, strict: true) else { return false }
         switch top.type {
         case "turn_context":
-            if let payloadModel { currentModel = payloadModel; currentIsFallback = false }
+            if let payloadModel { state.currentModel = payloadModel; state.currentIsFallback = false }
         case "event_msg":
             guard let timestamp = top.timestamp, payloadType == "token_count" else { return true }
             let total = tree.usage(tree.object(info, "total_token_usage"))
-            if let second = replaySecond {
+            if let second = state.replaySecond {
                 if timestamp.utf8.count >= 19, timestamp.utf8.prefix(19).elementsEqual(second) {
-                    if let total { previousTotals = total }
+                    if let total { state.previousTotals = total }
                     return true
                 }
-                replaySecond = nil   // the first event after the replay ends the skip phase for good
+                state.replaySecond = nil   // the first event after the replay ends the skip phase for good
             }
             let usage: CodexTokens?
             if let last = tree.usage(tree.object(info, "last_token_usage")) {
                 usage = last
             } else if let total {
-                usage = total.subtracting(previousTotals ?? CodexTokens())
+                usage = total.subtracting(state.previousTotals ?? CodexTokens())
             } else {
                 usage = nil
             }
-            if let total { previousTotals = total }
+            if let total { state.previousTotals = total }
             guard let usage, !usage.isZeroUsage else { return true }
             emit(usage, parsedModel: payloadModel ?? infoModel, timestamp: timestamp, dateTimestamp: timestamp)
         default:
@@ -143,22 +184,23 @@ struct CodexFileParser {
                 }
             }
         }
+        if timestamp == nil || dateTimestamp == nil { usedModified = true }
         emit(usage, parsedModel: model, timestamp: timestamp ?? modified, dateTimestamp: dateTimestamp ?? modified)
     }
 
     /// Model resolution (§6) and the event, with cached input clamped to the input.
     private mutating func emit(_ usage: CodexTokens, parsedModel: String?, timestamp: String, dateTimestamp: String) {
-        if let parsedModel { currentModel = parsedModel; currentIsFallback = false }
+        if let parsedModel { state.currentModel = parsedModel; state.currentIsFallback = false }
         var fallback = false
         let model: String
-        if let name = parsedModel ?? currentModel {
+        if let name = parsedModel ?? state.currentModel {
             model = name
         } else {
             model = "gpt-5"
-            currentModel = model
-            currentIsFallback = true
+            state.currentModel = model
+            state.currentIsFallback = true
         }
-        if currentIsFallback { fallback = true }
+        if state.currentIsFallback { fallback = true }
         var priced = model
         if model == "codex-auto-review" {
             priced = CodexTime.autoReviewModel(dateOf: dateTimestamp)

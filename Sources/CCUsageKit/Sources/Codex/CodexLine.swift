@@ -5,29 +5,18 @@ enum CodexLineKind { case session, headless, ignored }
 
 enum CodexLine {
     static func classify(_ line: UnsafeBufferPointer<UInt8>) -> CodexLineKind {
-        // One pass over the compact `"type":"` occurrences finds the three type markers (the same answers as
-        // searching each marker on its own).
-        var turnContext = false, eventMsg = false, tokenCount = false, anyType = false
-        if let base = line.baseAddress {
-            var from = 0
-            let marker: StaticString = #""type":""#
-            while from < line.count,
-                  let hit = ccusage_memmem(base + from, line.count - from, marker.utf8Start, marker.utf8CodeUnitCount) {
-                anyType = true
-                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + marker.utf8CodeUnitCount
-                let rest = UnsafeBufferPointer(rebasing: line[at...])
-                if rest.starts(with: "turn_context\"".utf8) { turnContext = true; break }
-                if rest.starts(with: "event_msg\"".utf8) { eventMsg = true }
-                if rest.starts(with: "token_count\"".utf8) { tokenCount = true }
-                from = at - marker.utf8CodeUnitCount + 1
-            }
-        }
+        // One pass finds every compact marker (each ends in a key's `":`; see `ccusage_codex_markers`).
+        let markers: Int32 = line.baseAddress.map { ccusage_codex_markers($0, line.count) } ?? 0
+        let turnContext = markers & CCUSAGE_TURN_CONTEXT != 0
+        let eventMsg = markers & CCUSAGE_EVENT_MSG != 0
+        let tokenCount = markers & CCUSAGE_TOKEN_COUNT != 0
+        // Any compact `"type":` (`"type":"` included).
+        let anyType = markers & CCUSAGE_TYPE_KEY != 0
         if turnContext || (eventMsg && tokenCount) { return .session }
-        if !anyType { anyType = lineContains(line, #""type":"#) }
         if eventMsg || !anyType || (line.count + 1 < 65_536 && tokenCount) {
             if spacedTypesMakeSessionLine(line) { return .session }
         }
-        if lineContains(line, #""usage":"#) || hasTokensKey(line) { return .headless }
+        if markers & (CCUSAGE_USAGE_KEY | CCUSAGE_TOKENS_KEY) != 0 { return .headless }
         return .ignored
     }
 
@@ -54,9 +43,11 @@ enum CodexLine {
         var sawEvent = false, sawTokenCount = false
         var i = 0
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        let quotedType: StaticString = #""type""#
+        guard let base = line.baseAddress else { return false }
         while i + 6 <= n {
-            guard line[i] == 0x22, line[i + 1] == 0x74, line[i + 2] == 0x79, line[i + 3] == 0x70, line[i + 4] == 0x65,
-                  line[i + 5] == 0x22 else { i += 1; continue }
+            guard let hit = ccusage_memmem(base + i, n - i, quotedType.utf8Start, 6) else { break }
+            i = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
             var j = i + 6
             i += 6
             while j < n, isSpace(line[j]) { j += 1 }

@@ -83,6 +83,7 @@ public struct CodexReport: Sendable {
                 pricing: CodexPricing) {
         self.kind = kind
         var seen = Set<EventKey>()
+        seen.reserveCapacity(sessions.reduce(0) { $0 + $1.events.count })   // no rehashing while it fills
         var sessionIndex: [String: Int] = [:]
         var groups: [String: Int] = [:]
         var modelIndex: [[String: Int]] = []

@@ -7,18 +7,31 @@ public enum CodexSource {
     public static let displayName = "Codex"
     public static let reports: [CodexReportKind] = [.daily, .monthly, .session]
 
-    /// Reads every file of every home (in parallel unless `singleThread`), keeping file order.
-    public static func load(_ env: Environment, singleThread: Bool = false) -> CodexLoad {
+    /// Reads every file of every home (in parallel unless `singleThread`), keeping file order. With a
+    /// `cacheDirectory`, unchanged files come from `CodexScanCache` and grown ones are read on from where they ended.
+    public static func load(_ env: Environment, singleThread: Bool = false, cacheDirectory: String? = nil) -> CodexLoad {
         // (The CLI discovers once and calls `load(files:homes:)`, so a cached report costs only the listing.)
         let homes = CodexDiscovery.homes(env)
-        return load(files: CodexDiscovery.files(homes: homes), homes: homes, singleThread: singleThread)
+        return load(files: CodexDiscovery.files(homes: homes), homes: homes, singleThread: singleThread,
+                    cacheDirectory: cacheDirectory)
     }
 
-    public static func load(files: [CodexFile], homes: [String], singleThread: Bool = false) -> CodexLoad {
+    public static func load(files: [CodexFile], homes: [String], singleThread: Bool = false,
+                            cacheDirectory: String? = nil) -> CodexLoad {
+        let snapshot = cacheDirectory.flatMap { CodexScanCache.Snapshot(directory: $0) }
         let slots = ScanSlots<CodexFileEvents>(count: files.count, empty: CodexFileEvents())
+        let entries = ScanSlots<CodexScanCache.Entry?>(count: cacheDirectory == nil ? 0 : files.count, empty: nil)
+        let reused = ScanSlots<Bool>(count: files.count, empty: false)
         let work: @Sendable (Int) -> Void = { index in
-            slots.store(CodexFileParser.parse(path: files[index].path, modifiedMillis: files[index].modifiedMillis),
-                        at: index)
+            let file = files[index]
+            guard cacheDirectory != nil else {
+                slots.store(CodexFileParser.parse(path: file.path, modifiedMillis: file.modifiedMillis), at: index)
+                return
+            }
+            let (events, entry, hit) = readCached(file, cached: snapshot?.entry(file.path))
+            slots.store(events, at: index)
+            entries.store(entry, at: index)
+            reused.store(hit, at: index)
         }
         if singleThread || files.count < 2 {
             for index in files.indices { work(index) }
@@ -27,7 +40,54 @@ public enum CodexSource {
             let order = files.indices.sorted { files[$0].size > files[$1].size }
             DispatchQueue.concurrentPerform(iterations: order.count) { work(order[$0]) }
         }
-        return CodexLoad(homes: homes, files: files, results: slots.take())
+        let load = CodexLoad(homes: homes, files: files, results: slots.take())
+        if let cacheDirectory {
+            let kept = entries.take(), hits = reused.take()
+            // Rewritten only when something changed: a file read (wholly or on from its end) or a file gone.
+            if hits.contains(false) || snapshot?.offsets.count != files.count {
+                let list = zip(files, kept).compactMap { file, entry in entry.map { (path: file.path, entry: $0) } }
+                CacheWrites.run(inBackground: true) { CodexScanCache.write(list, directory: cacheDirectory) }
+            }
+        }
+        return load
+    }
+
+    /// One file through the cache: the cached events when it is unchanged, the cached events and a read from the
+    /// old end when it only grew, else a whole read. Returns the events, the entry to keep, and whether the cached
+    /// entry was used as it was.
+    static func readCached(_ file: CodexFile, cached: CodexScanCache.Entry?)
+        -> (CodexFileEvents, CodexScanCache.Entry?, Bool) {
+        if let cached, cached.inode == file.inode {
+            if cached.size == file.size, cached.modified == file.modifiedMillis, cached.point.consumed == file.size {
+                return (cached.events, cached, true)
+            }
+            if cached.point.resumable, file.size > cached.point.consumed,
+               ScanCache.fingerprint(path: file.path, before: cached.point.consumed) == cached.fingerprint {
+                let (more, point) = CodexFileParser.scan(path: file.path, modifiedMillis: file.modifiedMillis,
+                                                         resume: cached.point)
+                if more.error == nil {
+                    var events = cached.events
+                    events.events += more.events
+                    events.lines += more.lines
+                    events.malformedLines += more.malformedLines
+                    events.malformedOffsets = Array((events.malformedOffsets + more.malformedOffsets).prefix(3))
+                    events.bytes += more.bytes
+                    return (events, entry(file, point, events), false)
+                }
+            }
+        }
+        let (events, point) = CodexFileParser.scan(path: file.path, modifiedMillis: file.modifiedMillis)
+        return (events, events.error == nil ? entry(file, point, events) : nil, false)
+    }
+
+    private static func entry(_ file: CodexFile, _ point: CodexScanPoint, _ events: CodexFileEvents)
+        -> CodexScanCache.Entry {
+        // The identity is the one listed before the read; a file that grew meanwhile is read on next time.
+        var point = point
+        if point.consumed != file.size { point.resumable = false }
+        return CodexScanCache.Entry(size: file.size, modified: file.modifiedMillis, inode: file.inode,
+                                    fingerprint: ScanCache.fingerprint(path: file.path, before: point.consumed),
+                                    point: point, events: events)
     }
 }
 

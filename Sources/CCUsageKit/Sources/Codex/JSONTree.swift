@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 
 /// A strict JSON parser for one line, into a flat node array that is reused line after line (no allocation per
@@ -255,14 +256,17 @@ struct JSONTree {
     private mutating func scanString() -> (Int, Int, Bool)? {
         i += 1
         let start = i
-        var escaped = false, ascii = true
+        var escaped = false, ascii = true, unicodeEscape = false
         while i < n {
+            i += ccusage_json_plain_run(p + i, n - i)   // plain ASCII content, 16 bytes at a time
+            guard i < n else { break }
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let end = i
                 i += 1
                 if !ascii, !validUTF8(start, end) { return nil }
-                if escaped, decode(start, end) == nil { return nil }
+                // Only `\u` escapes can fail to decode (lone surrogates); the others were checked above.
+                if unicodeEscape, decode(start, end) == nil { return nil }
                 return (start, end, escaped)
             }
             if b < 0x20 { return nil }
@@ -275,6 +279,7 @@ struct JSONTree {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
                 case UInt8(ascii: "u"):
+                    unicodeEscape = true
                     guard i + 4 < n else { return nil }
                     for k in 1...4 where hex(p[i + k]) == nil { return nil }
                     i += 4

@@ -11,19 +11,20 @@ import Darwin
 struct LineReader {
     static let chunkSize = 1 << 20
 
-    /// Calls `body` with each line and its byte offset; `body` returns false to stop early.
-    /// Returns the bytes read, or an error message when the file cannot be opened or read.
-    static func forEachLine(path: String, _ body: (UnsafeBufferPointer<UInt8>, Int64) -> Bool)
+    /// Calls `body` with each line from byte `start` on and its byte offset in the file; `body` returns false to
+    /// stop early. Returns the bytes read, or an error message when the file cannot be opened or read.
+    static func forEachLine(path: String, from start: Int64 = 0, _ body: (UnsafeBufferPointer<UInt8>, Int64) -> Bool)
         -> (bytes: Int64, error: String?) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return (0, String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return (0, "not a regular file") }
-        let initial = Int(min(Int64(chunkSize), max(Int64(info.st_size) + 1, 4096)))
+        if start > 0, lseek(fd, off_t(start), SEEK_SET) != off_t(start) { return (0, String(cString: strerror(errno))) }
+        let initial = Int(min(Int64(chunkSize), max(Int64(info.st_size) - start + 1, 4096)))
         var buffer = [UInt8](unsafeUninitializedCapacity: initial) { _, count in count = initial }
         var filled = 0, lineStart = 0, searchFrom = 0
-        var position: Int64 = 0   // file offset of buffer[0]
+        var position: Int64 = start   // file offset of buffer[0]
         var total: Int64 = 0
         var stopped = false
         while !stopped {
