@@ -9,6 +9,7 @@ import Glibc
 enum SyncRun {
     static let help = """
         USAGE: ccusage sync [--team-url <url>] [--machine <name>] [--user <name>] [--no-archive] [--debug]
+               ccusage sync --rebuild-rollups [--team-url <url>]
 
         Pushes this machine's deduplicated usage events (Claude Code transcripts and archive, Codex, other
         agents) to the team PostgreSQL database. Idempotent: a second sync changes nothing.
@@ -22,12 +23,14 @@ enum SyncRun {
           --no-archive       Send the live files only (not the local archive's events of gone transcripts).
           --config <path>    The configuration file to read team.url from.
           -d, --debug        Print what is sent (never the password).
+          --rebuild-rollups  Send nothing: recompute the report rollups from the stored events (after events
+                             were loaded by other means, e.g. a restore). Needs the schema owner's rights.
           -h, --help         Show this help.
         """
 
     static func run(_ arguments: [String]) async throws -> Int32 {
         var url: String?, machine: String?, user: String?, config: String?
-        var archive = true, debug = false
+        var archive = true, debug = false, rebuild = false
         var index = 0
         while index < arguments.count {
             let (name, inline) = TeamMain.split(arguments[index])
@@ -44,6 +47,7 @@ enum SyncRun {
             case "--config": config = try value()
             case "--no-archive": archive = false
             case "-d", "--debug": debug = true
+            case "--rebuild-rollups": rebuild = true
             case "-h", "--help":
                 print(help)
                 return 0
@@ -55,6 +59,7 @@ enum SyncRun {
         let target = try TeamTarget.resolve(
             url: try TeamMain.teamURL(flag: url, env: env, arguments: config.map { ["--config", $0] } ?? []),
             env: env.variables, home: env.home)
+        if rebuild { return try await rebuildRollups(target) }
         let machineName = machine ?? hostName()
         let userName = user ?? env.variables["USER"] ?? NSUserName()
         guard !machineName.isEmpty, !userName.isEmpty else { throw TeamError("--machine and --user must not be empty.") }
@@ -105,6 +110,21 @@ enum SyncRun {
             return outcome
         } catch {
             if tty { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+            await db.close()
+            throw error
+        }
+    }
+
+    static func rebuildRollups(_ target: TeamTarget) async throws -> Int32 {
+        let started = Date()
+        let db = try await TeamDatabase.connect(target)
+        do {
+            let events = try await db.rebuildRollups()
+            await db.close()
+            print("Rebuilt the rollups of \(Format.integer(events)) events in \(target.label) in "
+                  + String(format: "%.1f", Date().timeIntervalSince(started)) + " s.")
+            return 0
+        } catch {
             await db.close()
             throw error
         }

@@ -21,6 +21,30 @@ extension TeamDatabase {
             throw TeamError("The team database \(target.label) has no ccusage data yet: run `ccusage sync` first.")
         }
         try check(version)
+        if version < TeamSchema.version {
+            throw TeamError("The team database \(target.label) has schema version \(version); run `ccusage sync` once as its owner to upgrade it to version \(TeamSchema.version).")
+        }
+    }
+
+    /// Recomputes every rollup from the events, in one transaction under the writers' lock (after events were
+    /// loaded by other means, such as a restore or a bulk `COPY`). Returns the number of events.
+    func rebuildRollups() async throws -> Int {
+        try await prepareForWriting()
+        try await run("BEGIN", during: "rebuilding the rollups")
+        do {
+            try await run("SELECT pg_advisory_xact_lock(\(TeamSync.lockKey))", during: "rebuilding the rollups")
+            for statement in TeamSchema.rebuildRollups {
+                try await run(PostgresQuery(unsafeSQL: statement), during: "rebuilding the rollups")
+            }
+            let count = try await rows("SELECT count(*) FROM ccusage.events", during: "rebuilding the rollups") {
+                try $0.decode(Int64.self)
+            }
+            try await run("COMMIT", during: "rebuilding the rollups")
+            return Int(count.first ?? 0)
+        } catch {
+            try? await run("ROLLBACK", during: "rebuilding the rollups")
+            throw error
+        }
     }
 
     private func check(_ version: Int) throws {
@@ -53,6 +77,9 @@ extension TeamDatabase {
         } catch {
             try? await run("ROLLBACK", during: "creating the schema")
             if let team = error as? TeamError, team.description.contains("lacks a privilege") {
+                if let current {
+                    throw TeamError("User '\(target.user)' may not upgrade the ccusage schema in \(target.label) from version \(current) to \(TeamSchema.version); run `ccusage sync` once as the database owner (see README, Teams).")
+                }
                 throw TeamError("User '\(target.user)' may not create the ccusage schema in \(target.label); run the first `ccusage sync` as the database owner (see README, Teams).")
             }
             throw error

@@ -19,14 +19,23 @@ public struct TeamFilters: Sendable {
 enum TeamReports {
     static func load(_ request: TeamLoadRequest, target: TeamTarget, filters: TeamFilters) async throws -> LoadedUsage {
         let db = try await TeamDatabase.connect(target)
+        Trace.mark("team: connected")
         do {
             try await db.checkForReading()
+            // For this session: a year's rollup rows group in memory (with the default 4 MB PostgreSQL sorted them
+            // on disk), and the cut hours' slots are read through the primary key (the rollups are small and
+            // cached, so an index probe costs about a sequential read; with the default 4 the planner scanned
+            // the whole 15-minute rollup for them).
+            try await db.run("SELECT set_config('work_mem', '64MB', false), set_config('random_page_cost', '1.1', false)",
+                             during: "reading the report")
+            Trace.mark("team: schema version checked")
             let usage: LoadedUsage
             switch request.kind {
             case "daily", "weekly", "monthly": usage = try await periods(db, request, filters)
             case "session": usage = try await sessions(db, request, filters)
             default: usage = try await events(db, request, filters)
             }
+            Trace.mark("team: \(usage.records.count) records read")
             await db.close()
             return usage
         } catch {
@@ -59,61 +68,84 @@ enum TeamReports {
         return (group, conditions.map { " AND " + $0 }.joined())
     }
 
-    /// Daily, weekly and monthly: per (day in the report zone, model, member group) from the 15-minute rollups,
-    /// `--since`/`--until` applied to the slots.
+    /// Daily, weekly and monthly: per (day in the report zone, model, member group), summed in SQL from the
+    /// rollups. The zone's days are runs of 15-minute slots computed here (`SlotDays`); the database groups rows
+    /// by run with `width_bucket` over the runs' first slots (no row is converted to local time): whole hours
+    /// from the hourly rollup, and the hours a run boundary cuts (a half-hour or 45-minute zone's midnight)
+    /// from the 15-minute one. `--since`/`--until` bound the hours scanned (a day more on each side, whatever
+    /// the zone's offset) and the runs kept. A row's record time is its run's first instant (on its day).
     static func periods(_ db: TeamDatabase, _ request: TeamLoadRequest, _ filters: TeamFilters) async throws -> LoadedUsage {
+        let (slots, hours) = filters.perMember ? ("ccusage.rollup_member", "ccusage.rollup_member_hour")
+                                               : ("ccusage.rollup_team", "ccusage.rollup_team_hour")
         var binds = PostgresBindings()
-        try binds.append(request.zone.identifier)
         var range = ""
         if let since = request.range.since {
-            try binds.append(since.description)
-            range += " AND slot >= floor(extract(epoch FROM ($\(binds.count)::date::timestamp AT TIME ZONE $1)) / 900)"
+            try binds.append(Int32(clamping: Int64(since.daysSinceEpoch - 1) * 24))
+            range += " AND hour >= $\(binds.count)"
         }
         if let until = request.range.until {
-            try binds.append(until.description)
-            range += " AND slot < floor(extract(epoch FROM (($\(binds.count)::date + 1)::timestamp AT TIME ZONE $1)) / 900)"
+            try binds.append(Int32(clamping: Int64(until.daysSinceEpoch + 2) * 24))
+            range += " AND hour < $\(binds.count)"
         }
-        let (group, conditions) = try member(filters, &binds, first: binds.count + 1)
-        let table = filters.perMember ? "ccusage.rollup_member" : "ccusage.rollup_team"
+        let (group, memberConditions) = try member(filters, &binds, first: binds.count + 1)
+        let conditions = "source = 'claude'" + memberConditions
+        let bounds = try await db.rows(PostgresQuery(unsafeSQL: "SELECT min(hour), max(hour) FROM \(hours) WHERE \(conditions)\(range)",
+                                                     binds: binds), during: "reading the report") {
+            try $0.decode((Int32?, Int32?).self)
+        }
+        guard let first = bounds.first?.0, let last = bounds.first?.1 else { return LoadedUsage(files: [], records: []) }
+        Trace.mark("team: hours \(first)...\(last)")
+        let days = SlotDays(zone: request.zone, slots: Int64(first) * 4 ... Int64(last) * 4 + 3)
+        let cut = days.starts.filter { $0 % 4 != 0 }.flatMap { start in (0..<Int32(4)).map { start / 4 * 4 + $0 } }
+        Trace.mark("team: \(days.starts.count) days in \(request.zone.identifier), \(cut.count / 4) hours cut")
+        try binds.append(days.starts)
+        let runs = "$\(binds.count)::integer[]"
+        try binds.append(cut)
         let cost = costColumn(request.mode)
+        let measures = "events, input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens, \(cost)"
         let sql = """
-            SELECT (to_timestamp(slot::bigint * 900) AT TIME ZONE $1)::date::text AS day, model, fast, \(group) AS grp,
-                   min(first_ts), sum(input_tokens)::bigint, sum(output_tokens)::bigint,
+            SELECT run, model, fast, grp, sum(input_tokens)::bigint, sum(output_tokens)::bigint,
                    sum(cache_creation_tokens)::bigint, sum(cache_read_tokens)::bigint, sum(\(cost))::float8
-            FROM \(table)
-            WHERE source = 'claude'\(range)\(conditions)
+            FROM (SELECT width_bucket(hour * 4, \(runs)) AS run, model, fast, \(group) AS grp, \(measures)
+                  FROM \(hours) WHERE \(conditions)\(range)
+                    AND width_bucket(hour * 4, \(runs)) = width_bucket(hour * 4 + 3, \(runs))
+                  UNION ALL
+                  SELECT width_bucket(slot, \(runs)), model, fast, \(group), \(measures)
+                  FROM \(slots) WHERE \(conditions) AND slot = ANY($\(binds.count)::integer[])) u
             GROUP BY 1, 2, 3, 4 HAVING sum(events) > 0
-            ORDER BY 5, 2, 3
+            ORDER BY 1, 2, 3, 4
             """
-        typealias Row = (String, Bool, String, Int64, Int64, Int64, Int64, Int64, Double)
+        typealias Row = (Int32, String, Bool, String, Int64, Int64, Int64, Int64, Double)
         let rows = try await db.rows(PostgresQuery(unsafeSQL: sql, binds: binds), during: "reading the report") { row in
-            let (_, model, fast, grp, first, i, o, cc, cr, c) = try row.decode(
-                (String, String, Bool, String, Int64, Int64, Int64, Int64, Int64, Double).self)
-            return (model, fast, grp, first, i, o, cc, cr, c) as Row
+            try row.decode(Row.self)
         }
+        Trace.mark("team: \(rows.count) rows")
         var groups: [String: Int32] = [:]
         var files: [TranscriptFile] = []
         var records: [PricedRecord] = []
         records.reserveCapacity(rows.count)
-        for (model, fast, grp, first, i, o, cc, cr, c) in rows {
+        for (run, model, fast, grp, i, o, cc, cr, c) in rows {
+            guard let day = days.day(ofBucket: run), request.range.since.map({ day >= $0 }) ?? true,
+                  request.range.until.map({ day <= $0 }) ?? true else { continue }
             let file = fileIndex(grp, &groups, &files) { TranscriptFile(path: "team:" + $0, project: $0, sessionID: $0, projectPath: $0) }
             let tokens = TokenCounts(input: Int(i), output: Int(o), cacheCreation: Int(cc), cacheRead: Int(cr))
-            records.append(PricedRecord(UsageRecord(time: first, tokens: tokens, model: model.isEmpty ? nil : model,
+            let time = Int64(days.starts[Int(run) - 1]) * SlotDays.slotSeconds * 1000
+            records.append(PricedRecord(UsageRecord(time: time, tokens: tokens, model: model.isEmpty ? nil : model,
                                                     isFast: fast, fileIndex: file), cost: c))
         }
         return LoadedUsage(files: files, records: records)
     }
 
-    /// Sessions: per (session, model, version) with first and last activity, from the events.
+    /// Sessions: per (session, model, version) with first and last activity, from the session rollup.
     static func sessions(_ db: TeamDatabase, _ request: TeamLoadRequest, _ filters: TeamFilters) async throws -> LoadedUsage {
         var binds = PostgresBindings()
         let (_, conditions) = try member(filters, &binds, first: 1)
         let sql = """
-            SELECT session_id, project_path, project, coalesce(model, ''), fast, coalesce(version, ''), min(ts), max(ts),
+            SELECT session_id, project_path, project, model, fast, version, min(first_ts), max(last_ts),
                    sum(input_tokens)::bigint, sum(output_tokens)::bigint, sum(cache_creation_tokens)::bigint,
                    sum(cache_read_tokens)::bigint, sum(\(costColumn(request.mode)))::float8
-            FROM ccusage.events WHERE source = 'claude'\(conditions)
-            GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 7
+            FROM ccusage.rollup_session WHERE source = 'claude'\(conditions)
+            GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(events) > 0 ORDER BY 7
             """
         var groups: [String: Int32] = [:]
         var files: [TranscriptFile] = []

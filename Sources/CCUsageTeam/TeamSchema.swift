@@ -6,13 +6,14 @@
 /// `rollup_member` with user and machine for `--by-user`, `--by-machine`, `--user`, `--machine`. Statement-level
 /// triggers with transition tables keep both in step with `events` in the same transaction, so a report never
 /// sees events without their sums (nothing half-written). The trigger function is `SECURITY DEFINER`: a sync
-/// role needs rights on `events` only.
+/// role needs rights on `events` only. Version 2 adds `rollup_session` (see TeamSchemaV2.swift).
 enum TeamSchema {
     /// The version this build writes and reads.
-    static let version = 1
+    static let version = 2
 
-    /// `(version, statements)`: applying migrations 1…n in order gives schema version n.
-    static let migrations: [(Int, [String])] = [(1, version1)]
+    /// `(version, statements)`: applying migrations 1…n in order gives schema version n. A migration's
+    /// statements never change once released (databases of that version exist): a change is a new version.
+    static let migrations: [(Int, [String])] = [(1, version1), (2, version2)]
 
     static let tokenColumns = ["input_tokens", "output_tokens", "cache_creation_tokens", "cache_read_tokens"]
     static let costColumns = ["cost_auto", "cost_calculate", "cost_display"]

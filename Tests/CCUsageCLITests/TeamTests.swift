@@ -1,3 +1,4 @@
+import CCUsageKit
 import Foundation
 import Testing
 @testable import CCUsageTeam
@@ -42,6 +43,31 @@ import Testing
         }
         #expect(TeamSync.bestCopies([event(5), event(50), event(20)]).map(\.tokens.output) == [50])
         #expect(TeamSync.bestCopies([event(50, sidechain: true), event(5)]).map(\.tokens.output) == [5])
+    }
+
+    /// The slot runs a team report groups rollup rows by give every 15-minute slot the day the CLI gives its
+    /// instants, in half-hour and 45-minute zones, across DST changes (also half-hour ones and one at midnight).
+    @Test(arguments: ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/Los_Angeles", "Australia/Lord_Howe",
+                      "America/Santiago", "Asia/Tokyo", "Pacific/Chatham"])
+    func slotRunsFollowTheReportZone(_ name: String) throws {
+        let zone = try #require(ReportZone(identifier: name))
+        // 2024-12-30 to 2026-01-02 in slots, starting and ending mid-day.
+        let first: Int64 = 20_087 * 96 + 37, last: Int64 = 20_455 * 96 + 50
+        let days = SlotDays(zone: zone, slots: first...last)
+        #expect(days.starts.first == Int32(first))
+        #expect(days.starts == days.starts.sorted())
+        var run = 0
+        for slot in first...last {
+            while run + 1 < days.starts.count, Int64(days.starts[run + 1]) <= slot { run += 1 }
+            let expected = zone.day(ofMillis: slot * 900_000)
+            #expect(days.day(ofBucket: Int32(run + 1)) == expected, "\(name) slot \(slot)")
+            // The last instant of the slot is on the same day (no zone changes inside a slot).
+            #expect(zone.day(ofMillis: slot * 900_000 + 899_999) == expected, "\(name) slot \(slot) end")
+            if days.day(ofBucket: Int32(run + 1)) != expected { return }
+        }
+        #expect(days.day(ofBucket: 0) == nil)
+        // About one run a day: a day is never split into two runs.
+        #expect(Set(days.days).count == days.days.count)
     }
 
     /// Tests/team/team_check.py against a throwaway PostgreSQL server (Scripts/install-deps installs it):

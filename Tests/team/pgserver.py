@@ -154,6 +154,15 @@ class Server:
             raise RuntimeError("psql failed: " + result.stderr.strip())
         return result.stdout.strip()
 
+    def psql_file(self, path, database="postgres"):
+        """Runs a SQL script (such as a pg_dump) in one transaction."""
+        env = dict(os.environ, PGPASSWORD=self.password)
+        result = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-h", "127.0.0.1",
+                                 "-p", str(self.port), "-U", self.ADMIN, "-d", database, "-f", path],
+                                capture_output=True, text=True, env=env)
+        if result.returncode != 0:
+            raise RuntimeError("psql -f %s failed: %s" % (path, result.stderr.strip()))
+
     def __enter__(self):
         return self.start()
 

@@ -133,9 +133,12 @@ def main(argv):
         copy_projects(trees["A"], machines["m2"], lambda i: i % 4 == 1)
         # A message streamed in two copies on two machines: the better one (more output) must win.
         jsonl(os.path.join(machines["m1"], "projects", "-work-better", "s-better.jsonl"),
-              [message("msg_b1", "req_b1", "2025-05-25T10:00:00.000Z", 900)])
+              [message("msg_b1", "req_b1", "2025-05-25T10:00:00.000Z", 900),
+               message("msg_b2", "req_b2", "2025-05-25T10:05:00.000Z", 40)])
         jsonl(os.path.join(machines["m2"], "projects", "-work-better", "s-better.jsonl"),
-              [message("msg_b1", "req_b1", "2025-05-25T10:00:00.000Z", 40)])
+              [message("msg_b1", "req_b1", "2025-05-25T10:00:00.000Z", 40),
+               # Synced second and better: replaces m1's copy, and moves the session's first activity.
+               message("msg_b2", "req_b2", "2025-05-25T09:58:00.000Z", 700)])
         union = ",".join(machines[m] for m in ("m1", "m2"))
 
         with pgserver.Server() as pg:
@@ -164,12 +167,14 @@ def main(argv):
             read_url = pg.url(user="ccusage_report", password="report-pw-1")
             r = cli.run(["sync", "--machine", "m2", "--user", "bob"], data=machines["m2"], url=sync_url)
             check(r.returncode == 0, "sync role sync: %s" % r.stderr)
+            # The better copy replaced the worse one (update path): session rows recomputed from the events.
+            check(session_rollup_mismatches(pg) == "0", "session rollup differs from the events after a better copy")
             r = cli.run(["sync", "--machine", "m1", "--user", "alice"], data=machines["m1"], url=sync_url)
             check(r.returncode == 0 and " 0 new, 0 improved" in r.stdout, "second sync changed something: %s %s" % (r.stdout, r.stderr))
             r = cli.run(["sync", "--machine", "m1", "--user", "alice"], data=machines["m1"], url=read_url)
             check(r.returncode == 1 and "privilege" in r.stderr, "report role may not sync: %r" % r.stderr)
 
-            for zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles", "Asia/Kolkata"):
+            for zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles", "Asia/Kolkata", "Asia/Kathmandu"):
                 for mode in ("auto", "calculate", "display"):
                     for report, key, ident in (("daily", "daily", lambda r: r["date"]), ("monthly", "monthly", lambda r: r["month"]),
                                                ("weekly", "weekly", lambda r: r["week"]),
@@ -184,10 +189,11 @@ def main(argv):
                             check(False, "%s: exit local %d team %d: %s" % (label, local.returncode, team.returncode, team.stderr))
                             continue
                         compare_reports(label, json.loads(local.stdout), json.loads(team.stdout), key, ident)
-            # --since/--until pushed down.
-            args = ["daily", "--json", "--since", "20250601", "--until", "20250610", "--timezone", "Asia/Tokyo"]
-            compare_reports("daily range", json.loads(cli.run(args + ["--offline"], data=union).stdout),
-                            json.loads(cli.run(args + ["--team"], url=read_url).stdout), "daily", lambda r: r["date"])
+            # --since/--until pushed down (the slot range and the runs kept), also in half-hour and 45-minute zones.
+            for zone in ("Asia/Tokyo", "Asia/Kolkata", "Asia/Kathmandu"):
+                args = ["daily", "--json", "--since", "20250601", "--until", "20250610", "--timezone", zone]
+                compare_reports("daily range " + zone, json.loads(cli.run(args + ["--offline"], data=union).stdout),
+                                json.loads(cli.run(args + ["--team"], url=read_url).stdout), "daily", lambda r: r["date"])
             # Tables print too.
             r = cli.run(["daily", "--team"], url=read_url)
             check(r.returncode == 0 and "Total" in r.stdout, "team table: %s" % r.stderr)
@@ -206,6 +212,15 @@ def main(argv):
             parts = [json.loads(cli.run(["monthly", "--team", "--json", "--machine", m], url=read_url).stdout)["totals"]["totalTokens"]
                      for m in ("m1", "m2")]
             check(sum(parts) == total, "machine filters do not partition: %s vs %d" % (parts, total))
+            for zone in ("Asia/Kolkata", "Asia/Kathmandu"):
+                grouped = json.loads(cli.run(["daily", "--team", "--json", "--by-machine", "-z", zone], url=read_url).stdout)
+                plain = json.loads(cli.run(["daily", "--team", "--json", "-z", zone], url=read_url).stdout)
+                check(grouped["totals"]["totalTokens"] == total, "by-machine totals in " + zone)
+                days = {}
+                for rows_ in grouped.get("projects", {}).values():
+                    for row in rows_:
+                        days[row["date"]] = days.get(row["date"], 0) + row["totalTokens"]
+                check(days == {row["date"]: row["totalTokens"] for row in plain["daily"]}, "by-machine days in " + zone)
             r = cli.run(["daily", "--by-user"], data=union)
             check(r.returncode == 1 and "--team" in r.stderr, "--by-user without --team: %r" % r.stderr)
 
@@ -233,6 +248,9 @@ def main(argv):
                 compare_reports("after resume", json.loads(cli.run(args + ["--offline"], data=union3).stdout),
                                 json.loads(cli.run(args + ["--team"], url=read_url).stdout), key, ident)
             check(consistent(pg), "rollups disagree with events")
+            check(session_rollup_mismatches(pg) == "0", "session rollup differs from the events after the resumed sync")
+
+            migration_check(pg, cli)
 
             # A database of another schema version: one clear line.
             pg.psql("UPDATE ccusage.meta SET value = '99' WHERE key = 'schema_version'")
@@ -244,6 +262,61 @@ def main(argv):
         shutil.rmtree(work, ignore_errors=True)
     print("team: %d checks, %d mismatches" % (CHECKS[0], len(MISMATCHES)))
     return 1 if MISMATCHES else 0
+
+
+def migration_check(pg, cli):
+    """A version-1 database (Tests/team/schema-v1.sql: a pg_dump of what the version-1 ccusage wrote for two
+    machines, one copy improved) is refused for reading until the owner's sync migrates it; then every report
+    equals what version 1 printed (schema-v1-expected.json), the new session rollup equals the events, and a
+    role that could read the old rollups can read the new one."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    pg.psql("CREATE DATABASE v1_migration")
+    pg.psql_file(os.path.join(here, "schema-v1.sql"), database="v1_migration")
+    pg.psql("CREATE ROLE v1_reader LOGIN PASSWORD 'v1-reader-pw'; GRANT USAGE ON SCHEMA ccusage TO v1_reader; "
+            "GRANT SELECT ON ALL TABLES IN SCHEMA ccusage TO v1_reader", database="v1_migration")
+    admin = pg.url(database="v1_migration")
+    reader = pg.url(user="v1_reader", password="v1-reader-pw", database="v1_migration")
+    r = cli.run(["daily", "--team", "--json"], url=reader)
+    check(r.returncode == 1 and "schema version 1" in r.stderr and "ccusage sync" in r.stderr
+          and len(r.stderr.strip().splitlines()) == 1, "v1 database read before migrating: %r" % r.stderr)
+    r = cli.run(["sync", "--machine", "laptop1", "--user", "dana"], url=admin)
+    check(r.returncode == 0 and " 0 new" in r.stdout, "migrating sync: %s %s" % (r.stdout, r.stderr))
+    check(pg.psql("SELECT value FROM ccusage.meta WHERE key = 'schema_version'", database="v1_migration") == "2",
+          "schema version after the migration")
+    expected = json.load(open(os.path.join(here, "schema-v1-expected.json")))
+    keys = {"daily": lambda r: r["date"], "weekly": lambda r: r["week"], "monthly": lambda r: r["month"],
+            "sessions": lambda r: r["sessionId"]}
+    for args, before in expected.items():
+        r = cli.run(args.split() + ["--team", "--json", "--mode", "calculate"], url=reader)
+        if r.returncode != 0:
+            check(False, "after migration, %s: %s" % (args, r.stderr))
+            continue
+        after = json.loads(r.stdout)
+        if "projects" in before:
+            check(sorted(before["projects"]) == sorted(after.get("projects", {})), "after migration, %s groups" % args)
+            for name in before["projects"]:
+                compare_reports("after migration, %s %s" % (args, name), {"daily": before["projects"][name]},
+                                {"daily": after.get("projects", {}).get(name, [])}, "daily", keys["daily"])
+            continue
+        key = next(k for k in keys if k in before)
+        compare_reports("after migration, " + args, before, after, key, keys[key])
+    same = session_rollup_mismatches(pg, "v1_migration")
+    check(same == "0", "session rollup differs from the events after the migration in %s rows" % same)
+    pg.psql("DROP DATABASE v1_migration WITH (FORCE)")
+
+
+def session_rollup_mismatches(pg, database="postgres"):
+    """Rows where ccusage.rollup_session differs from the events grouped by its key (as a string)."""
+    return pg.psql("""SELECT count(*) FROM (
+                        SELECT source, session_id, project_path, project, coalesce(model, '') AS model, fast,
+                               coalesce(version, '') AS version, user_name, machine, count(*) AS n,
+                               sum(output_tokens) AS o, sum(cost_auto) AS c, min(ts) AS f, max(ts) AS l
+                        FROM ccusage.events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9) e
+                      FULL JOIN ccusage.rollup_session s
+                        USING (source, session_id, project_path, project, model, fast, version, user_name, machine)
+                      WHERE s.events IS DISTINCT FROM e.n OR s.output_tokens IS DISTINCT FROM e.o
+                         OR abs(s.cost_auto - e.c) > 1e-9 OR s.first_ts IS DISTINCT FROM e.f
+                         OR s.last_ts IS DISTINCT FROM e.l""", database=database)
 
 
 def wait_for_rows(pg, count):
@@ -260,7 +333,9 @@ def wait_for_rows(pg, count):
 def consistent(pg):
     sql = """SELECT (SELECT coalesce(sum(output_tokens), 0) FROM ccusage.events) = (SELECT coalesce(sum(output_tokens), 0) FROM ccusage.rollup_team)
              AND (SELECT coalesce(sum(output_tokens), 0) FROM ccusage.events) = (SELECT coalesce(sum(output_tokens), 0) FROM ccusage.rollup_member)
-             AND (SELECT count(*) FROM ccusage.events) = (SELECT coalesce(sum(events), 0) FROM ccusage.rollup_team)"""
+             AND (SELECT count(*) FROM ccusage.events) = (SELECT coalesce(sum(events), 0) FROM ccusage.rollup_team)
+             AND (SELECT coalesce(sum(output_tokens), 0) FROM ccusage.events) = (SELECT coalesce(sum(output_tokens), 0) FROM ccusage.rollup_session)
+             AND (SELECT count(*) FROM ccusage.events) = (SELECT coalesce(sum(events), 0) FROM ccusage.rollup_session)"""
     return pg.psql(sql) == "t"
 
 
