@@ -18,6 +18,9 @@ struct Tokens: Sendable, Equatable {
     var total: Int { input + output + cacheCreation + cacheRead }
 
     init() {}
+    init(input: Int, output: Int, cacheCreation: Int, cacheRead: Int) {
+        self.input = input; self.output = output; self.cacheCreation = cacheCreation; self.cacheRead = cacheRead
+    }
     init(_ object: [String: Any]) {
         input = int(object["inputTokens"]); output = int(object["outputTokens"])
         cacheCreation = int(object["cacheCreationTokens"] ?? object["cacheCreationInputTokens"])
@@ -104,7 +107,7 @@ struct PeriodReport: Sendable {
 }
 
 /// One session row of `session --json`.
-struct SessionRow: Sendable {
+struct SessionRow: Sendable, Equatable {
     var id: String
     var project: String
     var tokens: Tokens
@@ -113,6 +116,16 @@ struct SessionRow: Sendable {
     var models: [String]
 
     static func list(json: String) -> [SessionRow] {
+        // The session JSON of a large history is megabytes: decoded straight into the fields the page reads
+        // (Foundation's `Any` tree took a third of a page's time); anything unexpected takes the general path.
+        if let decoded = try? JSONDecoder().decode(SessionList.self, from: Data(json.utf8)) {
+            return decoded.sessions.compactMap(\.row)
+        }
+        return general(json: json)
+    }
+
+    /// The rows read through Foundation's `Any` tree: any shape the decoder refuses.
+    static func general(json: String) -> [SessionRow] {
         guard let object = parse(json), let rows = object["sessions"] as? [[String: Any]] else { return [] }
         return rows.compactMap { row in
             guard let id = row["sessionId"] as? String else { return nil }
@@ -121,6 +134,30 @@ struct SessionRow: Sendable {
                               models: row["modelsUsed"] as? [String] ?? [])
         }
     }
+}
+
+/// The fields of `session --json` the page reads.
+private struct SessionList: Decodable {
+    struct Session: Decodable {
+        var sessionId: String?
+        var projectPath: String?
+        var inputTokens: Int?, outputTokens: Int?
+        var cacheCreationTokens: Int?, cacheCreationInputTokens: Int?
+        var cacheReadTokens: Int?, cacheReadInputTokens: Int?
+        var totalCost: Double?
+        var lastActivity: String?
+        var modelsUsed: [String]?
+
+        var row: SessionRow? {
+            guard let sessionId else { return nil }
+            let tokens = Tokens(input: inputTokens ?? 0, output: outputTokens ?? 0,
+                                cacheCreation: cacheCreationTokens ?? cacheCreationInputTokens ?? 0,
+                                cacheRead: cacheReadTokens ?? cacheReadInputTokens ?? 0)
+            return SessionRow(id: sessionId, project: projectPath ?? "", tokens: tokens, cost: totalCost ?? 0,
+                              last: lastActivity ?? "", models: modelsUsed ?? [])
+        }
+    }
+    var sessions: [Session]
 }
 
 /// One 5-hour block of `blocks --json`.

@@ -1,5 +1,5 @@
 import CCUsageTestSupport
-import CCUsageWeb
+@testable import CCUsageWeb
 import FixtureKit
 import Foundation
 import Testing
@@ -18,6 +18,24 @@ struct WebTests {
         let all = try ReportQuery([("all", "yes"), ("team", "core")])
         #expect(all.arguments(report: "weekly") == ["weekly", "--all", "--json"])
         #expect(all.arguments(report: "weekly", teamSupported: true) == ["weekly", "--all", "--team=core", "--json"])
+    }
+
+    @Test("the session list decoded for the page equals the one read through Foundation's tree")
+    func sessionRowsDecodeLikeTheGeneralPath() {
+        let claude = #"{"sessions":[{"sessionId":"a","projectPath":"p","inputTokens":10,"outputTokens":20,"#
+            + #""cacheCreationTokens":30,"cacheReadTokens":40,"totalTokens":100,"totalCost":1.25,"#
+            + #""lastActivity":"2025-06-01","modelsUsed":["sonnet-4"],"modelBreakdowns":[{"modelName":"x","cost":1}]},"#
+            + #"{"projectPath":null,"totalCost":2},"#
+            + #"{"sessionId":"c","projectPath":null,"inputTokens":1,"cacheCreationInputTokens":7,"cacheReadInputTokens":9,"#
+            + #""totalCost":0.5,"modelsUsed":[]}],"totals":{"totalCost":3.75}}"#
+        let decoded = SessionRow.list(json: claude)
+        #expect(decoded.map(\.id) == ["a", "c"])
+        #expect(decoded == SessionRow.general(json: claude))
+        #expect(decoded.last?.tokens == Tokens(input: 1, output: 0, cacheCreation: 7, cacheRead: 9))
+        // A shape the decoder refuses (a numeric id) still reads as before.
+        let odd = #"{"sessions":[{"sessionId":7,"totalCost":1},{"sessionId":"b","totalCost":"x"}]}"#
+        #expect(SessionRow.list(json: odd) == SessionRow.general(json: odd))
+        #expect(SessionRow.list(json: odd).map(\.id) == ["b"])
     }
 
     @Test("anything but the report options is refused", arguments: ["debug", "jq", "config", "by"])

@@ -16,18 +16,20 @@ import Testing
         let merged = "merged-v\(MergedCache.version)-", report = "report-v\(ReportCache.version)-"
         for i in 0..<12 { try write(dir, merged + "\(i).bin", bytes: 100, usedAt: 1_000_000 + Double(i)) }
         for i in 0..<40 { try write(dir, report + "\(i).bin", bytes: 10, usedAt: 1_000_000 + Double(i)) }
-        for old in ["merged-v5-1.bin", "report-v1-2.bin", "scan-cache-v2.bin", "listings-v0.bin"] {
+        for old in ["merged-v5-1.bin", "report-v1-2.bin", "scan-cache-v2.bin", "listings-v0.bin", "codex-scan-v0.bin"] {
             try write(dir, old, bytes: 5, usedAt: 2_000_000)
         }
         try write(dir, ScanCache.fileName, bytes: 5, usedAt: 1)
         try write(dir, ListingCache.fileName, bytes: 5, usedAt: 1)
+        try write(dir, CodexScanCache.fileName, bytes: 5, usedAt: 1)
         try write(dir, "litellm-pricing.json", bytes: 5, usedAt: 1)
         try write(dir, merged + "x.bin.tmp-1-2", bytes: 5, usedAt: 1_000_000)      // left by a killed run
         try write(dir, merged + "y.bin.tmp-3-4", bytes: 5, usedAt: 2_000_000)      // being written now
         CacheBudget.prune(directory: dir, now: 2_000_001 * 1_000_000_000)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
         #expect(names == Set((4..<12).map { merged + "\($0).bin" } + (8..<40).map { report + "\($0).bin" }
-                             + [ScanCache.fileName, ListingCache.fileName, "litellm-pricing.json", merged + "y.bin.tmp-3-4"]))
+                             + [ScanCache.fileName, ListingCache.fileName, CodexScanCache.fileName,
+                                "litellm-pricing.json", merged + "y.bin.tmp-3-4"]))
     }
 
     @Test func theByteBudgetKeepsTheMostRecentFileOfEachKindWhateverItsSize() throws {

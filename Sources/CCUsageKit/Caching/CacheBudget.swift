@@ -18,15 +18,15 @@ public enum CacheBudget {
     /// A temporary file older than this belongs to a run that died before renaming it.
     static let staleTemporaryNanoseconds: Int64 = 600 * 1_000_000_000
 
-    /// The cache files of this build; other `merged-v…`, `report-v…`, `scan-cache-v…` and `listings-v…`
-    /// files are of another version.
+    /// The cache files of this build; other `merged-v…`, `report-v…`, `scan-cache-v…`, `listings-v…` and
+    /// `codex-scan-v…` files are of another version.
     static var currentPrefixes: [String] {
         ["merged-v\(MergedCache.version)-", "report-v\(ReportCache.version)-"]
     }
     static var currentSingles: Set<String> {
-        [ScanCache.fileName, ScanCache.partialFileName, ListingCache.fileName]
+        [ScanCache.fileName, ScanCache.partialFileName, ListingCache.fileName, CodexScanCache.fileName]
     }
-    static let versionedPrefixes = ["merged-v", "report-v", "scan-cache-v", "listings-v"]
+    static let versionedPrefixes = ["merged-v", "report-v", "scan-cache-v", "listings-v", "codex-scan-v"]
 
     /// Marks a cache file as used now.
     static func touch(_ path: String) { utimes(path, nil) }
@@ -42,8 +42,7 @@ public enum CacheBudget {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard name.hasPrefix("merged-v") || name.hasPrefix("report-v") || name.hasPrefix("scan-cache-v")
-                    || name.hasPrefix("listings-v") else { continue }
+            guard versionedPrefixes.contains(where: { name.hasPrefix($0) }) else { continue }
             let path = directory + "/" + name
             var st = stat()
             guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }

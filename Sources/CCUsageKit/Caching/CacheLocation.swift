@@ -3,6 +3,7 @@
 ///
 /// - `listings-v1.bin` (`ListingCache`): the entries of every data folder walked;
 /// - `scan-cache-v3.bin`, `scan-cache-v3-partial.bin` (`ScanCache`): each transcript's parsed records;
+/// - `codex-scan-v1.bin` (`CodexScanCache`): each Codex rollout's events and the parser state where its read ended;
 /// - `merged-v6-*.bin` (`MergedCache`): deduplicated, priced results, one per cost mode, project and window;
 /// - `report-v2-*.bin` (`ReportCache`): finished report text;
 /// - `rate-limits-v1.json` (`RateLimitStore`) and the fetched price list (the CLI's online pricing).
