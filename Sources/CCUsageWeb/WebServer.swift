@@ -27,6 +27,11 @@ public enum WebServer {
             return Dashboard.groupings.contains(by) ? by : "model"
         }
         @Sendable func run(_ report: String, _ q: ReportQuery, _ more: [String] = []) async -> CapturedRun {
+            // A team report must come from the team database: never answered with this machine's data.
+            if q["team"] != nil, !teamSupported {
+                return CapturedRun(code: 1, stdout: "", stderr: "Team reports are not served by the dashboard yet; "
+                                   + "run `ccusage \(report) --team` instead.\n")
+            }
             var words = q.arguments(report: report, teamSupported: teamSupported)
             words.insert(contentsOf: more, at: words.count - 1)
             return await CapturedRun.run(words)
