@@ -124,7 +124,7 @@ struct Statusline: AsyncParsableCommand {
         // The per-session cache, keyed by the options too.
         let optionsKey = StatuslineCache.optionsKey(format: format, label: label, zone: zone.identifier,
                                                     colors: style.colors, online: online, overrides: overrides)
-        let transcriptMtime = Self.modifiedMillis(hook.transcriptPath)
+        let transcriptMtime = AgentPaths.modifiedMillis(hook.transcriptPath)
         let pid = getpid()
         var cacheDirectory: String?
         if useCache {
@@ -182,17 +182,6 @@ struct Statusline: AsyncParsableCommand {
     }
 
     static func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
-
-    /// The file's modification time in ms; 0 when it cannot be read.
-    static func modifiedMillis(_ path: String) -> Int64 {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return 0 }
-        #if canImport(Darwin)
-        return Int64(st.st_mtimespec.tv_sec) * 1000 + Int64(st.st_mtimespec.tv_nsec) / 1_000_000
-        #else
-        return Int64(st.st_mtim.tv_sec) * 1000 + Int64(st.st_mtim.tv_nsec) / 1_000_000
-        #endif
-    }
 
     @Sendable static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
 }
