@@ -8,11 +8,14 @@ import Darwin
 
 /// What a team report asks the team database for: the report's kind and the resolved shared options.
 public struct TeamLoadRequest: Sendable {
-    /// `daily`, `weekly`, `monthly` or `session` (aggregated rows), or `events` (blocks, `session --id`).
+    /// `daily`, `weekly`, `monthly` or `session` (aggregated rows), `blocks` (per-hour sums with their first
+    /// and last times, weighted by requests), or `events` (`session --id`).
     public var kind: String
     public var zone: ReportZone
     public var range: DateRange
     public var mode: CostMode
+    /// The block length in hours (`--session-length`), for `blocks`.
+    public var blockHours: Double = 5
 }
 
 /// `ccusage sync` and the `--team` family of flags: `ccusage` never links the PostgreSQL driver, so it hands
@@ -27,10 +30,10 @@ public enum TeamHandoff {
     static var usageSource: (@Sendable (ReportRequest, Bool) throws(RequestError) -> LoadedUsage)? {
         guard let provider else { return nil }
         return { (request: ReportRequest, events: Bool) throws(RequestError) -> LoadedUsage in
-            let kind = events ? "events" : request.kind.rawValue
+            let kind = !events ? request.kind.rawValue : request.kind == .blocks ? "blocks" : "events"
             do {
                 return try provider(TeamLoadRequest(kind: kind, zone: request.zone, range: request.range,
-                                                    mode: request.mode))
+                                                    mode: request.mode, blockHours: request.blocks.hours))
             } catch {
                 throw RequestError("\(error)")
             }

@@ -33,6 +33,7 @@ enum TeamReports {
             switch request.kind {
             case "daily", "weekly", "monthly": usage = try await periods(db, request, filters)
             case "session": usage = try await sessions(db, request, filters)
+            case "blocks": usage = try await blocks(db, request, filters)
             default: usage = try await events(db, request, filters)
             }
             Trace.mark("team: \(usage.records.count) records read")
@@ -167,8 +168,8 @@ enum TeamReports {
         return LoadedUsage(files: files, records: records)
     }
 
-    /// Blocks and `session --id`: the events themselves, in time order (blocks need each one's time), from two
-    /// days before `--since` to two days after `--until`.
+    /// `session --id` (and blocks of a length the buckets cannot serve): the events themselves, in time order,
+    /// from two days before `--since` to two days after `--until`.
     static func events(_ db: TeamDatabase, _ request: TeamLoadRequest, _ filters: TeamFilters) async throws -> LoadedUsage {
         var binds = PostgresBindings()
         var range = ""

@@ -55,6 +55,24 @@ class CLI:
         return subprocess.run([self.binary] + args, capture_output=True, text=True, env=env, timeout=timeout)
 
 
+def compare_blocks(label, local, team):
+    check(len(local) > 1 and [b["id"] for b in local] == [b["id"] for b in team],
+          "%s: block ids differ: local %s… team %s…" % (label, [b["id"] for b in local][:4], [b["id"] for b in team][:4]))
+    for lb, tb in zip(local, team):
+        for field in ("startTime", "endTime", "actualEndTime", "isActive", "isGap", "entries", "tokenCounts",
+                      "totalTokens", "models"):
+            check(lb.get(field) == tb.get(field), "%s %s %s: local %s team %s" % (label, lb["id"], field, lb.get(field), tb.get(field)))
+        check(close(lb.get("costUSD", 0), tb.get("costUSD", 0)), "%s %s cost: local %s team %s" % (label, lb["id"], lb.get("costUSD"), tb.get("costUSD")))
+        lr, tr = lb.get("burnRate") or {}, tb.get("burnRate") or {}
+        check(sorted(lr) == sorted(tr) and all(close(lr[k], tr[k]) for k in lr), "%s %s burn rate: %s vs %s" % (label, lb["id"], lr, tr))
+        lm = [m["modelName"] for m in lb.get("modelBreakdowns", [])]
+        tm = [m["modelName"] for m in tb.get("modelBreakdowns", [])]
+        check(lm == tm, "%s %s breakdown models: %s vs %s" % (label, lb["id"], lm, tm))
+        for lp, tp in zip(lb.get("modelBreakdowns", []), tb.get("modelBreakdowns", [])):
+            check(all(lp[k] == tp.get(k) for k in lp if k != "cost") and close(lp.get("cost", 0), tp.get("cost", 0)),
+                  "%s %s breakdown %s: %s vs %s" % (label, lb["id"], lp["modelName"], lp, tp))
+
+
 def compare_reports(label, local, team, rows_key, ident):
     lrows, trows = local.get(rows_key, []), team.get(rows_key, [])
     check([ident(r) for r in lrows] == [ident(r) for r in trows],
@@ -197,13 +215,16 @@ def main(argv):
             # Tables print too.
             r = cli.run(["daily", "--team"], url=read_url)
             check(r.returncode == 0 and "Total" in r.stdout, "team table: %s" % r.stderr)
-            r = cli.run(["blocks", "--team", "--json"], url=read_url)
-            local = cli.run(["blocks", "--json", "--offline"], data=union)
-            check(r.returncode == 0, "blocks --team: %s" % r.stderr)
-            if r.returncode == 0:
-                tb, lb = json.loads(r.stdout)["blocks"], json.loads(local.stdout)["blocks"]
-                check(len(tb) == len(lb) and sum(b.get("totalTokens", 0) for b in tb) == sum(b.get("totalTokens", 0) for b in lb),
-                      "blocks differ: %d vs %d" % (len(tb), len(lb)))
+            # Blocks come from per-hour sums with their first and last times: every block equals the local one
+            # (times, entries, tokens, models in order, cost, burn rate), also in a range and with --session-length.
+            for extra in ([], ["--since", "20250601", "--until", "20250610", "-z", "Asia/Kathmandu"],
+                          ["--session-length", "3"], ["--session-length", "2.5"], ["--breakdown"]):
+                args = ["blocks", "--json"] + extra
+                r = cli.run(args + ["--team"], url=read_url)
+                local = cli.run(args + ["--offline"], data=union)
+                check(r.returncode == 0 and local.returncode == 0, "blocks --team %s: %s" % (extra, r.stderr))
+                if r.returncode == 0 and local.returncode == 0:
+                    compare_blocks("blocks %s" % extra, json.loads(local.stdout)["blocks"], json.loads(r.stdout)["blocks"])
             # Grouping and filters partition the totals.
             total = json.loads(cli.run(["daily", "--team", "--json"], url=read_url).stdout)["totals"]["totalTokens"]
             by_user = json.loads(cli.run(["daily", "--team", "--json", "--by-user"], url=read_url).stdout)

@@ -59,7 +59,9 @@ public enum SessionBlocks {
         build(RecordStore(records), now: now, hours: hours)
     }
 
-    public static func build(_ records: RecordStore, now: Int64, hours: Double = defaultHours) -> [SessionBlock] {
+    /// `weights`: how many requests each record stands for (nil: one each), for a block's entry count.
+    public static func build(_ records: RecordStore, now: Int64, hours: Double = defaultHours,
+                             weights: [Int32]? = nil) -> [SessionBlock] {
         let length = Int64(hours * 3_600_000)
         // Sort positions, not the records themselves (stable: equal times keep their order).
         let order = records.indices.sorted {
@@ -67,6 +69,7 @@ public enum SessionBlocks {
         }
         var blocks: [SessionBlock] = []
         var current: [PricedRecord] = []
+        var entries = 0
         var blockStart: Int64 = 0
         func floorHour(_ t: Int64) -> Int64 { t - ((t % 3_600_000) + 3_600_000) % 3_600_000 }
         func close() {
@@ -82,14 +85,16 @@ public enum SessionBlocks {
             blocks.append(SessionBlock(
                 start: blockStart, end: blockStart + length, actualEnd: last, firstEntry: current.first!.time,
                 isActive: now - last < length && now < blockStart + length, isGap: false,
-                entryCount: current.count, tokens: summary.tokens, cost: summary.cost, models: summary.modelsUsed,
+                entryCount: entries, tokens: summary.tokens, cost: summary.cost, models: summary.modelsUsed,
                 usageLimitReset: reset, breakdowns: summary.breakdowns))
         }
         for position in order {
             let record = records[position]
+            let weight = weights.map { Int($0[position]) } ?? 1
             if current.isEmpty {
                 blockStart = floorHour(record.time)
                 current = [record]
+                entries = weight
                 continue
             }
             let lastTime = current.last!.time
@@ -103,8 +108,10 @@ public enum SessionBlocks {
                 }
                 blockStart = floorHour(record.time)
                 current = [record]
+                entries = weight
             } else {
                 current.append(record)
+                entries += weight
             }
         }
         close()
@@ -144,16 +151,16 @@ public struct BlocksReport: Sendable {
     public var rateLimits: [RememberedRateLimits] = []
 
     public init(_ usage: LoadedUsage, options: BlocksOptions) {
-        self.init(records: usage.records, options: options)
+        self.init(records: usage.records, options: options, weights: usage.weights)
     }
 
     public init(records: [PricedRecord], options: BlocksOptions) {
         self.init(records: RecordStore(records), options: options)
     }
 
-    public init(records: RecordStore, options: BlocksOptions) {
+    public init(records: RecordStore, options: BlocksOptions, weights: [Int32]? = nil) {
         self.options = options
-        var blocks = SessionBlocks.build(records, now: options.now, hours: options.hours)
+        var blocks = SessionBlocks.build(records, now: options.now, hours: options.hours, weights: weights)
         blocks = blocks.filter { options.range.contains(options.zone.day(ofMillis: $0.start)) }
         blocks.sort { options.order == .asc ? $0.start < $1.start : $0.start > $1.start }
         maxTokens = blocks.filter { !$0.isGap && !$0.isActive }.map(\.tokens.total).max() ?? 0

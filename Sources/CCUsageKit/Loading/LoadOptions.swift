@@ -53,6 +53,9 @@ public struct LoadedUsage: Sendable {
     public var skipped: [SkippedLines] = []
     /// How the result was obtained (for `--debug` and tests).
     public var source: Source = .merged
+    /// How many requests each record stands for, when some are aggregates (team blocks read per-hour sums from
+    /// the team database); nil: one each.
+    public var weights: [Int32]?
 
     public enum Source: String, Sendable {
         /// Every file's records merged (from the scan cache or the files).
