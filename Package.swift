@@ -77,7 +77,7 @@ let package = Package(
         // reports come from the CLI's own code path, in-process (CCUsageCLI's CapturedRun).
         .target(
             name: "CCUsageWeb",
-            dependencies: ["CCUsageCLI", "CCUsageKit", .product(name: "Hummingbird", package: "hummingbird"),
+            dependencies: ["CCUsageCLI", "CCUsageKit", "CCUsageTeam", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "HTTPTypes", package: "swift-http-types"),
                            .product(name: "Logging", package: "swift-log")]

@@ -32,10 +32,20 @@ public struct CapturedRun: Sendable, Equatable {
 
     /// Runs `arguments` (as typed after `ccusage`) and returns its exit code and output.
     public static func run(_ arguments: [String]) async -> CapturedRun {
+        await run { await CCUsageCommand.run(arguments: arguments) }
+    }
+
+    /// Runs `body` (a command run in this process, such as a team report with its usage source installed for
+    /// this run only) behind the same gate, its output captured; an error it throws becomes the command's one
+    /// `Error: …` line and exit code 1.
+    public static func run(_ body: @escaping @Sendable () async throws -> Int32) async -> CapturedRun {
         await gate.run {
             let output = CapturedOutput()
             let code = await Terminal.$sink.withValue(output) {
-                await CCUsageCommand.run(arguments: arguments)
+                do { return try await body() } catch {
+                    Terminal.write(STDERR_FILENO, "Error: \(error)\n")
+                    return 1
+                }
             }
             // A server outlives many runs: the loaded data a run parks for a fast exit is released here.
             Context.keepAlive.removeAll()

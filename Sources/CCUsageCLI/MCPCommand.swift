@@ -12,7 +12,8 @@ struct MCP: AsyncParsableCommand {
         discussion: """
         The server reads your Claude Code data like the other commands (CLAUDE_CONFIG_DIR, ~/.config/claude, \
         ~/.claude, the config file, the caches) on every call and answers with the JSON of `ccusage <tool> --json`. \
-        It runs until stdin closes.
+        It runs until stdin closes. With `team: true` a tool reads the team database (given by --team-url, \
+        CCUSAGE_TEAM_URL or the config file's team.url) and answers with the JSON of `ccusage <tool> --team --json`.
 
         Example client configuration:
           { "mcpServers": { "ccusage": { "command": "ccusage", "args": ["mcp"] } } }
@@ -23,6 +24,9 @@ struct MCP: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: "Default cost mode for calls that pass no mode: auto, calculate or display (default: the config file's mode, else auto).")
     var mode: CostMode?
+
+    @Option(name: .customLong("team-url"), help: "The team database for calls with team: true (default: CCUSAGE_TEAM_URL, then the config file's team.url).")
+    var teamURL: String?
 
     func validate() throws {
         guard type == "stdio" else {
@@ -39,6 +43,8 @@ struct MCP: AsyncParsableCommand {
         guard let server = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CLIError("The MCP server binary 'ccusage-mcp' was not found next to ccusage (looked in \(candidates[0])). Install it beside ccusage.")
         }
+        // The database URL (perhaps with a password) goes by the environment, never a process title.
+        if let teamURL { setenv("CCUSAGE_TEAM_URL", teamURL, 1) }
         let words: [String] = ["ccusage-mcp"] + (mode.map { ["--mode", $0.rawValue] } ?? [])
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         execv(server, argv)

@@ -43,7 +43,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
             return 0
         }
         do { try TeamHandoff.execIfTeam(rawArguments) } catch let error as CLIError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+            Terminal.write(STDERR_FILENO, "Error: " + error.description + "\n")
             return 1
         } catch { return 1 }
         let arguments: [String]

@@ -49,6 +49,8 @@ public enum TeamHandoff {
     /// with `--team`. Team flags without `--team` are an error (a report never falls back to local data).
     static func wantsTeam(_ arguments: [String]) throws -> Bool {
         if arguments.first == "sync" { return true }
+        // `web --team-url`, `mcp --team-url`: the servers' database for their team reports.
+        if arguments.first == "web" || arguments.first == "mcp" { return false }
         var team = false, other: String?
         for word in arguments {
             if word == "--" { break }
@@ -66,6 +68,8 @@ public enum TeamHandoff {
     /// the child's process title.
     static func execIfTeam(_ arguments: [String]) throws {
         guard provider == nil, try wantsTeam(arguments) else { return }
+        // A run captured inside a server (the web dashboard) must never replace the server's process.
+        guard Terminal.sink == nil else { throw CLIError("--team is not available here: team reports need ccusage-team.") }
         var words: [String] = []
         var index = 0
         while index < arguments.count {

@@ -14,9 +14,14 @@ struct Web: AsyncParsableCommand {
         /api/daily, /api/weekly, /api/monthly, /api/session and /api/blocks return exactly the JSON of \
         `ccusage <report> --json` for the same options. The transcripts are only read.
 
+        Team reports: team=1 in the address (with user=, machine=, by-user=1, by-machine=1 as the flags of \
+        `ccusage <report> --team`) reads the team database given by --team-url, CCUSAGE_TEAM_URL or the \
+        config file's team.url; the database address is never taken from the page's address.
+
         Examples:
           ccusage web                     serve on http://127.0.0.1:8787
           ccusage web --port 9000 --open  another port, and open the browser
+          ccusage web --team-url postgres://report@db/usage   also serve the team's reports (/?team=1)
         """)
 
     @Option(help: "TCP port to listen on (0: any free port).")
@@ -27,6 +32,9 @@ struct Web: AsyncParsableCommand {
 
     @Flag(help: "Open the dashboard in the default browser.")
     var open = false
+
+    @Option(name: .customLong("team-url"), help: "The team database for team=1 pages and API calls (default: CCUSAGE_TEAM_URL, then the config file's team.url).")
+    var teamURL: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
@@ -42,6 +50,8 @@ struct Web: AsyncParsableCommand {
         guard let server = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CLIError("The dashboard binary 'ccusage-web' was not found next to ccusage (looked in \(candidates[0])). Install it beside ccusage.")
         }
+        // The database URL (perhaps with a password) goes by the environment, never the server's process title.
+        if let teamURL { setenv("CCUSAGE_TEAM_URL", teamURL, 1) }
         let words = ["ccusage-web", "--port", String(port), "--host", host] + (open ? ["--open"] : [])
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         execv(server, argv)

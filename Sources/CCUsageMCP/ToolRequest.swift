@@ -24,6 +24,8 @@ public struct ToolRequest: Sendable {
     /// `blocks` only: nil, "max" or a whole number, as `--token-limit`.
     public var tokenLimit: String?
     public var sessionLength = SessionBlocks.defaultHours
+    /// `team: true`: the team database, as `ccusage <tool> --team` (run by `ccusage-team`, see `TeamCall`).
+    public var team = TeamArguments()
     /// The arguments given, as the resolver takes them (the config file and the environment fill the rest).
     public var flags = RequestFlags()
 
@@ -66,6 +68,13 @@ public struct ToolRequest: Sendable {
         active = try reader.bool("active") ?? false
         recent = try reader.bool("recent") ?? false
         tokenLimit = try reader.tokenLimit("tokenLimit")
+        team.on = try reader.bool("team") ?? false
+        team.user = try reader.string("user")
+        team.machine = try reader.string("machine")
+        team.groupBy = try reader.choice("groupBy", TeamGrouping.self)
+        if !team.on, let name = ["user", "machine", "groupBy"].first(where: { args[$0] != nil }) {
+            throw .unsupported("Argument '\(name)' needs team: true (team reports read the team database).")
+        }
         let hours = try reader.number("sessionLength")
         if let hours {
             guard hours > 0, hours.isFinite else { throw .badSessionLength(reader.describe("sessionLength")) }
@@ -78,6 +87,7 @@ public struct ToolRequest: Sendable {
         // `agent: all` is the unified report, except one session's requests (as `session --id --all`).
         flags.all = agent == .all && !(tool == .session && sessionID != nil)
         flags.json = true
+        team.explicitMode = explicitMode ?? defaultMode
     }
 
     /// What to load: session details keep the raw timestamps the CLI prints.
@@ -106,6 +116,7 @@ public struct ToolRequest: Sendable {
     /// its JSON text, the same text `ccusage <tool> --json` (`ccusage codex <tool> --json`, `ccusage <tool>
     /// --all --json`) prints, without the final newline.
     public func run(_ env: Environment) throws(ToolError) -> String {
+        if team.on { return try TeamCall.run(self, env) }
         let request = try request(env)
         do {
             let text = try UsageService(env, buildStamp: BuildStamp.current).report(request).text

@@ -7,10 +7,10 @@ public enum UsageTool: String, CaseIterable, Sendable {
 
     /// Argument names this tool accepts, in schema order.
     public var argumentNames: [String] {
-        var names = ["agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown"]
+        var names = ["agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown", "team", "user", "machine"]
         switch self {
-        case .daily, .monthly: break
-        case .weekly: names.append("startOfWeek")
+        case .daily, .monthly: names.append("groupBy")
+        case .weekly: names += ["groupBy", "startOfWeek"]
         case .session: names.append("id")
         case .blocks: names += ["active", "recent", "tokenLimit", "sessionLength"]
         }
@@ -75,6 +75,16 @@ public enum UsageTool: String, CaseIterable, Sendable {
         case "breakdown":
             return ["type": "boolean",
                     "description": "Per-model breakdown (the JSON always carries modelBreakdowns)."]
+        case "team":
+            return ["type": "boolean", "default": false,
+                    "description": "Read the team database (PostgreSQL, filled by `ccusage sync`; its address from `ccusage mcp --team-url`, CCUSAGE_TEAM_URL or the config file's team.url) instead of this machine's files: the JSON of `ccusage <tool> --team --json`. Claude Code usage only."]
+        case "user":
+            return ["type": "string", "description": "With team: only this user's usage (as --user)."]
+        case "machine":
+            return ["type": "string", "description": "With team: only this machine's usage (as --machine)."]
+        case "groupBy":
+            return ["type": "string", "enum": .array(TeamGrouping.allCases.map { .string($0.rawValue) }),
+                    "description": "With team: rows grouped by user or by machine (as --by-user, --by-machine)."]
         case "startOfWeek":
             return ["type": "string", "enum": .array(WeekStart.allCases.map { .string($0.rawValue) }), "default": "sunday",
                     "description": "First day of the week."]

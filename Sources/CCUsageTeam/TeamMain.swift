@@ -22,6 +22,14 @@ public enum TeamMain {
 
     /// Strips the team flags, checks what team reports support, and runs the CLI with the team provider.
     static func report(_ arguments: [String]) async throws -> Int32 {
+        let (forwarded, filters, url) = try parse(arguments)
+        TeamHandoff.provider = try provider(url: url, filters: filters, arguments: arguments)
+        return await CCUsageCommand.run(arguments: forwarded)
+    }
+
+    /// A team report's CLI arguments (team flags removed, refused options refused), its filters and grouping,
+    /// and `--team-url` if given.
+    static func parse(_ arguments: [String]) throws -> (forwarded: [String], filters: TeamFilters, url: String?) {
         var filters = TeamFilters()
         var url: String?
         var forwarded: [String] = []
@@ -67,14 +75,18 @@ public enum TeamMain {
         }
         // Prices are the ones stored with each event: no price download.
         forwarded.append("--offline")
+        return (forwarded, filters, url)
+    }
+
+    /// The usage source that reads the team database (`--team-url` > `CCUSAGE_TEAM_URL` > `team.url`).
+    static func provider(url: String?, filters: TeamFilters,
+                         arguments: [String]) throws -> @Sendable (TeamLoadRequest) throws -> LoadedUsage {
         let env = Environment.live()
         let target = try TeamTarget.resolve(url: try teamURL(flag: url, env: env, arguments: arguments),
                                             env: env.variables, home: env.home)
-        let chosen = filters
-        TeamHandoff.provider = { request in
-            try blocking { try await TeamReports.load(request, target: target, filters: chosen) }
+        return { request in
+            try blocking { try await TeamReports.load(request, target: target, filters: filters) }
         }
-        return await CCUsageCommand.run(arguments: forwarded)
     }
 
     static func split(_ word: String) -> (String, String?) {
@@ -99,3 +111,4 @@ public enum TeamMain {
         throw TeamError("No team database given: use --team-url postgres://…, CCUSAGE_TEAM_URL, or team.url in the config file.")
     }
 }
+

@@ -5,16 +5,19 @@ import Foundation
 /// The dashboard page: every number is in the HTML (it reads without JavaScript); charts are inline SVG.
 struct Dashboard {
     var query: ReportQuery
-    /// What the daily bars are stacked by: model, agent or project.
+    /// What the daily bars are stacked by: model, agent or project (team: model, user or machine).
     var by: String
     var today: CalendarDay
     var daily: CapturedRun
     var sessions: CapturedRun
     var blocks: CapturedRun
-    /// `daily --all --by-agent` or `daily --instances` when the bars are stacked by agent or project.
+    /// `daily --all --by-agent`, `daily --instances` or `daily --team --by-user|--by-machine` when the bars are
+    /// stacked by agent, project, user or machine.
     var parts: CapturedRun?
 
-    static let groupings = ["model", "agent", "project"]
+    /// What the bars can be stacked by: a team report has no agents or projects to group (the CLI refuses
+    /// `--all` and `--instances` with `--team`), it has users and machines.
+    static func groupings(team: Bool) -> [String] { team ? ["model", "user", "machine"] : ["model", "agent", "project"] }
 
     func render() -> String {
         var body = header()
@@ -32,7 +35,11 @@ struct Dashboard {
         body += costChart(report)
         body += "<section><h2>Tokens by kind</h2>\(legend(Charts.kindColors))\(Charts.tokenKinds(report.rows))</section>"
         body += "<div class=\"pair\"><section><h2>Calendar</h2>\(Charts.heatmap(Dictionary(report.rows.map { ($0.key, $0.cost) }) { a, _ in a }))</section>"
-        body += "<section><h2>Cost by hour of day</h2><img class=\"chart\" alt=\"Cost by hour of day\" src=\"/chart/hours.svg\(escape(query.queryString()))\"></section></div>"
+        if query.team {   // the hour chart is drawn from this machine's transcripts: not a team's
+            body += "<section><h2>Cost by hour of day</h2><p class=\"sub\">Not available for team reports.</p></section></div>"
+        } else {
+            body += "<section><h2>Cost by hour of day</h2><img class=\"chart\" alt=\"Cost by hour of day\" src=\"/chart/hours.svg\(escape(query.queryString()))\"></section></div>"
+        }
         body += blocksSection()
         body += sessionsSection(sessionRows, unpriced: Set(unpriced))
         body += dailyTable(report, unpriced: Set(unpriced))
@@ -43,7 +50,7 @@ struct Dashboard {
 
     func header() -> String {
         let q = query
-        var html = "<header><h1>ccusage</h1><nav class=\"presets\" aria-label=\"Range\">"
+        var html = "<header><h1>ccusage\(q.team ? " <small id=\"team\">team</small>" : "")</h1><nav class=\"presets\" aria-label=\"Range\">"
         let presets: [(String, String?, String?)] = [
             ("7 days", today.adding(days: -6).description, today.description),
             ("30 days", today.adding(days: -29).description, today.description),
@@ -58,15 +65,23 @@ struct Dashboard {
         html += "</nav><form method=\"get\" action=\"/\" id=\"filters\">"
         html += "<label>Since <input type=\"date\" name=\"since\" value=\"\(escape(q["since"].map(Self.dashed) ?? ""))\"></label>"
         html += "<label>Until <input type=\"date\" name=\"until\" value=\"\(escape(q["until"].map(Self.dashed) ?? ""))\"></label>"
-        let agent = q.unified ? "all" : (q["agent"] ?? "claude")
-        var agents = ["claude", "codex", "all"]
-        if !agents.contains(agent) { agents.append(agent) }
-        html += "<label>Agent " + select("agent", agents, agent) + "</label>"
+        if !q.team {   // team reports are Claude Code's, over every project (grouped by user or machine instead)
+            let agent = q.unified ? "all" : (q["agent"] ?? "claude")
+            var agents = ["claude", "codex", "all"]
+            if !agents.contains(agent) { agents.append(agent) }
+            html += "<label>Agent " + select("agent", agents, agent) + "</label>"
+        }
         html += "<label>Mode " + select("mode", ["auto", "calculate", "display"], q["mode"] ?? "auto") + "</label>"
         html += "<label>Time zone <input name=\"timezone\" size=\"14\" placeholder=\"system\" value=\"\(escape(q["timezone"] ?? ""))\"></label>"
-        html += "<label>Project <input name=\"project\" size=\"14\" placeholder=\"all\" value=\"\(escape(q["project"] ?? ""))\"></label>"
+        if q.team {
+            html += "<input type=\"hidden\" name=\"team\" value=\"1\">"
+            for name in ["user", "machine"] {
+                html += "<label>\(name.capitalized) <input name=\"\(name)\" size=\"12\" placeholder=\"all\" value=\"\(escape(q[name] ?? ""))\"></label>"
+            }
+        } else {
+            html += "<label>Project <input name=\"project\" size=\"14\" placeholder=\"all\" value=\"\(escape(q["project"] ?? ""))\"></label>"
+        }
         if let offline = q["offline"] { html += "<input type=\"hidden\" name=\"offline\" value=\"\(offline)\">" }
-        if let team = q["team"] { html += "<input type=\"hidden\" name=\"team\" value=\"\(escape(team))\">" }
         html += "<input type=\"hidden\" name=\"by\" value=\"\(escape(by))\">"
         html += "<button type=\"submit\">Apply</button></form></header>"
         return html
@@ -118,7 +133,7 @@ struct Dashboard {
         }
         let (svg, series) = Charts.stackedCost(rows)
         var html = "<section><h2>Daily cost by \(escape(by)) <small>(line: cumulative, right axis)</small></h2><nav class=\"switch\">"
-        for option in Self.groupings {
+        for option in Self.groupings(team: query.team) {
             html += "<a\(option == by ? " class=\"current\"" : "") href=\"/\(escape(query.queryString(["by": option == "model" ? nil : option])))\">\(option)</a>"
         }
         if let parts, parts.code != 0 {

@@ -7,19 +7,24 @@ public struct ReportQuery: Sendable, Equatable {
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case unknownParameter(String)
         case badValue(String, String)
+        case needsTeam(String)
         public var description: String {
             switch self {
             case .unknownParameter(let name):
                 "Unknown parameter '\(name)'. Report options: \(ReportQuery.optionNames.joined(separator: ", "))."
             case .badValue(let name, let value): "Bad value '\(value)' for '\(name)'."
+            case .needsTeam(let name): "'\(name)' needs team=1 (team reports read the team database)."
             }
         }
     }
 
-    /// The report options a URL may carry.
+    /// The report options a URL may carry. The team ones are the CLI's flags: `team` (`--team`), `user`,
+    /// `machine` (filters), `by-user`, `by-machine` (grouping); the database URL is never one of them.
     public static let optionNames = ["since", "until", "timezone", "mode", "agent", "all", "project", "breakdown",
-                                     "instances", "order", "offline", "team"]
-    static let switches: Set = ["all", "breakdown", "instances"]
+                                     "instances", "order", "offline", "team", "user", "machine", "by-user", "by-machine"]
+    static let switches: Set = ["all", "breakdown", "instances", "team", "by-user", "by-machine"]
+    /// Options that only team reports take.
+    static let teamOnly = ["user", "machine", "by-user", "by-machine"]
 
     /// The options in a fixed order (empty values dropped).
     public private(set) var values: [String: String] = [:]
@@ -48,6 +53,9 @@ public struct ReportQuery: Sendable, Equatable {
                 values[name] = trimmed
             }
         }
+        if !team, let name = Self.teamOnly.first(where: { values[$0] != nil && values[$0] != "0" }) {
+            throw Problem.needsTeam(name)
+        }
     }
 
     static func flag(_ text: String) -> Bool? {
@@ -65,6 +73,9 @@ public struct ReportQuery: Sendable, Equatable {
 
     func isOn(_ name: String) -> Bool { values[name] == "1" }
 
+    /// A team report (`team=1`): run by `ccusage-team`'s code with the team database as the usage source.
+    public var team: Bool { isOn("team") }
+
     /// Every agent (`agent=all` or `all=1`).
     public var unified: Bool { values["agent"] == "all" || isOn("all") }
 
@@ -74,9 +85,8 @@ public struct ReportQuery: Sendable, Equatable {
         return agent
     }
 
-    /// The arguments of `ccusage <report> --json` with these options. `teamSupported`: whether this
-    /// build's CLI has `--team` (the option is dropped otherwise).
-    public func arguments(report: String, teamSupported: Bool = false) -> [String] {
+    /// The arguments of `ccusage <report> --json` with these options (`--team …` when `team=1`).
+    public func arguments(report: String) -> [String] {
         var words: [String] = []
         if let agent { words.append(agent) }
         words.append(report)
@@ -87,7 +97,11 @@ public struct ReportQuery: Sendable, Equatable {
         if isOn("breakdown") { words.append("--breakdown") }
         if isOn("instances") { words.append("--instances") }
         if let offline = values["offline"] { words.append(offline == "1" ? "--offline" : "--no-offline") }
-        if teamSupported, let team = values["team"] { words.append("--team=\(team)") }
+        if team {
+            words.append("--team")
+            for name in ["user", "machine"] { if let value = values[name] { words.append("--\(name)=\(value)") } }
+            for name in ["by-user", "by-machine"] where isOn(name) { words.append("--\(name)") }
+        }
         words.append("--json")
         return words
     }

@@ -1,5 +1,6 @@
 import CCUsageCLI
 import CCUsageKit
+import CCUsageTeam
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,7 +8,9 @@ import Logging
 import NIOCore
 
 /// `ccusage web`: the dashboard's HTTP server. Reports come from the CLI's own code path in this process
-/// (`CapturedRun`), so `/api/<report>` is byte for byte what `ccusage <report> --json` prints.
+/// (`CapturedRun`), so `/api/<report>` is byte for byte what `ccusage <report> --json` prints; with `team=1`,
+/// what `ccusage <report> --team --json` prints (`ccusage-team`'s code, the team database as the usage source
+/// for that run only; its URL from `CCUSAGE_TEAM_URL` or the config file, never from the request).
 public enum WebServer {
     public static let reports: Set = ["daily", "weekly", "monthly", "session", "blocks"]
 
@@ -15,32 +18,28 @@ public enum WebServer {
     /// `onWarm`: called once the default page's reports are in the caches, with the time that took.
     public static func run(host: String, port: Int, onRunning: @escaping @Sendable (Int) -> Void,
                            onWarm: @escaping @Sendable (Duration) -> Void = { _ in }) async throws {
-        let teamSupported = await CapturedRun.run(["daily", "--help"]).stdout.contains("--team")
         let router = Router()
         let hours = HourOfDay()
 
         @Sendable func query(_ request: Request, page: Bool) throws -> ReportQuery {
-            try ReportQuery(pairs(request.uri.query), extra: page ? ["by"] : [])
+            // The page groups with `by=user|machine` (its rows are always by day); `by-user`/`by-machine` are the API's.
+            try ReportQuery(pairs(request.uri.query), extra: page ? ["by", "by-user", "by-machine"] : [])
         }
-        @Sendable func byParam(_ request: Request) -> String {
+        @Sendable func byParam(_ request: Request, _ q: ReportQuery) -> String {
             let by = pairs(request.uri.query).last { $0.0 == "by" }?.1 ?? "model"
-            return Dashboard.groupings.contains(by) ? by : "model"
+            return Dashboard.groupings(team: q.team).contains(by) ? by : "model"
         }
         @Sendable func run(_ report: String, _ q: ReportQuery, _ more: [String] = []) async -> CapturedRun {
-            // A team report must come from the team database: never answered with this machine's data.
-            if q["team"] != nil, !teamSupported {
-                return CapturedRun(code: 1, stdout: "", stderr: "Team reports are not served by the dashboard yet; "
-                                   + "run `ccusage \(report) --team` instead.\n")
-            }
-            var words = q.arguments(report: report, teamSupported: teamSupported)
+            var words = q.arguments(report: report)
             words.insert(contentsOf: more, at: words.count - 1)
-            return await CapturedRun.run(words)
+            // A team report comes from the team database only: never answered with this machine's data.
+            return q.team ? await TeamMain.captured(words) : await CapturedRun.run(words)
         }
 
         router.get("/") { request, _ -> Response in
             let q: ReportQuery
             do { q = try query(request, page: true) } catch { return text(.badRequest, "\(error)\n") }
-            let by = byParam(request)
+            let by = byParam(request, q)
             let daily = await run("daily", q)
             let sessions = await run("session", q)
             let blocks = await run("blocks", q)
@@ -50,10 +49,12 @@ public enum WebServer {
                 parts = await run("daily", all, ["--by-agent"])
             } else if by == "project" {
                 parts = await run("daily", q, ["--instances"])
+            } else if by == "user" || by == "machine" {
+                parts = await run("daily", q, ["--by-\(by)"])
             }
             let dashboard = Dashboard(query: q, by: by, today: today(q), daily: daily, sessions: sessions,
                                       blocks: blocks, parts: parts)
-            return html(daily.code == 0 ? .ok : .badRequest, dashboard.render())
+            return html(daily.code == 0 ? .ok : status(daily), dashboard.render())
         }
         router.get("/api/stamp") { _, _ -> Response in
             json(.ok, "{\"stamp\":\"\(hours.stamp())\"}\n")
@@ -61,15 +62,15 @@ public enum WebServer {
         router.get("/api/:report") { request, context -> Response in
             let report = context.parameters.get("report") ?? ""
             guard reports.contains(report) else {
-                return json(.notFound, "{\"error\":\"Unknown report. Reports: blocks, daily, monthly, session, weekly.\"}\n")
+                return json(.notFound, errorLine("Unknown report. Reports: blocks, daily, monthly, session, weekly."))
             }
             let q: ReportQuery
             do { q = try query(request, page: false) } catch {
-                return json(.badRequest, JSONValue.object([.init("error", .string("\(error)"))]).rendered() + "\n")
+                return json(.badRequest, errorLine("\(error)"))
             }
             let result = await run(report, q)
             guard result.code == 0 else {
-                return json(.badRequest, JSONValue.object([.init("error", .string(result.stderr.trimmed))]).rendered() + "\n")
+                return json(status(result), errorLine(result.stderr.trimmed))
             }
             return json(.ok, result.stdout)
         }
@@ -89,7 +90,7 @@ public enum WebServer {
             do { q = try query(request, page: true) } catch { return text(.badRequest, "\(error)\n") }
             guard ["daily", "weekly", "monthly", "session"].contains(report) else { return text(.notFound, "Unknown report.\n") }
             let result = await run(report, q)
-            guard result.code == 0 else { return text(.badRequest, result.stderr) }
+            guard result.code == 0 else { return text(status(result), result.stderr) }
             let body = report == "session" ? CSV.sessions(SessionRow.list(json: result.stdout))
                                            : CSV.periods(PeriodReport(json: result.stdout))
             var headers = HTTPFields()
@@ -100,6 +101,8 @@ public enum WebServer {
         router.get("/chart/hours.svg") { request, _ -> Response in
             let q: ReportQuery
             do { q = try query(request, page: true) } catch { return text(.badRequest, "\(error)\n") }
+            // Drawn from this machine's transcripts: never shown as a team's.
+            guard !q.team else { return text(.notFound, "The hour-of-day chart is drawn from local transcripts only.\n") }
             let costs = await hours.costs(q)
             return respond(.ok, "image/svg+xml; charset=utf-8", Charts.hours(costs))
         }
@@ -124,6 +127,17 @@ public enum WebServer {
                               },
                               logger: logger)
         try await app.runService()
+    }
+
+    /// An API error: one line of JSON, `{"error": "…"}`.
+    static func errorLine(_ message: String) -> String {
+        "{\"error\": " + JSONValue.string(message).rendered() + "}\n"
+    }
+
+    /// A failed run's HTTP status: 502 when the team database could not be used (none configured,
+    /// unreachable, wrong password, other schema), 400 for refused options and other errors.
+    static func status(_ run: CapturedRun) -> HTTPResponse.Status {
+        run.code == TeamMain.databaseFailure ? .badGateway : .badRequest
     }
 
     /// Today in the report's time zone (for the range presets).

@@ -48,11 +48,12 @@ func expectReferenceAgrees(_ script: String) throws {
     try expectScriptAgrees(path)
 }
 
-/// Runs the Python check at `path` against the `ccusage` binary and expects ` 0 mismatches` and exit 0.
-func expectScriptAgrees(_ path: String) throws {
+/// Runs the Python check at `path` against the `ccusage` binary (then `arguments`) and expects
+/// ` 0 mismatches` and exit 0.
+func expectScriptAgrees(_ path: String, arguments: [String] = []) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", path, ccusageBinary.path]
+    process.arguments = ["python3", path, ccusageBinary.path] + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
@@ -62,4 +63,12 @@ func expectScriptAgrees(_ path: String) throws {
     let text = String(decoding: data, as: UTF8.self)
     #expect(process.terminationStatus == 0, "\(text.suffix(4000))")
     #expect(text.contains(" 0 mismatches"), "\(text.suffix(4000))")
+}
+
+/// Whether a PostgreSQL server (Debian's packages, as Scripts/install-deps installs them) and psql are here.
+func postgresInstalled() -> Bool {
+    let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+    let server = versions.contains { FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") }
+    let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    return server && psql
 }

@@ -1,5 +1,5 @@
 import CCUsageKit
-import CCUsageMCP
+@testable import CCUsageMCP
 import CCUsageTestSupport
 import Foundation
 import MCP
@@ -139,6 +139,11 @@ private func text(_ result: CallTool.Result) -> String? {
         ("blocks", ["tokenLimit": "lots"], "Argument 'tokenLimit' must be a whole number or 'max'"),
         ("blocks", ["tokenLimit": -3], "Argument 'tokenLimit' must be a whole number or 'max'"),
         ("yearly", [:], "Unknown tool 'yearly'"),
+        ("daily", ["user": "alice"], "Argument 'user' needs team: true"),
+        ("weekly", ["groupBy": "machine"], "Argument 'groupBy' needs team: true"),
+        ("session", ["team": true, "groupBy": "user"], "Unknown argument 'groupBy' for tool session"),
+        ("daily", ["team": true, "groupBy": "project"], "must be one of user, machine, got 'project'"),
+        ("daily", ["team": "yes"], "Argument 'team' must be a boolean"),
     ] as [(String, [String: Value], String)])
     func badArguments(_ tool: String, _ arguments: [String: Value], _ message: String) throws {
         let result = CCUsageMCPServer.call(CallTool.Parameters(name: tool, arguments: arguments),
@@ -240,6 +245,34 @@ private func text(_ result: CallTool.Result) -> String? {
         #expect(result.structuredContent == decoded)
     }
 
+    @Test("team arguments become `ccusage <tool> --team --json` with the same options")
+    func teamArgumentsMapToTheCLI() throws {
+        let daily = try ToolRequest(tool: "daily", arguments: [
+            "team": true, "since": "2025-06-01", "until": "20250630", "timezone": "Asia/Tokyo", "order": "desc",
+            "breakdown": true, "user": "alice", "machine": "m1", "groupBy": "user",
+        ], defaultMode: .calculate)
+        #expect(TeamCall.arguments(daily) == ["daily", "--team", "--json", "--since=2025-06-01", "--until=2025-06-30",
+                                              "--timezone=Asia/Tokyo", "--mode=calculate", "--order=desc", "--breakdown",
+                                              "--user=alice", "--machine=m1", "--by-user"])
+        let blocks = try ToolRequest(tool: "blocks", arguments: ["team": true, "tokenLimit": "max", "sessionLength": 2.5,
+                                                                 "recent": true, "mode": "display"])
+        #expect(TeamCall.arguments(blocks) == ["blocks", "--team", "--json", "--mode=display", "--recent",
+                                               "--token-limit=max", "--session-length=2.5"])
+        // Passed on so ccusage-team refuses them with the CLI's own message.
+        let all = try ToolRequest(tool: "monthly", arguments: ["team": true, "agent": "all"])
+        #expect(TeamCall.arguments(all) == ["monthly", "--all", "--team", "--json"])
+    }
+
+    /// Tests/team/serve_check.py mcp: `ccusage-mcp` tools with `team: true` against a throwaway PostgreSQL
+    /// server equal `ccusage <tool> --team --json`; refused options and a wrong password are one-line tool errors.
+    @Test func teamToolsOnARealServer() throws {
+        guard postgresInstalled() else {
+            Issue.record("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb or no psql): run Scripts/install-deps.")
+            return
+        }
+        try expectScriptAgrees(testsDirectory.appendingPathComponent("team/serve_check.py").path, arguments: ["mcp"])
+    }
+
     @Test func inMemoryClientListsToolsAndCallsThem() async throws {
         let env = try fixtureEnvironment()
         let server = await CCUsageMCPServer.makeServer(version: "9.9.9", environment: { env })
@@ -253,7 +286,7 @@ private func text(_ result: CallTool.Result) -> String? {
         #expect(tools.map(\.name) == ["daily", "weekly", "monthly", "session", "blocks"])
         let blocksSchema = try #require(tools.last?.inputSchema.objectValue?["properties"]?.objectValue)
         #expect(Set(blocksSchema.keys) == ["agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown",
-                                           "active", "recent", "tokenLimit", "sessionLength"])
+                                           "team", "user", "machine", "active", "recent", "tokenLimit", "sessionLength"])
 
         let (content, isError) = try await client.callTool(name: "blocks", arguments: ["timezone": "UTC", "sessionLength": 3])
         let usage = try UsageLoader.load(LoadOptions(), env)

@@ -15,9 +15,40 @@ struct WebTests {
                                                       "--project=-Users-me-api", "--breakdown", "--offline", "--json"])
         let codex = try ReportQuery([("agent", "codex"), ("order", "desc")])
         #expect(codex.arguments(report: "session") == ["codex", "session", "--order=desc", "--json"])
-        let all = try ReportQuery([("all", "yes"), ("team", "core")])
+        let all = try ReportQuery([("all", "yes")])
         #expect(all.arguments(report: "weekly") == ["weekly", "--all", "--json"])
-        #expect(all.arguments(report: "weekly", teamSupported: true) == ["weekly", "--all", "--team=core", "--json"])
+    }
+
+    @Test("team parameters are the CLI's team flags; the team-only ones need team=1")
+    func teamQueryToArguments() throws {
+        let team = try ReportQuery([("team", "1"), ("user", "alice"), ("machine", "m1"), ("by-user", "yes"),
+                                    ("by-machine", "0"), ("timezone", "UTC")])
+        #expect(team.team)
+        #expect(team.arguments(report: "daily") == ["daily", "--timezone=UTC", "--team", "--user=alice", "--machine=m1",
+                                                     "--by-user", "--json"])
+        #expect(try ReportQuery([("team", "0"), ("since", "20250101")]).arguments(report: "daily")
+                == ["daily", "--since=20250101", "--json"])
+        for name in ["user", "machine", "by-user"] {
+            #expect(throws: ReportQuery.Problem.needsTeam(name)) { try ReportQuery([(name, "1")]) }
+        }
+        #expect(throws: ReportQuery.Problem.badValue("team", "core")) { try ReportQuery([("team", "core")]) }
+        #expect(throws: ReportQuery.Problem.unknownParameter("team-url")) {
+            try ReportQuery([("team", "1"), ("team-url", "postgres://u:p@h/d")])
+        }
+    }
+
+    /// Tests/team/serve_check.py web: `/api/<report>?team=1…` byte for byte `ccusage <report> --team --json …`
+    /// against a throwaway PostgreSQL server, refused options, the team page, a wrong password / unreachable
+    /// server / no database as one 502 JSON line without the password.
+    @Test("team reports from a real PostgreSQL server equal the CLI's")
+    func teamReportsOnARealServer() throws {
+        guard postgresInstalled() else {
+            Issue.record("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb or no psql): run Scripts/install-deps.")
+            return
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("team/serve_check.py").path
+        try expectScriptAgrees(script, arguments: ["web"])
     }
 
     @Test("the session list decoded for the page equals the one read through Foundation's tree")

@@ -22,11 +22,11 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 TOOLS = {"daily", "weekly", "monthly", "session", "blocks"}
-COMMON = {"agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown"}
+COMMON = {"agent", "since", "until", "mode", "timezone", "offline", "order", "breakdown", "team", "user", "machine"}
 EXTRA = {
-    "daily": set(),
-    "weekly": {"startOfWeek"},
-    "monthly": set(),
+    "daily": {"groupBy"},
+    "weekly": {"groupBy", "startOfWeek"},
+    "monthly": {"groupBy"},
     "session": {"id"},
     "blocks": {"active", "recent", "tokenLimit", "sessionLength"},
 }
@@ -35,12 +35,14 @@ ENUMS = {
     "mode": ["auto", "calculate", "display"],
     "order": ["asc", "desc"],
     "startOfWeek": ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"],
+    "groupBy": ["user", "machine"],
 }
 TYPES = {
     "agent": "string",
     "since": "string", "until": "string", "mode": "string", "timezone": "string", "offline": "boolean",
     "order": "string", "breakdown": "boolean", "startOfWeek": "string", "id": "string", "active": "boolean",
-    "recent": "boolean", "tokenLimit": "string", "sessionLength": "number",
+    "recent": "boolean", "tokenLimit": "string", "sessionLength": "number", "team": "boolean", "user": "string",
+    "machine": "string", "groupBy": "string",
 }
 # MCP argument -> CLI flag; booleans become a bare flag when true.
 FLAGS = {

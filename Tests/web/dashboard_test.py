@@ -85,7 +85,8 @@ check(status == 200 and body == b"", f"HEAD answers without a body ({status})")
 status, _, _ = get("/api/daily?debug=1")
 check(status == 400, f"an option outside the report options is refused ({status})")
 status, _, body = get("/api/daily?team=1")
-check(status == 400 and b"--team" in body, f"a team report is refused, not answered with local data ({status})")
+check(status == 502 and b"No team database" in body and body.count(b"\n") == 1,
+      f"a team report without a team database is one error line, never local data ({status})")
 
 # 3. The page in a real browser.
 from selenium import webdriver  # noqa: E402
