@@ -54,3 +54,35 @@ func runCodex(_ kind: CodexReportKind, _ flags: CodexFlags) throws {
     let context = try Context(flags.report, command: "codex " + kind.rawValue) { $0.speed = flags.speed }
     try context.write(context.request)
 }
+
+extension CodexCommand {
+    /// `codex daily|monthly|session …` and `all daily|weekly|monthly|session …` (what routing makes of
+    /// `--all`) parsed by the report's own command. From the root, ArgumentParser walks every level (reflecting
+    /// each level's option groups, checking the tree for passthrough arguments): 30–60 ms of the runtime's
+    /// protocol-conformance scans, more than a cached report's whole work. Nil — parse from the root as usual —
+    /// for anything else and whenever this parse fails, so help and every error message stay the root's.
+    static func parseDirectly(_ arguments: [String]) -> ParsableCommand? {
+        guard arguments.count >= 2, arguments[0] == "codex" || arguments[0] == "all" else { return nil }
+        let rest = Array(arguments.dropFirst(2))
+        let rootOnly = ["-h", "-help", "--help", "--version", "-v", "-V", "--generate-completion-script",
+                        "--experimental-dump-help"]
+        guard !rest.contains(where: { arg in rootOnly.contains { arg == $0 || arg.hasPrefix($0 + "=") } }) else {
+            return nil
+        }
+        if arguments[0] == "all" {
+            switch arguments[1] {
+            case "daily": return try? AllDaily.parseAsRoot(rest)
+            case "weekly": return try? AllWeekly.parseAsRoot(rest)
+            case "monthly": return try? AllMonthly.parseAsRoot(rest)
+            case "session": return try? AllSession.parseAsRoot(rest)
+            default: return nil
+            }
+        }
+        switch arguments[1] {
+        case "daily": return try? CodexDaily.parseAsRoot(rest)
+        case "monthly": return try? CodexMonthly.parseAsRoot(rest)
+        case "session": return try? CodexSession.parseAsRoot(rest)
+        default: return nil
+        }
+    }
+}

@@ -54,7 +54,7 @@ public struct CCUsageCommand: AsyncParsableCommand {
             return 2
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try CodexCommand.parseDirectly(arguments) ?? parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

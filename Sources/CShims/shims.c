@@ -65,9 +65,9 @@ static inline int ccusage_marker_at(const unsigned char *p, size_t n, size_t j) 
     return flags;
 }
 
-int ccusage_codex_markers(const unsigned char *p, size_t n) {
+/* The SSE2 and byte-wise search from `i` on (the whole line, or the tail the AVX2 loop left). */
+static int ccusage_codex_markers_from(const unsigned char *p, size_t n, size_t i) {
     int flags = 0;
-    size_t i = 0;
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), colon = _mm_set1_epi8(':');
     for (; i + 17 <= n; i += 16) {
@@ -89,7 +89,63 @@ int ccusage_codex_markers(const unsigned char *p, size_t n) {
     return flags;
 }
 
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#define CCUSAGE_AVX2 1
+#include <immintrin.h>
+/* 1 when the CPU has AVX2 (asked once; a race only asks twice). */
+static int ccusage_has_avx2(void) {
+    static int known = -1;
+    if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
+    return known;
+}
+
+/* The same searches 32 bytes at a time. */
+__attribute__((target("avx2"))) static int ccusage_codex_markers_avx2(const unsigned char *p, size_t n) {
+    int flags = 0;
+    size_t i = 0;
+    const __m256i quote = _mm256_set1_epi8('"'), colon = _mm256_set1_epi8(':');
+    for (; i + 33 <= n; i += 32) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(p + i + 1));
+        unsigned mask = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, quote),
+                                                                         _mm256_cmpeq_epi8(b, colon)));
+        while (mask) {
+            flags |= ccusage_marker_at(p, n, i + (size_t)__builtin_ctz(mask));
+            mask &= mask - 1;
+        }
+    }
+    return flags | ccusage_codex_markers_from(p, n, i);
+}
+
+__attribute__((target("avx2"))) static size_t ccusage_json_plain_run_avx2(const unsigned char *p, size_t n) {
+    size_t i = 0;
+    const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(0x20);
+    for (; i + 32 <= n; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
+        __m256i special = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, quote), _mm256_cmpeq_epi8(v, backslash)),
+                                          _mm256_cmpgt_epi8(space, v));
+        unsigned mask = (unsigned)_mm256_movemask_epi8(special);
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+    }
+    for (; i < n; i++) {
+        unsigned char b = p[i];
+        if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) return i;
+    }
+    return n;
+}
+#endif
+
+int ccusage_codex_markers(const unsigned char *p, size_t n) {
+#if defined(CCUSAGE_AVX2)
+    if (ccusage_has_avx2()) return ccusage_codex_markers_avx2(p, n);
+#endif
+    return ccusage_codex_markers_from(p, n, 0);
+}
+
 size_t ccusage_json_plain_run(const unsigned char *p, size_t n) {
+#if defined(CCUSAGE_AVX2)
+    if (ccusage_has_avx2()) return ccusage_json_plain_run_avx2(p, n);
+#endif
     size_t i = 0;
 #if defined(__SSE2__)
     /* A signed compare with 0x20 catches both the control bytes and every byte >= 0x80. */
@@ -107,4 +163,32 @@ size_t ccusage_json_plain_run(const unsigned char *p, size_t n) {
         if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80) return i;
     }
     return n;
+}
+
+/* The length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0 (Unicode Table 3-7). */
+static inline size_t ccusage_utf8_sequence(const unsigned char *p, size_t n) {
+    unsigned char b = p[0];
+    if (b >= 0xC2 && b <= 0xDF) return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (n < 3 || (p[2] & 0xC0) != 0x80) return 0;
+        unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+        return p[1] >= lo && p[1] <= hi ? 3 : 0;
+    }
+    if (b >= 0xF0 && b <= 0xF4) {
+        if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
+        unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+        return p[1] >= lo && p[1] <= hi ? 4 : 0;
+    }
+    return 0;
+}
+
+size_t ccusage_json_string_run(const unsigned char *p, size_t n) {
+    size_t i = 0;
+    for (;;) {
+        i += ccusage_json_plain_run(p + i, n - i);
+        if (i >= n || p[i] < 0x80) return i;
+        size_t length = ccusage_utf8_sequence(p + i, n - i);
+        if (length == 0) return i;
+        i += length;
+    }
 }

@@ -22,5 +22,8 @@ int ccusage_codex_markers(const unsigned char *line, size_t length);
 /// How many bytes from `p` on are plain string content for a JSON parser: not `"`, not `\\`, not a control
 /// byte (< 0x20) and ASCII (< 0x80). `length` when all are.
 size_t ccusage_json_plain_run(const unsigned char *p, size_t length);
+/// Like `ccusage_json_plain_run`, but also skips well-formed UTF-8 sequences (no overlong forms, surrogates or
+/// values past U+10FFFF): the offset of the first `"`, `\\`, control byte or ill-formed sequence.
+size_t ccusage_json_string_run(const unsigned char *p, size_t length);
 
 #endif

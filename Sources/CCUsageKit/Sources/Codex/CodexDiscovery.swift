@@ -57,12 +57,34 @@ public enum CodexDiscovery {
         for source in sources(homes: homes) {
             var found: [(relative: [String], file: CodexFile)] = []
             walk(source.path, relative: [], into: &found)
-            found.sort { $0.relative.lexicographicallyPrecedes($1.relative) { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-            for entry in found where seen.insert([source.home] + entry.relative).inserted {
-                out.append(entry.file)
+            // Component-wise byte order is the byte order of the components joined by a NUL (no name has one,
+            // and it sorts below every other byte): one memcmp per comparison instead of nested generic walks.
+            let keys = found.map { entry -> [UInt8] in
+                var key: [UInt8] = []
+                for (i, component) in entry.relative.enumerated() {
+                    if i > 0 { key.append(0) }
+                    key += component.utf8
+                }
+                return key
+            }
+            let order = found.indices.sorted { bytesPrecede(keys[$0], keys[$1]) }
+            for index in order where seen.insert([source.home] + found[index].relative).inserted {
+                out.append(found[index].file)
             }
         }
         return out
+    }
+
+    /// Byte order, a prefix first.
+    static func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = min(a.count, b.count)
+        let order = a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y -> Int32 in
+                guard common > 0, let xs = x.baseAddress, let ys = y.baseAddress else { return 0 }
+                return memcmp(xs, ys, common)
+            }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
     }
 
     /// The session id of a relative path: components joined by `/`, the final `.jsonl` removed.
@@ -76,6 +98,7 @@ public enum CodexDiscovery {
     private static func walk(_ directory: String, relative: [String], into found: inout [(relative: [String], file: CodexFile)]) {
         guard let dir = opendir(directory) else { return }
         defer { closedir(dir) }
+        let fd = dirfd(dir)
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
@@ -83,7 +106,8 @@ public enum CodexDiscovery {
             if name == "." || name == ".." { continue }
             let path = directory + "/" + name
             var st = stat()
-            guard lstat(path, &st) == 0 else { continue }
+            // `lstat(path)` without walking the path again: relative to the open folder.
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let type = st.st_mode & S_IFMT
             if type == S_IFDIR {
                 walk(path, relative: relative + [name], into: &found)

@@ -75,7 +75,8 @@ public struct CodexReport: Sendable {
         var session: Int
         var instant: Int64
         var stamp: String
-        var model: String
+        /// The model's index in the report's list of names (one per distinct name).
+        var model: Int
         var tokens: CodexTokens
     }
 
@@ -86,8 +87,21 @@ public struct CodexReport: Sendable {
         seen.reserveCapacity(sessions.reduce(0) { $0 + $1.events.count })   // no rehashing while it fills
         var sessionIndex: [String: Int] = [:]
         var groups: [String: Int] = [:]
-        var modelIndex: [[String: Int]] = []
+        var modelIndex: [[Int: Int]] = []
+        // Per event, only numbers are hashed: model names are numbered once, and each day's group (or that it
+        // is outside the range) is looked up once; the last model and day are remembered (runs of them are long).
+        var modelIDs: [String: Int] = [:]
+        var lastModel = "", lastModelID = -1
+        var dayGroups: [CalendarDay: Int] = [:]   // -1: outside the range
+        var lastDay: CalendarDay?, lastDayGroup = -1
         var bucketer = DayBucketer(options.zone)
+        func group(_ key: String) -> Int {
+            if let known = groups[key] { return known }
+            groups[key] = rows.count
+            rows.append(CodexRow(key: key))
+            modelIndex.append([:])
+            return rows.count - 1
+        }
         for (id, events) in sessions {
             let session: Int
             if kind == .session && !options.unifiedDedup {
@@ -98,44 +112,63 @@ public struct CodexReport: Sendable {
             } else {
                 session = -1
             }
+            var sessionGroup = -1
             for event in events {
                 guard !event.model.isEmpty else { continue }
                 guard let instant = CodexTime.parse(event.timestamp) else {
                     invalidTimestamps.append((id, event.timestamp))
                     continue
                 }
+                let model: Int
+                if lastModelID >= 0, event.model == lastModel { model = lastModelID } else {
+                    if let known = modelIDs[event.model] { model = known } else {
+                        model = modelIDs.count
+                        modelIDs[event.model] = model
+                    }
+                    lastModel = event.model
+                    lastModelID = model
+                }
                 let eventKey = options.unifiedDedup
-                    ? EventKey(session: -1, instant: 0, stamp: event.timestamp, model: event.model, tokens: event.tokens)
-                    : EventKey(session: session, instant: instant, stamp: "", model: event.model, tokens: event.tokens)
+                    ? EventKey(session: -1, instant: 0, stamp: event.timestamp, model: model, tokens: event.tokens)
+                    : EventKey(session: session, instant: instant, stamp: "", model: model, tokens: event.tokens)
                 guard seen.insert(eventKey).inserted else {
                     duplicatesRemoved += 1
                     continue
                 }
                 let day = bucketer.day(ofMillis: instant)
-                if let since = options.range.since, day < since { continue }
-                if let until = options.range.until, day > until { continue }
-                let key: String
-                switch kind {
-                case .daily: key = day.description
-                case .weekly: key = day.adding(days: -((day.weekday + 6) % 7)).description
-                case .monthly: key = day.monthKey
-                case .session: key = id
+                var g: Int
+                if day == lastDay { g = lastDayGroup } else {
+                    if let known = dayGroups[day] { g = known } else {
+                        if let since = options.range.since, day < since {
+                            g = -1
+                        } else if let until = options.range.until, day > until {
+                            g = -1
+                        } else {
+                            switch kind {
+                            case .daily: g = group(day.description)
+                            case .weekly: g = group(day.adding(days: -((day.weekday + 6) % 7)).description)
+                            case .monthly: g = group(day.monthKey)
+                            case .session: g = 0   // in the range; the group is the session's
+                            }
+                        }
+                        dayGroups[day] = g
+                    }
+                    lastDay = day
+                    lastDayGroup = g
                 }
-                let g: Int
-                if let known = groups[key] { g = known } else {
-                    g = rows.count
-                    groups[key] = g
-                    rows.append(CodexRow(key: key))
-                    modelIndex.append([:])
+                guard g >= 0 else { continue }
+                if kind == .session {
+                    if sessionGroup < 0 { sessionGroup = group(id) }
+                    g = sessionGroup
                 }
                 rows[g].tokens += event.tokens
                 if kind == .session, !event.timestamp.utf8.lexicographicallyPrecedes(rows[g].lastActivity.utf8) {
                     rows[g].lastActivity = event.timestamp
                 }
                 let m: Int
-                if let known = modelIndex[g][event.model] { m = known } else {
+                if let known = modelIndex[g][model] { m = known } else {
                     m = rows[g].models.count
-                    modelIndex[g][event.model] = m
+                    modelIndex[g][model] = m
                     rows[g].models.append((event.model, CodexModelUsage()))
                 }
                 rows[g].models[m].usage.tokens += event.tokens

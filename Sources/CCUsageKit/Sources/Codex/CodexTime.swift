@@ -3,8 +3,13 @@ public enum CodexTime {
     /// The strict grammar: `YYYY-MM-DDTHH:MM:SS` with an optional `.mmm` (exactly three digits), then `Z` or
     /// `±HH:MM` (the offset's digits not range-checked); a real calendar day. Milliseconds since the epoch.
     public static func parse(_ text: String) -> Int64? {
-        let s = Array(text.utf8)
-        guard [20, 24, 25, 29].contains(s.count) else { return nil }
+        // Read in place (a copy of the bytes per event was a tenth of building a report).
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes s: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard s.count == 20 || s.count == 24 || s.count == 25 || s.count == 29 else { return nil }
         func num(_ i: Int, _ length: Int) -> Int? {
             var v = 0
             for k in i..<(i + length) {
@@ -21,7 +26,7 @@ public enum CodexTime {
         var i = 19
         var millis = 0
         if s[i] == 0x2E {
-            guard let ms = num(20, 3) else { return nil }
+            guard s.count >= 24, let ms = num(20, 3) else { return nil }
             millis = ms
             i = 23
         }

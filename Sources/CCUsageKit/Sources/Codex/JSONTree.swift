@@ -226,8 +226,10 @@ struct JSONTree {
             guard i < n, p[i] >= 0x30, p[i] <= 0x39 else { return nil }
             while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
         }
+        var exponent = false
         if i < n, p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E") {
             plainInteger = false
+            exponent = true
             i += 1
             if i < n, p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") { i += 1 }
             guard i < n, p[i] >= 0x30, p[i] <= 0x39 else { return nil }
@@ -245,7 +247,8 @@ struct JSONTree {
             }
             if !overflow { node.kind = .unsigned; node.unsigned = value; return node }
         }
-        // Any other number must fit a double.
+        // Any other number must fit a double: without an exponent, fewer than 309 digits always do.
+        if !exponent, i - start < 300 { return node }
         let text = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
         guard let d = Double(text), d.isFinite else { return nil }
         return node
@@ -256,21 +259,21 @@ struct JSONTree {
     private mutating func scanString() -> (Int, Int, Bool)? {
         i += 1
         let start = i
-        var escaped = false, ascii = true, unicodeEscape = false
+        var escaped = false, unicodeEscape = false
         while i < n {
-            i += ccusage_json_plain_run(p + i, n - i)   // plain ASCII content, 16 bytes at a time
+            // Plain ASCII content 16 bytes at a time, and well-formed UTF-8 sequences.
+            i += ccusage_json_string_run(p + i, n - i)
             guard i < n else { break }
             let b = p[i]
             if b == UInt8(ascii: "\"") {
                 let end = i
                 i += 1
-                if !ascii, !validUTF8(start, end) { return nil }
                 // Only `\u` escapes can fail to decode (lone surrogates); the others were checked above.
                 if unicodeEscape, decode(start, end) == nil { return nil }
                 return (start, end, escaped)
             }
-            if b < 0x20 { return nil }
-            if b >= 0x80 { ascii = false }
+            // A control byte, or a byte that does not begin a well-formed UTF-8 sequence.
+            if b < 0x20 || b >= 0x80 { return nil }
             if b == UInt8(ascii: "\\") {
                 escaped = true
                 i += 1
@@ -289,10 +292,6 @@ struct JSONTree {
             i += 1
         }
         return nil
-    }
-
-    private func validUTF8(_ start: Int, _ end: Int) -> Bool {
-        String(validating: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self) != nil
     }
 
     private func hex(_ b: UInt8) -> UInt32? {
