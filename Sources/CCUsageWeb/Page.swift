@@ -41,7 +41,7 @@ enum Page {
     .big{font-size:28px;font-weight:650;margin:4px 0 0}.sub{margin:2px 0 0;color:var(--muted);font-size:12px}
     .pair{display:grid;grid-template-columns:1fr 1fr;gap:14px}.pair section{margin:0 0 14px}
     @media (max-width:800px){.cards{grid-template-columns:1fr 1fr}.pair{grid-template-columns:1fr}}
-    svg.chart,img.chart{width:100%;height:auto;display:block}svg.heatmap{max-width:100%;height:auto;display:block}
+    svg.chart,img.chart{width:100%;height:auto;display:block}svg.heatmap{max-width:100%;height:auto;display:block}svg.heatmap .axis{font-size:6.5px}
     .chart text,.axis{fill:var(--muted);font-size:11px}.grid{stroke:var(--line);stroke-width:1}
     .line{stroke:var(--fg);stroke-width:2}.cumulative{fill:var(--fg)}
     .heat0{fill:var(--h1)}.heat1{fill:var(--h1)}.heat2{fill:var(--h2)}.heat3{fill:var(--h3)}.heat4{fill:var(--h4)}.heat.empty{fill:var(--h0)}
