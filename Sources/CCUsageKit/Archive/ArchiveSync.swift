@@ -64,7 +64,9 @@ extension UsageArchive {
         }
     }
 
-    private func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64) throws {
+    /// `fresh`: the archive is new (no file or event rows), so events are inserted without looking for
+    /// stored copies.
+    func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64, fresh: Bool = false) throws {
         var present: [String: FileRow] = [:]
         let rows = try db.prepare("SELECT id, path, size, stamp, inode, project FROM files WHERE gone = 0")
         while try rows.step() {
@@ -109,70 +111,9 @@ extension UsageArchive {
         }
         Trace.mark("archive: file rows")
         guard fileIDs.contains(where: { $0 != 0 }) else { return }
-        // A record's place: the file whose lines the merge was at when its first copy came (a better copy
-        // from a later file takes the first one's place), and its position there. Places never decrease
-        // along the records, and a record's own file is at or after its place: the place is the least own
-        // file from here on.
-        var places = usage.records.map(\.record.fileIndex)
-        for j in places.indices.reversed().dropFirst() { places[j] = min(places[j], places[j + 1]) }
-        // The rows to write, in key order: B-tree pages then fill one after another.
-        var writes: [(key: (Int64, Int64, Int64), index: Int, seq: Int64)] = []
-        var keyless: [Int32: Int64] = [:]
-        var placeStart = 0
-        for (j, priced) in usage.records.enumerated() {
-            if j > 0, places[j] != places[j - 1] { placeStart = j }
-            let r = priced.record
-            guard fileIDs[Int(r.fileIndex)] != 0 else { continue }
-            let key: (Int64, Int64, Int64)
-            if let k = r.dedupKey {
-                key = (Int64(bitPattern: k.message), Int64(bitPattern: k.message2), Int64(bitPattern: k.request))
-            } else {
-                // No message id (never deduplicated): keyed by the file's path and its place among the file's
-                // such records.
-                let ordinal = keyless[r.fileIndex, default: 0]
-                keyless[r.fileIndex] = ordinal + 1
-                var path = usage.files[Int(r.fileIndex)].path
-                key = (Int64(bitPattern: path.withUTF8 { Hashing.pair($0).0 }), ordinal, 0)
-            }
-            writes.append((key, j, Int64(j - placeStart)))
-        }
-        writes.sort { $0.key < $1.key }
-        try db.execute("PRAGMA cache_size=-32768")
-        let upsert = try db.prepare(UsageArchive.upsertSQL)
-        for row in writes {
-            let r = usage.records[row.index].record
-            upsert.bind(row.key.0, at: 1)
-            upsert.bind(row.key.1, at: 2)
-            upsert.bind(row.key.2, at: 3)
-            try bindEvent(r, file: fileIDs[Int(r.fileIndex)], to: upsert)
-            upsert.bind(rowIDs[Int(places[row.index])], at: 17)
-            upsert.bind(row.seq, at: 18)
-            try upsert.step()
-            upsert.reset()
-        }
-    }
-
-    /// Binds one record as event columns 4 to 16 (the key, its place and position there are bound by the caller).
-    private func bindEvent(_ r: UsageRecord, file: Int64, to s: SQLiteStatement) throws {
-        var flags: Int64 = 0
-        if r.isFast { flags |= UsageArchive.fast }
-        if r.hasSpeed { flags |= UsageArchive.speed }
-        if r.isSidechain { flags |= UsageArchive.sidechain }
-        if r.dedupKey == nil { flags |= UsageArchive.keyless }
-        let names = r.stringIDs
-        s.bind(file, at: 4)
-        s.bind(r.time, at: 5)
-        try s.bind(pooledNameID(names.model), at: 6)
-        s.bind(Int64(r.tokens.input), at: 7)
-        s.bind(Int64(r.tokens.output), at: 8)
-        s.bind(Int64(r.tokens.cacheCreation), at: 9)
-        s.bind(Int64(r.tokens.cacheRead), at: 10)
-        s.bind(Int64(r.cacheCreation1h), at: 11)
-        s.bind(r.recordedCost, at: 12)
-        s.bind(flags, at: 13)
-        try s.bind(pooledNameID(names.session), at: 14)
-        try s.bind(pooledNameID(names.version), at: 15)
-        s.bind(r.usageLimitReset, at: 16)
+        let events = try eventRows(usage, fileIDs: fileIDs, rowIDs: rowIDs)
+        Trace.mark("archive: \(events.count) event rows gathered")
+        try writeEvents(events, fresh: fresh)
     }
 
     /// A stored event as a record (`fileIndex` is set by the caller), with its keyless flag.
@@ -208,6 +149,19 @@ public struct ArchiveOptions: Sendable {
 enum ArchiveHook {
     static func apply(_ usage: inout LoadedUsage, options: LoadOptions) {
         guard let path = options.archive?.path, let now = options.archive?.now else { return }
+        let signature = options.modifiedSince == nil ? MergedCache.signature(usage.files, options: options) : nil
+        if let signature {
+            // No archive yet: written in one go (nothing is archived only).
+            do {
+                if try UsageArchive.buildNew(usage, path: path, signature: signature, project: options.project, now: now) {
+                    Trace.mark("archive: new archive in place")
+                    return
+                }
+            } catch {
+                usage.problems.append(LoadProblem(kind: .archive, path: error.path, reason: error.reason))
+                return
+            }
+        }
         let archive: UsageArchive
         Trace.mark("archive: opening")
         do {
@@ -217,9 +171,8 @@ enum ArchiveHook {
             usage.problems.append(LoadProblem(kind: .archive, path: error.path, reason: error.reason))
             return
         }
-        if options.modifiedSince == nil {
+        if let signature {
             do {
-                let signature = MergedCache.signature(usage.files, options: options)
                 if try archive.store(usage, signature: signature, project: options.project, now: now) {
                     Trace.mark("archive updated")
                 }

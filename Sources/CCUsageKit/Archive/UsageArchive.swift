@@ -138,9 +138,11 @@ public final class UsageArchive: @unchecked Sendable {
     }
 
     /// Opens (or, with `create`, starts) the archive at `path`, migrating it to the current schema. Throws
-    /// without changing anything when the file is not a ccusage archive or cannot be read.
-    public init(path: String, create: Bool = true) throws(ArchiveError) {
+    /// without changing anything when the file is not a ccusage archive or cannot be read. `building`: the
+    /// side file of a new archive (`buildNew`), written with no journal and no syncs until it is complete.
+    public init(path: String, create: Bool = true, building: Bool = false) throws(ArchiveError) {
         self.path = path
+        self.building = building
         if create, access(path, F_OK) != 0 {
             let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             if !parent.isEmpty, !UsageArchive.makeDirectories(parent) {
@@ -149,7 +151,7 @@ public final class UsageArchive: @unchecked Sendable {
         }
         do {
             db = try SQLiteDatabase(path: path, mode: create ? .create : .readWrite)
-            try UsageArchive.migrate(db, path: path)
+            try UsageArchive.migrate(db, path: path, building: building)
         } catch let error as ArchiveError {
             throw error
         } catch let error as SQLiteError {
@@ -159,7 +161,7 @@ public final class UsageArchive: @unchecked Sendable {
         }
     }
 
-    private static func migrate(_ db: SQLiteDatabase, path: String) throws {
+    private static func migrate(_ db: SQLiteDatabase, path: String, building: Bool) throws {
         // Reading the header first: a file that is not a database fails here, before anything is written.
         let application = try db.integer("PRAGMA application_id") ?? 0
         var version = try db.integer("PRAGMA user_version") ?? 0
@@ -168,10 +170,14 @@ public final class UsageArchive: @unchecked Sendable {
             throw ArchiveError.foreign(path: path)
         }
         if version > ArchiveSchema.version { throw ArchiveError.newer(path: path, version: version) }
-        if try currentJournal(db) != "wal" {
-            try db.execute("PRAGMA journal_mode=WAL")
+        if building {
+            try db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")
+        } else {
+            if try currentJournal(db) != "wal" {
+                try db.execute("PRAGMA journal_mode=WAL")
+            }
+            try db.execute("PRAGMA synchronous=NORMAL")
         }
-        try db.execute("PRAGMA synchronous=NORMAL")
         guard version < ArchiveSchema.version else { return }
         try db.transaction {
             version = try db.integer("PRAGMA user_version") ?? 0   // another process may have migrated meanwhile
@@ -188,7 +194,7 @@ public final class UsageArchive: @unchecked Sendable {
         return try statement.step() ? (statement.text(0) ?? "") : ""
     }
 
-    private static func makeDirectories(_ path: String) -> Bool {
+    static func makeDirectories(_ path: String) -> Bool {
         var built = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             built += "/" + part
@@ -199,6 +205,8 @@ public final class UsageArchive: @unchecked Sendable {
 
     // MARK: Names and meta
 
+    /// A new archive's side file: every name it holds is in `nameIDs`.
+    private let building: Bool
     private var nameIDs: [String: Int64] = [:]
     private var pooledIDs: [UInt32: SQLiteValue] = [:]
     private var poolIDs: [Int64: UInt32] = [:]
@@ -213,7 +221,7 @@ public final class UsageArchive: @unchecked Sendable {
         guard let findName, let addName else { throw ArchiveError.unavailable(path: path, reason: "cannot prepare") }
         try findName.bind([.text(name)])
         let id: Int64
-        if try findName.step() { id = findName.int64(0) } else {
+        if !building, try findName.step() { id = findName.int64(0) } else {
             try addName.run([.text(name)])
             id = db.lastInsertRowID
         }
