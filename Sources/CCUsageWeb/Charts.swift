@@ -91,7 +91,7 @@ enum Charts {
         let weeks = ((last.daysSinceEpoch - start.daysSinceEpoch) / 7) + 1
         let cell = 13.0
         let maxCost = max(costs.values.max() ?? 0, 0.01)
-        let w = 40 + Double(weeks) * cell, h = 7 * cell + 20
+        let w = 40 + Double(weeks) * cell + 24, h = 7 * cell + 20   // room for the last month's label
         var svg = "<svg class=\"heatmap\" width=\"\(f(w * 2))\" height=\"\(f(h * 2))\" viewBox=\"0 0 \(f(w)) \(f(h))\" role=\"img\" aria-label=\"Cost per day, calendar\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (row, name) in ["Sun", "", "Tue", "", "Thu", "", "Sat"].enumerated() where !name.isEmpty {
             svg += "<text class=\"axis\" x=\"0\" y=\"\(f(20 + Double(row) * cell + 10))\">\(name)</text>"
