@@ -16,19 +16,13 @@ enum MergedCache {
     /// Identifies the inputs of a merge: every file's path, size, modification time and inode (in path
     /// order), the cost mode and the prices.
     static func signature(_ files: [TranscriptFile], options: LoadOptions) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ version
-        @inline(__always) func mix(_ v: UInt64) {
-            h = (h ^ v) &* 0x0000_0100_0000_01B3
-            h ^= h >> 32
-        }
+        var signature = FileSignature(seed: 0xcbf2_9ce4_8422_2325 ^ version)
         for file in files {
-            var path = file.path
-            path.withUTF8 { mix(Hashing.quick($0)) }
-            mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.stamp)); mix(file.inode)
+            signature.file(path: file.path, size: file.size, time: file.stamp, inode: file.inode)
         }
-        mix(UInt64(files.count))
-        mix(pricingSignature(options))
-        return h
+        signature.mix(UInt64(files.count))
+        signature.mix(pricingSignature(options))
+        return signature.value
     }
 
     /// The cost mode and the prices: records priced under another are never reused.

@@ -158,6 +158,25 @@ public struct DedupKey: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(message &+ request &* 0x9E37_79B9_7F4A_7C15) }
 }
 
+/// A running hash of files' identities (path, size, modification time, inode) and other numbers: the
+/// signature under which a cache of what those files held is kept.
+struct FileSignature {
+    private(set) var value: UInt64
+
+    init(seed: UInt64 = 0xcbf2_9ce4_8422_2325) { value = seed }
+
+    @inline(__always) mutating func mix(_ v: UInt64) {
+        value = (value ^ v) &* 0x0000_0100_0000_01B3
+        value ^= value >> 32
+    }
+
+    @inline(__always) mutating func file(path: String, size: Int64, time: Int64, inode: UInt64) {
+        var path = path
+        path.withUTF8 { mix(Hashing.quick($0)) }
+        mix(UInt64(bitPattern: size)); mix(UInt64(bitPattern: time)); mix(inode)
+    }
+}
+
 enum Hashing {
     /// A fast 64-bit hash of the bytes, 8 at a time (cache signatures; not stored dedup keys, which use `pair`).
     @inline(__always) static func quick(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -96,18 +96,12 @@ extension CodexSource {
     /// order), and the prices. A report cached under another signature is never reused.
     public static func signature(files: [CodexFile], prices: PriceTable) -> UInt64 {
         // Numbers mixed in as they are: formatting them into one text took longer than the listing.
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        @inline(__always) func mix(_ v: UInt64) {
-            h = (h ^ v) &* 0x0000_0100_0000_01B3
-            h ^= h >> 32
-        }
+        var signature = FileSignature()
         for file in files {
-            var path = file.path
-            path.withUTF8 { mix(Hashing.quick($0)) }
-            mix(UInt64(bitPattern: file.size)); mix(UInt64(bitPattern: file.modifiedMillis)); mix(file.inode)
+            signature.file(path: file.path, size: file.size, time: file.modifiedMillis, inode: file.inode)
         }
-        mix(UInt64(files.count))
-        h = (h ^ prices.digest) &* 0xff51_afd7_ed55_8ccd
+        signature.mix(UInt64(files.count))
+        var h = (signature.value ^ prices.digest) &* 0xff51_afd7_ed55_8ccd
         return h ^ (h >> 31)
     }
 }
