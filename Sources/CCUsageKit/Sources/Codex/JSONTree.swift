@@ -77,18 +77,35 @@ struct JSONTree {
 
     /// The last member named `key` of an object (duplicate keys: the last wins), or -1.
     func member(_ object: Int32, _ key: StaticString) -> Int32 {
-        guard object >= 0, nodes[Int(object)].kind == .object else { return -1 }
         var found: Int32 = -1
-        for child in children(object) where keyEquals(child, key) { found = child }
+        forEachMember(object, key) { found = $0 }
         return found
     }
 
     /// How many members of an object are named `key`.
     func count(_ object: Int32, _ key: StaticString) -> Int {
-        guard object >= 0, nodes[Int(object)].kind == .object else { return 0 }
         var total = 0
-        for child in children(object) where keyEquals(child, key) { total += 1 }
+        forEachMember(object, key) { _ in total += 1 }
         return total
+    }
+
+    /// Each member of an object named `key`, in order (a walk over the node storage, without copying the tree).
+    @inline(__always)
+    private func forEachMember(_ object: Int32, _ key: StaticString, _ body: (Int32) -> Void) {
+        nodes.withUnsafeBufferPointer { nodes in
+            guard object >= 0, nodes[Int(object)].kind == .object else { return }
+            let length = key.utf8CodeUnitCount
+            var child = nodes[Int(object)].firstChild
+            while child >= 0 {
+                let m = nodes[Int(child)]
+                if m.keyEscaped {
+                    if decode(Int(m.keyStart), Int(m.keyEnd)) == key.description { body(child) }
+                } else if Int(m.keyEnd - m.keyStart) == length, memcmp(p + Int(m.keyStart), key.utf8Start, length) == 0 {
+                    body(child)
+                }
+                child = m.nextSibling
+            }
+        }
     }
 
     /// A string node's decoded value.
@@ -103,6 +120,14 @@ struct JSONTree {
     func unsigned(_ node: Int32) -> UInt64? {
         guard node >= 0, nodes[Int(node)].kind == .unsigned else { return nil }
         return nodes[Int(node)].unsigned
+    }
+
+    /// A member's key: its raw bytes, or its decoded text when it has escapes.
+    @inline(__always)
+    func key(_ member: Int32) -> (raw: UnsafeBufferPointer<UInt8>?, decoded: String?) {
+        let m = nodes[Int(member)]
+        if m.keyEscaped { return (nil, decode(Int(m.keyStart), Int(m.keyEnd)) ?? "") }
+        return (UnsafeBufferPointer(start: p + Int(m.keyStart), count: Int(m.keyEnd - m.keyStart)), nil)
     }
 
     /// A key's text from its byte range (decoded when it has escapes).
@@ -216,6 +241,24 @@ struct JSONTree {
     /// JSON number grammar; an integer without sign, fraction or exponent that fits 64 bits is `.unsigned`.
     private mutating func number() -> Node? {
         let start = i
+        // A plain integer (most numbers of a rollout line), value and grammar in one loop.
+        if i < n, p[i] >= 0x31, p[i] <= 0x39 {
+            var value: UInt64 = 0
+            var overflow = false
+            while i < n, p[i] >= 0x30, p[i] <= 0x39 {
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(UInt64(p[i] - 0x30))
+                overflow = overflow || o1 || o2
+                value = a
+                i += 1
+            }
+            if !overflow, i == n || (p[i] != UInt8(ascii: ".") && p[i] != UInt8(ascii: "e") && p[i] != UInt8(ascii: "E")) {
+                var node = Node(kind: .unsigned, start: Int32(start), end: Int32(i))
+                node.unsigned = value
+                return node
+            }
+            i = start   // a fraction, an exponent or past 64 bits: the general grammar below
+        }
         var plainInteger = true
         if i < n, p[i] == UInt8(ascii: "-") { i += 1; plainInteger = false }
         guard i < n, p[i] >= 0x30, p[i] <= 0x39 else { return nil }
