@@ -89,6 +89,23 @@ static int ccusage_codex_markers_from(const unsigned char *p, size_t n, size_t i
     return flags;
 }
 
+/* The length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0 (Unicode Table 3-7). */
+static inline size_t ccusage_utf8_sequence(const unsigned char *p, size_t n) {
+    unsigned char b = p[0];
+    if (b >= 0xC2 && b <= 0xDF) return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (n < 3 || (p[2] & 0xC0) != 0x80) return 0;
+        unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+        return p[1] >= lo && p[1] <= hi ? 3 : 0;
+    }
+    if (b >= 0xF0 && b <= 0xF4) {
+        if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
+        unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+        return p[1] >= lo && p[1] <= hi ? 4 : 0;
+    }
+    return 0;
+}
+
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #define CCUSAGE_AVX2 1
 #include <immintrin.h>
@@ -135,6 +152,76 @@ __attribute__((target("avx2"))) static size_t ccusage_json_plain_run_avx2(const 
 }
 #endif
 
+/* Space, tab or CR: what may stand between `"type"`, `:` and a value in a line (a line holds no LF). */
+static inline int ccusage_line_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\r'; }
+
+/* The markers at a quote `p[j]` followed by `:` or a space byte; adds CCUSAGE_SPACED_TYPE when `"type"` is followed
+   by a space byte, or `"type":` by one (the only places where 07-codex §4.1's spaced forms can begin). */
+static inline int ccusage_line_marker_at(const unsigned char *p, size_t n, size_t j) {
+    if (p[j + 1] == ':') {
+        int flags = ccusage_marker_at(p, n, j);
+        if ((flags & CCUSAGE_TYPE_KEY) && j + 2 < n && ccusage_line_space(p[j + 2])) flags |= CCUSAGE_SPACED_TYPE;
+        return flags;
+    }
+    return j >= 5 && ccusage_line_space(p[j + 1]) && memcmp(p + j - 5, "\"type", 5) == 0 ? CCUSAGE_SPACED_TYPE : 0;
+}
+
+static size_t ccusage_codex_line_from(const unsigned char *p, size_t n, size_t i, int *out) {
+    int flags = *out;
+    for (; i < n; i++) {
+        unsigned char c = p[i];
+        if (c == '\n') break;
+        if (c == '"' && i + 1 < n && (p[i + 1] == ':' || ccusage_line_space(p[i + 1]))) {
+            flags |= ccusage_line_marker_at(p, n, i);
+        }
+    }
+    *out = flags;
+    return i;
+}
+
+#if defined(CCUSAGE_AVX2)
+/* The newline search and the marker search in one pass, 32 bytes at a time. */
+__attribute__((target("avx2"))) static size_t ccusage_codex_line_avx2(const unsigned char *p, size_t n, int *out) {
+    int flags = 0;
+    size_t i = 0;
+    const __m256i quote = _mm256_set1_epi8('"'), colon = _mm256_set1_epi8(':'), newline = _mm256_set1_epi8('\n');
+    const __m256i space = _mm256_set1_epi8(0x21), letter_e = _mm256_set1_epi8('e'), letter_s = _mm256_set1_epi8('s');
+    if (n == 0 || p[0] == '\n') { *out = 0; return 0; }
+    /* From byte 1 on, so the byte before each position can be loaded too: a quote at 0 begins no marker. */
+    for (i = 1; i + 33 <= n; i += 32) {
+        __m256i before = _mm256_loadu_si256((const __m256i *)(p + i - 1));
+        __m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(p + i + 1));
+        /* A key's closing quote after the `e` of `type`/`usage` or the `s` of `_tokens`, before `:` or a byte
+           <= 0x20 (signed: bytes >= 0x80 too); the scalar check sorts those out. */
+        __m256i follower = _mm256_or_si256(_mm256_cmpeq_epi8(b, colon), _mm256_cmpgt_epi8(space, b));
+        __m256i ending = _mm256_or_si256(_mm256_cmpeq_epi8(before, letter_e), _mm256_cmpeq_epi8(before, letter_s));
+        unsigned mask = (unsigned)_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(a, quote), follower), ending));
+        unsigned lines = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, newline));
+        if (lines) mask &= (lines & (0u - lines)) - 1;   /* only the quotes before the first newline */
+        while (mask) {
+            flags |= ccusage_line_marker_at(p, n, i + (size_t)__builtin_ctz(mask));
+            mask &= mask - 1;
+        }
+        if (lines) {
+            *out = flags;
+            return i + (size_t)__builtin_ctz(lines);
+        }
+    }
+    *out = flags;
+    return ccusage_codex_line_from(p, n, i, out);
+}
+#endif
+
+size_t ccusage_codex_line(const unsigned char *p, size_t n, int *flags) {
+    *flags = 0;
+#if defined(CCUSAGE_AVX2)
+    if (ccusage_has_avx2()) return ccusage_codex_line_avx2(p, n, flags);
+#endif
+    return ccusage_codex_line_from(p, n, 0, flags);
+}
+
 int ccusage_codex_markers(const unsigned char *p, size_t n) {
 #if defined(CCUSAGE_AVX2)
     if (ccusage_has_avx2()) return ccusage_codex_markers_avx2(p, n);
@@ -165,24 +252,24 @@ size_t ccusage_json_plain_run(const unsigned char *p, size_t n) {
     return n;
 }
 
-/* The length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0 (Unicode Table 3-7). */
-static inline size_t ccusage_utf8_sequence(const unsigned char *p, size_t n) {
-    unsigned char b = p[0];
-    if (b >= 0xC2 && b <= 0xDF) return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (b >= 0xE0 && b <= 0xEF) {
-        if (n < 3 || (p[2] & 0xC0) != 0x80) return 0;
-        unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-        return p[1] >= lo && p[1] <= hi ? 3 : 0;
+#if defined(CCUSAGE_AVX2)
+/* `ccusage_json_string_run` with the AVX2 plain run inlined (strings of multi-byte text hand over often). */
+__attribute__((target("avx2"))) static size_t ccusage_json_string_run_avx2(const unsigned char *p, size_t n) {
+    size_t i = 0;
+    for (;;) {
+        i += ccusage_json_plain_run_avx2(p + i, n - i);
+        if (i >= n || p[i] < 0x80) return i;
+        size_t length = ccusage_utf8_sequence(p + i, n - i);
+        if (length == 0) return i;
+        i += length;
     }
-    if (b >= 0xF0 && b <= 0xF4) {
-        if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
-        unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-        return p[1] >= lo && p[1] <= hi ? 4 : 0;
-    }
-    return 0;
 }
+#endif
 
 size_t ccusage_json_string_run(const unsigned char *p, size_t n) {
+#if defined(CCUSAGE_AVX2)
+    if (ccusage_has_avx2()) return ccusage_json_string_run_avx2(p, n);
+#endif
     size_t i = 0;
     for (;;) {
         i += ccusage_json_plain_run(p + i, n - i);

@@ -1,5 +1,6 @@
 import CCUsageTestSupport
 import Foundation
+import CShims
 import Testing
 @testable import CCUsageKit
 
@@ -278,5 +279,49 @@ import Testing
     func matchesTheSpec(_ text: String) {
         var copy = text
         #expect(copy.withUTF8 { CodexLine.classify($0) } == Self.literal(text))
+        #expect(Self.lineAndMarkers(text + "\n" + text).map { $0.kind } == [Self.literal(text), Self.literal(text)])
+    }
+
+    /// The lines of `text` as the reader splits them (newline and markers in one pass), each classified.
+    static func lineAndMarkers(_ text: String) -> [(kind: CodexLineKind, length: Int)] {
+        var out: [(kind: CodexLineKind, length: Int)] = []
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var start = 0
+            while start <= buf.count {
+                var flags: Int32 = 0
+                let length = start < buf.count ? ccusage_codex_line(base + start, buf.count - start, &flags) : 0
+                let line = UnsafeBufferPointer(rebasing: buf[start..<(start + length)])
+                out.append((CodexLine.classify(line, markers: flags), length))
+                start += length + 1
+            }
+        }
+        return out
+    }
+
+    @Test("the one-pass split and markers classify every line as the spec's literal rules do")
+    func onePassMatchesTheSpec() {
+        let pieces = [#"{"type":"#, #""turn_context""#, #""event_msg""#, #""token_count""#, #""type""#, " ", "\t", "\r",
+                      ":", #"""#, ",", "{", "}", #""usage":"#, #""input_tokens""#, #""prompt_tokens":"#, "x", "é",
+                      String(repeating: "a", count: 29), String(repeating: "b", count: 40), #"\"type\""#,
+                      #""payload":{"type":"#, "_tokens", "\n"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let count = Int(seed >> 59) + 1
+            for _ in 0..<count {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+            let found = Self.lineAndMarkers(text)
+            if found.map({ $0.length }) != lines.map({ $0.utf8.count })
+                || found.map({ $0.kind }) != lines.map({ Self.literal($0) }) { mismatches.append(text) }
+        }
+        #expect(mismatches.prefix(3) == [])
     }
 }

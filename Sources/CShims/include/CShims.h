@@ -18,6 +18,11 @@ int ccusage_trusts_directory_times(const char *path);
 #define CCUSAGE_USAGE_KEY 16      /* "usage": */
 #define CCUSAGE_TOKENS_KEY 32     /* "input_tokens": or "prompt_tokens": */
 int ccusage_codex_markers(const unsigned char *line, size_t length);
+#define CCUSAGE_SPACED_TYPE 64    /* "type" or "type": followed by a space, tab or CR (ccusage_codex_line only) */
+/// The line at `p` (up to its first `\n`, or `length`): its length, returned, and its markers in `*flags`, the newline
+/// and marker searches in one pass. A line's flags are those of `ccusage_codex_markers` on it, plus
+/// CCUSAGE_SPACED_TYPE: when absent, no spaced `"type"` form (07-codex §4.1) can occur in the line.
+size_t ccusage_codex_line(const unsigned char *p, size_t length, int *flags);
 
 /// How many bytes from `p` on are plain string content for a JSON parser: not `"`, not `\\`, not a control
 /// byte (< 0x20) and ASCII (< 0x80). `length` when all are.

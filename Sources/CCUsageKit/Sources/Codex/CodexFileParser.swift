@@ -55,8 +55,8 @@ struct CodexFileParser {
             }
         }
         var lastLineEnd: Int64 = -1
-        let (bytes, error) = LineReader.forEachLine(path: path, from: start) { line, offset in
-            parser.read(line, offset: offset)
+        let (bytes, error) = LineReader.forEachCodexLine(path: path, from: start) { line, offset, markers in
+            parser.read(line, offset: offset, markers: markers)
             lastLineEnd = offset + Int64(line.count)
             return true
         }
@@ -93,9 +93,9 @@ struct CodexFileParser {
         return (Array(stamps[0].prefix(19)), true)
     }
 
-    private mutating func read(_ line: UnsafeBufferPointer<UInt8>, offset: Int64) {
+    private mutating func read(_ line: UnsafeBufferPointer<UInt8>, offset: Int64, markers: Int32) {
         result.lines += 1
-        switch CodexLine.classify(line) {
+        switch CodexLine.classify(line, markers: markers) {
         case .ignored: return
         case .session:
             if !tree.parse(line) || !readSessionLine() { malformed(at: offset) }

@@ -1,4 +1,5 @@
 import CShims
+import Foundation
 
 /// How a Codex line is read (07-codex §4.1): by raw byte patterns first, so most lines are never parsed.
 enum CodexLineKind { case session, headless, ignored }
@@ -7,13 +8,19 @@ enum CodexLine {
     static func classify(_ line: UnsafeBufferPointer<UInt8>) -> CodexLineKind {
         // One pass finds every compact marker (each ends in a key's `":`; see `ccusage_codex_markers`).
         let markers: Int32 = line.baseAddress.map { ccusage_codex_markers($0, line.count) } ?? 0
+        return classify(line, markers: markers | CCUSAGE_SPACED_TYPE)
+    }
+
+    /// The same from the line's markers as `ccusage_codex_line` found them: without `CCUSAGE_SPACED_TYPE`, every
+    /// `"type"` form in the line is compact, so the spaced search could only find what the markers show.
+    static func classify(_ line: UnsafeBufferPointer<UInt8>, markers: Int32) -> CodexLineKind {
         let turnContext = markers & CCUSAGE_TURN_CONTEXT != 0
         let eventMsg = markers & CCUSAGE_EVENT_MSG != 0
         let tokenCount = markers & CCUSAGE_TOKEN_COUNT != 0
         // Any compact `"type":` (`"type":"` included).
         let anyType = markers & CCUSAGE_TYPE_KEY != 0
         if turnContext || (eventMsg && tokenCount) { return .session }
-        if eventMsg || !anyType || (line.count + 1 < 65_536 && tokenCount) {
+        if markers & CCUSAGE_SPACED_TYPE != 0, eventMsg || !anyType || (line.count + 1 < 65_536 && tokenCount) {
             if spacedTypesMakeSessionLine(line) { return .session }
         }
         if markers & (CCUSAGE_USAGE_KEY | CCUSAGE_TOKENS_KEY) != 0 { return .headless }
@@ -131,22 +138,48 @@ extension JSONTree {
     /// A usage object with aliases and the total rule applied; nil when `node` is not an object.
     func usage(_ node: Int32) -> CodexTokens? {
         guard node >= 0, kind(node) == .object else { return nil }
-        func first(_ keys: StaticString...) -> Int? {
-            for key in keys { if let v = count(member(node, key)) { return v } }
-            return nil
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.usageKeys.count) { last in
+            // The last member of each alias (duplicate keys: the last wins), found in one walk of the members.
+            last.initialize(repeating: -1)
+            var child = nodes[Int(node)].firstChild
+            while child >= 0 {
+                if let index = Self.usageKeyIndex(key(child)) { last[index] = child }
+                child = nodes[Int(child)].nextSibling
+            }
+            func first(_ aliases: Range<Int>) -> Int? {
+                for index in aliases { if let v = count(last[index]) { return v } }
+                return nil
+            }
+            var t = CodexTokens()
+            t.input = first(0..<3) ?? 0
+            t.cached = first(3..<6) ?? 0
+            t.output = first(6..<9) ?? 0
+            t.reasoning = first(9..<11) ?? 0
+            let derived = saturatingAdd(saturatingAdd(t.input, t.output), t.reasoning)
+            if let total = first(11..<12), total > 0 || derived == 0 {
+                t.total = total
+            } else {
+                t.total = derived
+            }
+            return t
         }
-        var t = CodexTokens()
-        t.input = first("input_tokens", "prompt_tokens", "input") ?? 0
-        t.cached = first("cached_input_tokens", "cache_read_input_tokens", "cached_tokens") ?? 0
-        t.output = first("output_tokens", "completion_tokens", "output") ?? 0
-        t.reasoning = first("reasoning_output_tokens", "reasoning_tokens") ?? 0
-        let derived = saturatingAdd(saturatingAdd(t.input, t.output), t.reasoning)
-        if let total = first("total_tokens"), total > 0 || derived == 0 {
-            t.total = total
-        } else {
-            t.total = derived
+    }
+
+    /// The usage keys, each field's aliases in order of preference: input, cached, output, reasoning, total.
+    private static let usageKeys: [StaticString] = [
+        "input_tokens", "prompt_tokens", "input", "cached_input_tokens", "cache_read_input_tokens", "cached_tokens",
+        "output_tokens", "completion_tokens", "output", "reasoning_output_tokens", "reasoning_tokens", "total_tokens",
+    ]
+
+    private static func usageKeyIndex(_ key: (raw: UnsafeBufferPointer<UInt8>?, decoded: String?)) -> Int? {
+        for (index, name) in usageKeys.enumerated() {
+            if let raw = key.raw, let base = raw.baseAddress {
+                if raw.count == name.utf8CodeUnitCount, memcmp(base, name.utf8Start, raw.count) == 0 { return index }
+            } else if key.decoded == name.description {
+                return index
+            }
         }
-        return t
+        return nil
     }
 }
 

@@ -6,15 +6,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Streams a file's lines (split at `\n`, which is dropped; a `\r` stays) in 1 MiB chunks with one reusable
+/// Streams a file's lines (split at `\n`, which is dropped; a `\r` stays) in 64 KiB chunks with one reusable
 /// buffer; a line longer than the buffer grows it. Only reads.
 struct LineReader {
-    static let chunkSize = 1 << 20
+    /// Small enough that the bytes a read copies are still in the core's L2 cache when they are scanned: over a
+    /// 1 GiB Codex home, read and scan took ~40 % less CPU than with 1 MiB chunks.
+    static let chunkSize = 1 << 16
 
     /// Calls `body` with each line from byte `start` on and its byte offset in the file; `body` returns false to
     /// stop early. Returns the bytes read, or an error message when the file cannot be opened or read.
     static func forEachLine(path: String, from start: Int64 = 0, _ body: (UnsafeBufferPointer<UInt8>, Int64) -> Bool)
         -> (bytes: Int64, error: String?) {
+        lines(path: path, from: start, markers: false) { line, offset, _ in body(line, offset) }
+    }
+
+    /// The same, each line with its Codex markers (`ccusage_codex_line`: the newline and marker searches in one pass).
+    static func forEachCodexLine(path: String, from start: Int64 = 0,
+                                 _ body: (UnsafeBufferPointer<UInt8>, Int64, Int32) -> Bool)
+        -> (bytes: Int64, error: String?) {
+        lines(path: path, from: start, markers: true, body)
+    }
+
+    @inline(__always)
+    private static func lines(path: String, from start: Int64, markers: Bool,
+                              _ body: (UnsafeBufferPointer<UInt8>, Int64, Int32) -> Bool) -> (bytes: Int64, error: String?) {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return (0, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -65,12 +80,20 @@ struct LineReader {
             buffer.withUnsafeBufferPointer { buf in
                 guard let base = buf.baseAddress else { return }
                 while searchFrom < filled {
-                    guard let hit = memchr(base + searchFrom, 0x0A, filled - searchFrom) else {
-                        searchFrom = filled
-                        break
+                    let end: Int
+                    var flags: Int32 = 0
+                    if markers {
+                        // A line's markers are found from its start: an unfinished line is searched again whole.
+                        end = lineStart + ccusage_codex_line(base + lineStart, filled - lineStart, &flags)
+                        guard end < filled else { searchFrom = filled; break }
+                    } else {
+                        guard let hit = memchr(base + searchFrom, 0x0A, filled - searchFrom) else {
+                            searchFrom = filled
+                            break
+                        }
+                        end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
                     }
-                    let end = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    if !body(UnsafeBufferPointer(rebasing: buf[lineStart..<end]), position + Int64(lineStart)) {
+                    if !body(UnsafeBufferPointer(rebasing: buf[lineStart..<end]), position + Int64(lineStart), flags) {
                         stopped = true
                         return
                     }
@@ -80,7 +103,11 @@ struct LineReader {
             }
         }
         if !stopped, lineStart < filled {
-            _ = buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lineStart..<filled]), position + Int64(lineStart)) }
+            _ = buffer.withUnsafeBufferPointer { buf -> Bool in
+                var flags: Int32 = 0
+                if markers, let base = buf.baseAddress { _ = ccusage_codex_line(base + lineStart, filled - lineStart, &flags) }
+                return body(UnsafeBufferPointer(rebasing: buf[lineStart..<filled]), position + Int64(lineStart), flags)
+            }
         }
         return (total, nil)
     }
