@@ -17,7 +17,7 @@ struct CLIError: Error, CustomStringConvertible {
 /// prices chosen once (the online refresh happens here, before any report).
 struct Context {
     /// Loaded data parked until the process exits (freeing it is wasted work).
-    nonisolated(unsafe) static var keepAlive: [LoadedUsage] = []
+    nonisolated(unsafe) static var keepAlive: [any Sendable] = []
     var env: Environment
     var request: ReportRequest
     var service: UsageService
@@ -88,6 +88,7 @@ struct Context {
         if !report.warnings.isEmpty { Terminal.error(report.warnings) }
         // The report is out: leave now rather than spend time releasing every record one by one.
         if let usage = report.usage { Context.keepAlive.append(usage) }
+        if let codex = report.codex { Context.keepAlive.append(codex) }
     }
 
     /// The running binary's stamp in report-cache keys (see `BuildStamp`).

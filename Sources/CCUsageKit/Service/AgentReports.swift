@@ -77,7 +77,7 @@ extension UsageService {
             reports.append(report)
         }
         if request.output.json {
-            return Report(text: unifiedJSON(reports, request), usage: claude)
+            return Report(text: unifiedJSON(reports, request), usage: claude, codex: codex)
         }
         var parts: [Report.Part] = []
         for report in reports {
@@ -96,7 +96,7 @@ extension UsageService {
         if render.compact, reports.contains(where: { !$0.rows.isEmpty }) { after.append(AgentReport.compactFooter) }
         var text = ""
         for case .text(let piece) in parts { text += piece }
-        return Report(text: text, warnings: after.joined(separator: "\n"), usage: claude, parts: parts)
+        return Report(text: text, warnings: after.joined(separator: "\n"), usage: claude, parts: parts, codex: codex)
     }
 
     /// The unified JSON: the invoked report's object, or with several sections one key per section (in

@@ -55,7 +55,7 @@ extension UsageService {
                 ReportCache.write(directory: directory, key: key, signature: inputs, entry: entry)
             }
         }
-        return Report(text: text, warnings: warnings)
+        return Report(text: text, warnings: warnings, codex: load)
     }
 
     /// Skipped lines, bad timestamps and unreadable files of a Codex load, to `notices`: one warning line, or

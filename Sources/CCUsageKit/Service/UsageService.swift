@@ -47,9 +47,13 @@ public struct UsageService: Sendable {
         /// Table reports of several sections (`--sections`): the texts and the notices between them, in the
         /// order a terminal shows them; empty otherwise. `text` holds the texts alone.
         public var parts: [Part] = []
+        /// The Codex files read for the report (nil when none were): a caller that exits after printing may
+        /// keep them rather than release every event.
+        public var codex: CodexLoad?
 
-        public init(text: String, warnings: String = "", usage: LoadedUsage? = nil, parts: [Part] = []) {
-            self.text = text; self.warnings = warnings; self.usage = usage; self.parts = parts
+        public init(text: String, warnings: String = "", usage: LoadedUsage? = nil, parts: [Part] = [],
+                    codex: CodexLoad? = nil) {
+            self.text = text; self.warnings = warnings; self.usage = usage; self.parts = parts; self.codex = codex
         }
     }
 

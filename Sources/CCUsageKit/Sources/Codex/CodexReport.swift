@@ -70,31 +70,32 @@ public struct CodexReport: Sendable {
     public var invalidTimestamps: [(session: String, timestamp: String)] = []
     public var duplicatesRemoved = 0
 
-    /// The dedup key (§11.1): session (for the session report), instant, model and counts.
-    private struct EventKey: Hashable {
-        var session: Int
-        var instant: Int64
-        var stamp: String
-        /// The model's index in the report's list of names (one per distinct name).
-        var model: Int
-        var tokens: CodexTokens
-    }
-
+    /// The dedup key (§11.1): session (for the session report), instant, model and counts; with `unifiedDedup`
+    /// the raw timestamp string, model and counts. The first event with a key (in file order) is the one kept.
     public init(sessions: [(id: String, events: [CodexEvent])], kind: CodexReportKind, options: CodexReportOptions,
                 pricing: CodexPricing) {
+        self.init(ids: sessions.map(\.id), events: sessions.map(\.events),
+                  keys: sessions.map { CodexEventKeys($0.events) }, kind: kind, options: options, pricing: pricing)
+    }
+
+    /// As `init(sessions:…)` with each file's `CodexEventKeys` already made (by the scan's workers).
+    init(ids: [String], events: [[CodexEvent]], keys: [CodexEventKeys], kind: CodexReportKind,
+         options: CodexReportOptions, pricing: CodexPricing) {
         self.kind = kind
-        var seen = Set<EventKey>()
-        seen.reserveCapacity(sessions.reduce(0) { $0 + $1.events.count })   // no rehashing while it fills
+        var seen = CodexSeenTable(capacity: keys.reduce(0) { $0 + $1.keys.count })
         var sessionIndex: [String: Int] = [:]
         var groups: [String: Int] = [:]
         var modelIndex: [[Int: Int]] = []
-        // Per event, only numbers are hashed: model names are numbered once, and each day's group (or that it
-        // is outside the range) is looked up once; the last model and day are remembered (runs of them are long).
-        var modelIDs: [String: Int] = [:]
-        var lastModel = "", lastModelID = -1
+        var rows: [CodexRow] = [], invalid: [(session: String, timestamp: String)] = [], duplicates = 0
+        // Model names are numbered once per file (`CodexEventKeys.models`) and once per report; each day's group
+        // (or that it is outside the range) is looked up once; the last day and row model are remembered.
+        var modelIDs: [String: Int] = [:], names: [String] = []
+        var fileModels: [[Int]] = [], fileSessions: [Int] = []
         var dayGroups: [CalendarDay: Int] = [:]   // -1: outside the range
         var lastDay: CalendarDay?, lastDayGroup = -1
+        var lastRow = -1, lastRowModel = -1, lastRowSlot = -1
         var bucketer = DayBucketer(options.zone)
+        let unified = options.unifiedDedup
         func group(_ key: String) -> Int {
             if let known = groups[key] { return known }
             groups[key] = rows.count
@@ -102,9 +103,10 @@ public struct CodexReport: Sendable {
             modelIndex.append([:])
             return rows.count - 1
         }
-        for (id, events) in sessions {
+        for f in ids.indices {
+            let id = ids[f], fileKeys = keys[f], fileEvents = events[f]
             let session: Int
-            if kind == .session && !options.unifiedDedup {
+            if kind == .session && !unified {
                 if let known = sessionIndex[id] { session = known } else {
                     session = sessionIndex.count
                     sessionIndex[id] = session
@@ -112,30 +114,35 @@ public struct CodexReport: Sendable {
             } else {
                 session = -1
             }
+            let models = fileKeys.models.map { name -> Int in
+                if let known = modelIDs[name] { return known }
+                modelIDs[name] = names.count
+                names.append(name)
+                return names.count - 1
+            }
+            fileModels.append(models)
+            fileSessions.append(session)
             var sessionGroup = -1
-            for event in events {
-                guard !event.model.isEmpty else { continue }
-                guard let instant = CodexTime.parse(event.timestamp) else {
-                    invalidTimestamps.append((id, event.timestamp))
+            for i in fileKeys.keys.indices {
+                let key = fileKeys.keys[i]
+                if key.instant == CodexEventKeys.noModel { continue }
+                if key.instant == CodexEventKeys.badTimestamp {
+                    invalid.append((id, fileEvents[i].timestamp))
                     continue
                 }
-                let model: Int
-                if lastModelID >= 0, event.model == lastModel { model = lastModelID } else {
-                    if let known = modelIDs[event.model] { model = known } else {
-                        model = modelIDs.count
-                        modelIDs[event.model] = model
-                    }
-                    lastModel = event.model
-                    lastModelID = model
+                let model = models[Int(key.model)], tokens = fileEvents[i].tokens
+                let first = seen.insert(hash: key.hash, file: f, index: i) { otherFile, other in
+                    let otherKey = keys[otherFile].keys[other]
+                    guard fileModels[otherFile][Int(otherKey.model)] == model,
+                          events[otherFile][other].tokens == tokens else { return false }
+                    return unified ? events[otherFile][other].timestamp == fileEvents[i].timestamp
+                        : otherKey.instant == key.instant && fileSessions[otherFile] == session
                 }
-                let eventKey = options.unifiedDedup
-                    ? EventKey(session: -1, instant: 0, stamp: event.timestamp, model: model, tokens: event.tokens)
-                    : EventKey(session: session, instant: instant, stamp: "", model: model, tokens: event.tokens)
-                guard seen.insert(eventKey).inserted else {
-                    duplicatesRemoved += 1
+                guard first else {
+                    duplicates += 1
                     continue
                 }
-                let day = bucketer.day(ofMillis: instant)
+                let day = bucketer.day(ofMillis: key.instant)
                 var g: Int
                 if day == lastDay { g = lastDayGroup } else {
                     if let known = dayGroups[day] { g = known } else {
@@ -160,21 +167,25 @@ public struct CodexReport: Sendable {
                 if kind == .session {
                     if sessionGroup < 0 { sessionGroup = group(id) }
                     g = sessionGroup
+                    let stamp = fileEvents[i].timestamp
+                    if !stamp.utf8.lexicographicallyPrecedes(rows[g].lastActivity.utf8) { rows[g].lastActivity = stamp }
                 }
-                rows[g].tokens += event.tokens
-                if kind == .session, !event.timestamp.utf8.lexicographicallyPrecedes(rows[g].lastActivity.utf8) {
-                    rows[g].lastActivity = event.timestamp
-                }
+                rows[g].tokens += tokens
                 let m: Int
-                if let known = modelIndex[g][model] { m = known } else {
-                    m = rows[g].models.count
-                    modelIndex[g][model] = m
-                    rows[g].models.append((event.model, CodexModelUsage()))
+                if g == lastRow, model == lastRowModel { m = lastRowSlot } else {
+                    if let known = modelIndex[g][model] { m = known } else {
+                        m = rows[g].models.count
+                        modelIndex[g][model] = m
+                        rows[g].models.append((names[model], CodexModelUsage()))
+                    }
+                    lastRow = g; lastRowModel = model; lastRowSlot = m
                 }
-                rows[g].models[m].usage.tokens += event.tokens
-                if event.isFallback { rows[g].models[m].usage.isFallback = true }
+                rows[g].models[m].usage.tokens += tokens
+                if fileEvents[i].isFallback { rows[g].models[m].usage.isFallback = true }
             }
         }
+        self.invalidTimestamps = invalid
+        self.duplicatesRemoved = duplicates
         rows.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         if options.order == .desc { rows.reverse() }
         var prices: [String: CodexPrice?] = [:]
@@ -198,6 +209,7 @@ public struct CodexReport: Sendable {
             totalNonCachedInput = saturatingAdd(totalNonCachedInput, rows[r].tokens.nonCachedInput)
             totalCost += cost
         }
+        self.rows = rows
         unpricedModels = unpriced.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

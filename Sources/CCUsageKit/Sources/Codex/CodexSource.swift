@@ -22,13 +22,18 @@ public enum CodexSource {
         let slots = ScanSlots<CodexFileEvents>(count: files.count, empty: CodexFileEvents())
         let entries = ScanSlots<CodexScanCache.Entry?>(count: cacheDirectory == nil ? 0 : files.count, empty: nil)
         let reused = ScanSlots<Bool>(count: files.count, empty: false)
+        // Each file's report keys are made by the worker that read it (the report's own loop is one thread).
+        let keys = ScanSlots<CodexEventKeys>(count: files.count, empty: CodexEventKeys())
         let work: @Sendable (Int) -> Void = { index in
             let file = files[index]
             guard cacheDirectory != nil else {
-                slots.store(CodexFileParser.parse(path: file.path, modifiedMillis: file.modifiedMillis), at: index)
+                let events = CodexFileParser.parse(path: file.path, modifiedMillis: file.modifiedMillis)
+                keys.store(CodexEventKeys(events.events), at: index)
+                slots.store(events, at: index)
                 return
             }
             let (events, entry, hit) = readCached(file, cached: snapshot?.entry(file.path))
+            keys.store(CodexEventKeys(events.events), at: index)
             slots.store(events, at: index)
             entries.store(entry, at: index)
             reused.store(hit, at: index)
@@ -40,7 +45,7 @@ public enum CodexSource {
             let order = files.indices.sorted { files[$0].size > files[$1].size }
             DispatchQueue.concurrentPerform(iterations: order.count) { work(order[$0]) }
         }
-        let load = CodexLoad(homes: homes, files: files, results: slots.take())
+        let load = CodexLoad(homes: homes, files: files, results: slots.take(), keys: keys.take())
         if let cacheDirectory {
             let kept = entries.take(), hits = reused.take()
             // Rewritten only when something changed: a file read (wholly or on from its end) or a file gone.
@@ -111,6 +116,8 @@ public struct CodexLoad: Sendable {
     public var homes: [String]
     public var files: [CodexFile]
     public var results: [CodexFileEvents]
+    /// Each file's `CodexEventKeys` (made while loading); empty when the load was put together otherwise.
+    public var keys: [CodexEventKeys] = []
 
     /// Each file's session id and events, in processing order.
     public var sessions: [(id: String, events: [CodexEvent])] {
@@ -133,6 +140,8 @@ public struct CodexLoad: Sendable {
     }
 
     public func report(_ kind: CodexReportKind, options: CodexReportOptions, pricing: CodexPricing) -> CodexReport {
-        CodexReport(sessions: sessions, kind: kind, options: options, pricing: pricing)
+        let keys = keys.count == results.count ? keys : results.map { CodexEventKeys($0.events) }
+        return CodexReport(ids: files.map(\.sessionID), events: results.map(\.events), keys: keys, kind: kind,
+                           options: options, pricing: pricing)
     }
 }
