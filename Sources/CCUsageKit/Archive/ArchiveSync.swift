@@ -140,6 +140,8 @@ public struct ArchiveOptions: Sendable {
     public var path: String
     /// The run's clock (ms): when a transcript was found gone.
     public var now: Int64
+    /// `--quiet`: a first archive written in the background (`ArchiveBackground`) says nothing when it fails.
+    public var quiet = false
     public init(path: String, now: Int64) { self.path = path; self.now = now }
 }
 
@@ -149,7 +151,16 @@ public struct ArchiveOptions: Sendable {
 enum ArchiveHook {
     static func apply(_ usage: inout LoadedUsage, options: LoadOptions) {
         guard let path = options.archive?.path, let now = options.archive?.now else { return }
+        ArchiveBackground.wait()   // an earlier load's first archive (the same side file name) is complete
         let signature = options.modifiedSince == nil ? MergedCache.signature(usage.files, options: options) : nil
+        if let signature, ArchiveBackground.enabled, UsageArchive.absent(path) {
+            // No archive: it holds nothing the report needs, so it is written while the report is built.
+            let loaded = usage, project = options.project
+            ArchiveBackground.start(quiet: options.archive?.quiet ?? false) {
+                write(loaded, path: path, signature: signature, project: project, now: now)
+            }
+            return
+        }
         if let signature {
             // No archive yet: written in one go (nothing is archived only).
             do {
@@ -185,6 +196,22 @@ enum ArchiveHook {
             Trace.mark("archive: \(added) archived-only events added")
         } catch {
             usage.problems.append(LoadProblem(kind: .archive, path: error.path, reason: error.reason))
+        }
+    }
+
+    /// A first archive, off the report's path: written new, or (another run made one meanwhile) stored into.
+    private static func write(_ usage: LoadedUsage, path: String, signature: UInt64, project: String?,
+                              now: Int64) -> LoadProblem? {
+        do {
+            if try UsageArchive.buildNew(usage, path: path, signature: signature, project: project, now: now) {
+                Trace.mark("archive: new archive in place")
+                return nil
+            }
+            try UsageArchive(path: path).store(usage, signature: signature, project: project, now: now)
+            Trace.mark("archive updated")
+            return nil
+        } catch {
+            return LoadProblem(kind: .archive, path: error.path, reason: error.reason)
         }
     }
 }
