@@ -50,7 +50,10 @@ extension UsageArchive {
             return try db.transaction {
                 // Another run may have stored the same files while this one waited for the write lock.
                 if try meta("live_signature") == stored { return false }
-                try storeFiles(usage, project: project, now: now)
+                // An archive with no events yet (made by a run that saw none) is filled as a new one is: no
+                // other run can add any while this transaction holds the write lock.
+                let empty = try db.integer("SELECT NOT EXISTS(SELECT 1 FROM events)") == 1
+                try storeFiles(usage, project: project, now: now, fresh: empty)
                 try setMeta("live_signature", stored)
                 Trace.mark("archive: events written")
                 return true
@@ -64,8 +67,7 @@ extension UsageArchive {
         }
     }
 
-    /// `fresh`: the archive is new (no file or event rows), so events are inserted without looking for
-    /// stored copies.
+    /// `fresh`: the archive holds no events, so events are inserted without looking for stored copies.
     func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64, fresh: Bool = false) throws {
         var present: [String: FileRow] = [:]
         let rows = try db.prepare("SELECT id, path, size, stamp, inode, project FROM files WHERE gone = 0")
