@@ -35,8 +35,13 @@ public struct CCUsageCommand: AsyncParsableCommand {
 
     /// Parses and runs; every error becomes one line on stderr and exit code 1.
     public static func run(arguments rawArguments: [String]) async -> Int32 {
-        // Cache files written in the background while the report was built are finished before exit.
-        defer { CacheWrites.wait() }
+        // Cache files and a first archive written in the background while the report was built are finished
+        // before exit; the archive's failure is its one warning line, after the report.
+        ArchiveBackground.enabled = true
+        defer {
+            CacheWrites.wait()
+            for warning in ArchiveBackground.finish() { Terminal.write(STDERR_FILENO, warning + "\n") }
+        }
         signal(SIGPIPE, SIG_IGN)
         if rawArguments == ["-v"] {
             Terminal.out(ccusageVersion + "\n")

@@ -89,6 +89,21 @@ import Glibc
         #expect(status.code == 1 && status.err.contains("left untouched"))
     }
 
+    #if os(Linux)
+    @Test("a first archive that cannot be written (in the background) is one warning after the report, and no report is cached")
+    func firstArchiveFails() throws {
+        let bare = try run(["daily", "--json", "--offline", "--no-archive"])
+        let path = "/proc/ccusage-no-such-folder/archive.sqlite"   // no folder can be made there
+        for _ in 0..<2 {
+            let result = try run(["daily", "--json", "--offline"], ["CCUSAGE_ARCHIVE": path])
+            #expect(result.code == 0)
+            #expect(result.out == bare.out)
+            #expect(result.err.split(separator: "\n").filter { $0.hasPrefix("warning: archive \(path): ") }.count == 1)
+        }
+        #expect(try run(["daily", "--json", "--offline"], ["CCUSAGE_ARCHIVE": path, "LOG_LEVEL": "0"]).err.isEmpty)
+    }
+    #endif
+
     @Test("prune removes what is before the day and says so")
     func prune() throws {
         _ = try run(["daily", "--offline"])

@@ -22,16 +22,25 @@ import Testing
         return out
     }
 
-    @Test("a new archive holds exactly what storing into an empty one does, is in WAL mode, and leaves no side file")
+    @Test("a new archive holds exactly what upserts into an empty one and a run into an empty one do, is in WAL mode, and leaves no side file")
     func newArchiveEqualsStoredOne() throws {
         let root = try base.tree(), built = root + "/new/built.sqlite", stored = root + "/stored.sqlite"
+        let upserted = root + "/upserted.sqlite"
         defer { removeTemporary(root) }
-        _ = try UsageArchive(path: stored)   // an empty archive: the usual way (upserts)
+        _ = try UsageArchive(path: stored)   // an empty archive: a run fills it as a new one (plain inserts)
         let first = try base.load(root, archive: stored, cache: false)
         let second = try base.load(root, archive: built, cache: false)
         #expect(first.problems.isEmpty && second.problems.isEmpty)
         #expect(base.seen(first) == base.seen(second))
         #expect(try rows(built) == rows(stored))
+        // The upserts an archive with events gets give the same rows.
+        let signature = MergedCache.signature(second.files, options: base.options(root, archive: nil, cache: false))
+        let other = try UsageArchive(path: upserted)
+        try other.db.transaction {
+            try other.storeFiles(second, project: nil, now: 1_760_000_000_000, fresh: false)
+            try other.setMeta("live_signature", Int64(bitPattern: signature))
+        }
+        #expect(try rows(upserted) == rows(built))
         #expect(try rows(built).count > second.records.count)
         let archive = try UsageArchive(path: built)
         #expect(try archive.integrityCheck() == "ok")
@@ -40,7 +49,6 @@ import Testing
         #expect(try archive.db.integer("PRAGMA user_version") == ArchiveSchema.version)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/new").filter { $0.contains(".new-") } == [])
         // The next run finds it up to date.
-        let signature = MergedCache.signature(second.files, options: base.options(root, archive: nil, cache: false))
         #expect(try !archive.store(second, signature: signature, project: nil, now: 2))
     }
 

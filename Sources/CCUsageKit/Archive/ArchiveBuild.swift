@@ -15,9 +15,7 @@ extension UsageArchive {
     /// there is one, now or by the time the new one is complete: the caller then stores into it.
     static func buildNew(_ usage: LoadedUsage, path: String, signature: UInt64, project: String?,
                          now: Int64) throws(ArchiveError) -> Bool {
-        guard access(path, F_OK) != 0, errno == ENOENT, access(path + "-wal", F_OK) != 0, errno == ENOENT else {
-            return false
-        }
+        guard absent(path) else { return false }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -46,6 +44,11 @@ extension UsageArchive {
             close(directory)
         }
         return true
+    }
+
+    /// No database and no write-ahead log at `path`.
+    static func absent(_ path: String) -> Bool {
+        access(path, F_OK) != 0 && errno == ENOENT && access(path + "-wal", F_OK) != 0 && errno == ENOENT
     }
 
     /// Creates `side` with the schema and the events; closed (so complete on disk) when this returns.

@@ -50,7 +50,10 @@ extension UsageArchive {
             return try db.transaction {
                 // Another run may have stored the same files while this one waited for the write lock.
                 if try meta("live_signature") == stored { return false }
-                try storeFiles(usage, project: project, now: now)
+                // An archive with no events yet (made by a run that saw none) is filled as a new one is: no
+                // other run can add any while this transaction holds the write lock.
+                let empty = try db.integer("SELECT NOT EXISTS(SELECT 1 FROM events)") == 1
+                try storeFiles(usage, project: project, now: now, fresh: empty)
                 try setMeta("live_signature", stored)
                 Trace.mark("archive: events written")
                 return true
@@ -64,8 +67,7 @@ extension UsageArchive {
         }
     }
 
-    /// `fresh`: the archive is new (no file or event rows), so events are inserted without looking for
-    /// stored copies.
+    /// `fresh`: the archive holds no events, so events are inserted without looking for stored copies.
     func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64, fresh: Bool = false) throws {
         var present: [String: FileRow] = [:]
         let rows = try db.prepare("SELECT id, path, size, stamp, inode, project FROM files WHERE gone = 0")
@@ -140,6 +142,8 @@ public struct ArchiveOptions: Sendable {
     public var path: String
     /// The run's clock (ms): when a transcript was found gone.
     public var now: Int64
+    /// `--quiet`: a first archive written in the background (`ArchiveBackground`) says nothing when it fails.
+    public var quiet = false
     public init(path: String, now: Int64) { self.path = path; self.now = now }
 }
 
@@ -149,7 +153,16 @@ public struct ArchiveOptions: Sendable {
 enum ArchiveHook {
     static func apply(_ usage: inout LoadedUsage, options: LoadOptions) {
         guard let path = options.archive?.path, let now = options.archive?.now else { return }
+        ArchiveBackground.wait()   // an earlier load's first archive (the same side file name) is complete
         let signature = options.modifiedSince == nil ? MergedCache.signature(usage.files, options: options) : nil
+        if let signature, ArchiveBackground.enabled, UsageArchive.absent(path) {
+            // No archive: it holds nothing the report needs, so it is written while the report is built.
+            let loaded = usage, project = options.project
+            ArchiveBackground.start(quiet: options.archive?.quiet ?? false) {
+                write(loaded, path: path, signature: signature, project: project, now: now)
+            }
+            return
+        }
         if let signature {
             // No archive yet: written in one go (nothing is archived only).
             do {
@@ -185,6 +198,22 @@ enum ArchiveHook {
             Trace.mark("archive: \(added) archived-only events added")
         } catch {
             usage.problems.append(LoadProblem(kind: .archive, path: error.path, reason: error.reason))
+        }
+    }
+
+    /// A first archive, off the report's path: written new, or (another run made one meanwhile) stored into.
+    private static func write(_ usage: LoadedUsage, path: String, signature: UInt64, project: String?,
+                              now: Int64) -> LoadProblem? {
+        do {
+            if try UsageArchive.buildNew(usage, path: path, signature: signature, project: project, now: now) {
+                Trace.mark("archive: new archive in place")
+                return nil
+            }
+            try UsageArchive(path: path).store(usage, signature: signature, project: project, now: now)
+            Trace.mark("archive updated")
+            return nil
+        } catch {
+            return LoadProblem(kind: .archive, path: error.path, reason: error.reason)
         }
     }
 }

@@ -42,9 +42,13 @@ extension UsageService {
         let report = finished(request, usage: usage, text: text)
         if let key, let directory = request.caching.directory, usage.problems.isEmpty {
             let entry = ReportCache.Entry(notices: said, text: text, warnings: report.warnings)
-            // Under the archive's state after this run's update, so the next run on the same data hits.
-            let inputs = discovered.signature(options) ^ (archivePath.map { UsageArchive.stamp(path: $0) } ?? 0)
+            let files = discovered.signature(options)
             CacheWrites.run(inBackground: true) {
+                // Under the archive's state after this run's update (a first archive may still be being
+                // written: `failed` waits for it), so the next run on the same data hits; not at all when
+                // the archive could not be written, so the next run tries again and says why.
+                guard !ArchiveBackground.failed else { return }
+                let inputs = files ^ (archivePath.map { UsageArchive.stamp(path: $0) } ?? 0)
                 ReportCache.write(directory: directory, key: key, signature: inputs, entry: entry)
             }
         }

@@ -82,6 +82,7 @@ public struct UsageService: Sendable {
         options.writeCachesInBackground = true   // CacheWrites.wait() before the process exits
         if request.diagnostics.debug { options.skippedSamples = request.diagnostics.samples }
         options.archive = request.caching.archivePath.map { ArchiveOptions(path: $0, now: env.now) }
+        options.archive?.quiet = request.diagnostics.quiet
         return options
     }
 
