@@ -42,8 +42,8 @@ int ccusage_trusts_directory_times(const char *path) {
 #endif
 }
 
-/* One pass over a Codex line for the compact markers of 07-codex §4.1. Every marker ends in the two bytes `":`
-   (a key's closing quote and its colon), so only those places are looked at: SSE2 finds them 16 bytes at a time. */
+/* The compact markers of 07-codex §4.1 at a key's closing quote `p[j]` followed by `:` (every marker ends in those
+   two bytes); `ccusage_codex_line` looks only at such places. */
 static inline int ccusage_marker_at(const unsigned char *p, size_t n, size_t j) {
     int flags = 0;
     if (j >= 5 && memcmp(p + j - 5, "\"type", 5) == 0) {
@@ -61,30 +61,6 @@ static inline int ccusage_marker_at(const unsigned char *p, size_t n, size_t j) 
         if (memcmp(p + j - 13, "\"input", 6) == 0 || (j >= 14 && memcmp(p + j - 14, "\"prompt", 7) == 0)) {
             flags |= CCUSAGE_TOKENS_KEY;
         }
-    }
-    return flags;
-}
-
-/* The SSE2 and byte-wise search from `i` on (the whole line, or the tail the AVX2 loop left). */
-static int ccusage_codex_markers_from(const unsigned char *p, size_t n, size_t i) {
-    int flags = 0;
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), colon = _mm_set1_epi8(':');
-    for (; i + 17 <= n; i += 16) {
-        __m128i a = _mm_loadu_si128((const __m128i *)(p + i));
-        __m128i b = _mm_loadu_si128((const __m128i *)(p + i + 1));
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, quote), _mm_cmpeq_epi8(b, colon)));
-        while (mask) {
-            flags |= ccusage_marker_at(p, n, i + (size_t)__builtin_ctz(mask));
-            mask &= mask - 1;
-        }
-    }
-#endif
-    for (; i + 1 < n; i++) {
-        const unsigned char *q = memchr(p + i, '"', n - 1 - i);
-        if (!q) break;
-        i = (size_t)(q - p);
-        if (p[i + 1] == ':') flags |= ccusage_marker_at(p, n, i);
     }
     return flags;
 }
@@ -114,24 +90,6 @@ static int ccusage_has_avx2(void) {
     static int known = -1;
     if (known < 0) known = __builtin_cpu_supports("avx2") ? 1 : 0;
     return known;
-}
-
-/* The same searches 32 bytes at a time. */
-__attribute__((target("avx2"))) static int ccusage_codex_markers_avx2(const unsigned char *p, size_t n) {
-    int flags = 0;
-    size_t i = 0;
-    const __m256i quote = _mm256_set1_epi8('"'), colon = _mm256_set1_epi8(':');
-    for (; i + 33 <= n; i += 32) {
-        __m256i a = _mm256_loadu_si256((const __m256i *)(p + i));
-        __m256i b = _mm256_loadu_si256((const __m256i *)(p + i + 1));
-        unsigned mask = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, quote),
-                                                                         _mm256_cmpeq_epi8(b, colon)));
-        while (mask) {
-            flags |= ccusage_marker_at(p, n, i + (size_t)__builtin_ctz(mask));
-            mask &= mask - 1;
-        }
-    }
-    return flags | ccusage_codex_markers_from(p, n, i);
 }
 
 __attribute__((target("avx2"))) static size_t ccusage_json_plain_run_avx2(const unsigned char *p, size_t n) {
@@ -220,13 +178,6 @@ size_t ccusage_codex_line(const unsigned char *p, size_t n, int *flags) {
     if (ccusage_has_avx2()) return ccusage_codex_line_avx2(p, n, flags);
 #endif
     return ccusage_codex_line_from(p, n, 0, flags);
-}
-
-int ccusage_codex_markers(const unsigned char *p, size_t n) {
-#if defined(CCUSAGE_AVX2)
-    if (ccusage_has_avx2()) return ccusage_codex_markers_avx2(p, n);
-#endif
-    return ccusage_codex_markers_from(p, n, 0);
 }
 
 size_t ccusage_json_plain_run(const unsigned char *p, size_t n) {

@@ -10,18 +10,17 @@ void *ccusage_memmem(const void *haystack, size_t haystack_len, const void *need
 /// tmpfs, overlayfs, F2FS, ZFS, bcachefs on Linux; APFS and HFS+ on macOS); 0 otherwise or on error.
 int ccusage_trusts_directory_times(const char *path);
 
-/// The compact markers of a Codex line (07-codex §4.1), found in one pass: bits of `ccusage_codex_markers`.
+/// The compact markers of a Codex line (07-codex §4.1): bits of `ccusage_codex_line`'s flags.
 #define CCUSAGE_TYPE_KEY 1        /* "type": */
 #define CCUSAGE_TURN_CONTEXT 2    /* "type":"turn_context" */
 #define CCUSAGE_EVENT_MSG 4       /* "type":"event_msg" */
 #define CCUSAGE_TOKEN_COUNT 8     /* "type":"token_count" */
 #define CCUSAGE_USAGE_KEY 16      /* "usage": */
 #define CCUSAGE_TOKENS_KEY 32     /* "input_tokens": or "prompt_tokens": */
-int ccusage_codex_markers(const unsigned char *line, size_t length);
 #define CCUSAGE_SPACED_TYPE 64    /* "type" or "type": followed by a space, tab or CR (ccusage_codex_line only) */
 /// The line at `p` (up to its first `\n`, or `length`): its length, returned, and its markers in `*flags`, the newline
-/// and marker searches in one pass. A line's flags are those of `ccusage_codex_markers` on it, plus
-/// CCUSAGE_SPACED_TYPE: when absent, no spaced `"type"` form (07-codex §4.1) can occur in the line.
+/// and marker searches in one pass: the compact markers found in the line, plus CCUSAGE_SPACED_TYPE when a
+/// spaced `"type"` form (07-codex §4.1) can occur in it (when absent, none can).
 size_t ccusage_codex_line(const unsigned char *p, size_t length, int *flags);
 
 /// How many bytes from `p` on are plain string content for a JSON parser: not `"`, not `\\`, not a control

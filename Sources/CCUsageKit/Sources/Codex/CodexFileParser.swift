@@ -75,8 +75,8 @@ struct CodexFileParser {
     static func replaySecond(path: String) -> (second: [UInt8]?, settled: Bool) {
         var stamps: [[UInt8]] = []
         var tree = JSONTree()
-        _ = LineReader.forEachLine(path: path) { line, _ in
-            guard CodexLine.classify(line) == .session, tree.parse(line),
+        _ = LineReader.forEachCodexLine(path: path) { line, _, markers in
+            guard CodexLine.classify(line, markers: markers) == .session, tree.parse(line),
                   let top = SessionLine(tree), top.type == "event_msg", let stamp = top.timestamp else { return true }
             guard case .success(let payloadType) = tree.strictString(top.payload, "type"), payloadType == "token_count"
             else { return true }

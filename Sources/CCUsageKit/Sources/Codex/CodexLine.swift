@@ -5,10 +5,11 @@ import Foundation
 enum CodexLineKind { case session, headless, ignored }
 
 enum CodexLine {
+    /// A line (no `\n`) on its own: its markers found by the reader's one pass (`ccusage_codex_line`).
     static func classify(_ line: UnsafeBufferPointer<UInt8>) -> CodexLineKind {
-        // One pass finds every compact marker (each ends in a key's `":`; see `ccusage_codex_markers`).
-        let markers: Int32 = line.baseAddress.map { ccusage_codex_markers($0, line.count) } ?? 0
-        return classify(line, markers: markers | CCUSAGE_SPACED_TYPE)
+        var markers: Int32 = 0
+        if let base = line.baseAddress { _ = ccusage_codex_line(base, line.count, &markers) }
+        return classify(line, markers: markers)
     }
 
     /// The same from the line's markers as `ccusage_codex_line` found them: without `CCUSAGE_SPACED_TYPE`, every
