@@ -5,6 +5,7 @@
 #include <emmintrin.h>
 #endif
 #if defined(__linux__)
+#include <fcntl.h>
 #include <sys/vfs.h>
 #elif defined(__APPLE__)
 #include <sys/param.h>
@@ -229,4 +230,13 @@ size_t ccusage_json_string_run(const unsigned char *p, size_t n) {
         if (length == 0) return i;
         i += length;
     }
+}
+
+int ccusage_start_writeback(int fd) {
+#if defined(__linux__)
+    return sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd;
+    return 0;
+#endif
 }

@@ -80,3 +80,48 @@ import Testing
         #expect(try UsageArchive(path: path).integrityCheck() == "ok")
     }
 }
+
+/// The rows' key order (`EventKey.sorted`) and a new archive committed in steps.
+@Suite(.serialized) struct ArchiveRowOrderTests {
+    @Test("the counting sort of event keys gives the order of a plain sort, equal keys in record order")
+    func keysSortLikeAPlainSort() {
+        let record = UnsafeMutablePointer<PricedRecord>.allocate(capacity: 1)
+        defer { record.deallocate() }
+        var random = SystemRandomNumberGenerator()
+        for n in [0, 1, 2, 17, 64, 65, 300, 5000, 70000] {
+            for spread in [Int64.max, 1 << 20, 3] {   // hashes; few top bits (one big bucket); nearly all equal
+                var keys: [EventKey] = []
+                for i in 0..<n {
+                    let key1 = Int64.random(in: -spread...spread, using: &random)
+                    let twin = i > 0 && Int.random(in: 0..<10, using: &random) == 0
+                    keys.append(twin ? EventKey(key1: keys[i - 1].key1, key2: keys[i - 1].key2, key3: keys[i - 1].key3,
+                                                record: record, index: Int32(i), place: 0, seq: 0)
+                                     : EventKey(key1: key1, key2: Int64.random(in: -3...3, using: &random),
+                                                key3: Int64.random(in: 0...2, using: &random), record: record,
+                                                index: Int32(i), place: Int32(i % 5), seq: Int32(i % 7)))
+                }
+                keys.shuffle(using: &random)
+                let expected = keys.sorted { ($0.key1, $0.key2, $0.key3, $0.index) < ($1.key1, $1.key2, $1.key3, $1.index) }
+                let sorted = EventKey.sorted(keys)
+                #expect(sorted.map(\.index) == expected.map(\.index), "n \(n), spread \(spread)")
+                #expect(sorted.map(\.seq) == expected.map(\.seq) && sorted.map(\.place) == expected.map(\.place))
+            }
+        }
+    }
+
+    @Test("a new archive committed every few rows holds the rows of one written in one go")
+    func checkpointsChangeNoRow() throws {
+        let base = ArchiveTests(), root = try base.tree(), whole = root + "/whole.sqlite", steps = root + "/steps.sqlite"
+        defer { removeTemporary(root) }
+        let usage = try base.load(root, archive: nil, cache: false)
+        #expect(usage.records.count > 20)
+        #expect(try UsageArchive.buildNew(usage, path: whole, signature: 9, project: nil, now: 1))
+        let saved = UsageArchive.rowsPerCheckpoint
+        UsageArchive.rowsPerCheckpoint = 3
+        defer { UsageArchive.rowsPerCheckpoint = saved }
+        #expect(try UsageArchive.buildNew(usage, path: steps, signature: 9, project: nil, now: 1))
+        let rows = ArchiveBuildTests().rows
+        #expect(try rows(steps) == rows(whole))
+        #expect(try UsageArchive(path: steps).integrityCheck() == "ok")
+    }
+}

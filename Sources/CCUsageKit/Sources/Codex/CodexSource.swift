@@ -106,7 +106,7 @@ extension CodexSource {
             signature.file(path: file.path, size: file.size, time: file.modifiedMillis, inode: file.inode)
         }
         signature.mix(UInt64(files.count))
-        var h = (signature.value ^ prices.digest) &* 0xff51_afd7_ed55_8ccd
+        let h = (signature.value ^ prices.digest) &* 0xff51_afd7_ed55_8ccd
         return h ^ (h >> 31)
     }
 }
