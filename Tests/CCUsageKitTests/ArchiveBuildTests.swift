@@ -125,3 +125,94 @@ import Testing
         #expect(try UsageArchive(path: steps).integrityCheck() == "ok")
     }
 }
+
+/// A new archive's events written as SQLite pages (`ArchiveBTree.swift`) against the same rows inserted
+/// through SQL.
+@Suite(.serialized) struct ArchivePagesTests {
+    /// `count` deduplicated records over `files` files, in a merge-like order (file indices mostly rising,
+    /// some falling back, so many records have a place other than their file), with values of every size.
+    func usage(_ count: Int, files: Int, seed: UInt64, grown: Int64 = 0) -> LoadedUsage {
+        var random = SplitMix(seed: seed)
+        var transcripts: [TranscriptFile] = []
+        for f in 0..<files {
+            let project = "proj\(f % 5)"
+            transcripts.append(TranscriptFile(path: "/p/\(project)/s\(f).jsonl", project: project, sessionID: "s\(f)",
+                                              projectPath: project, size: Int64(100 + f) + grown,
+                                              modified: Int64(1_700_000_000_000 + f), inode: UInt64(1000 + f)))
+        }
+        let models = [nil, "claude-opus-4-6", "claude-sonnet-4-20250514", "a-model-name-that-is-rather-long-\(seed)"]
+        var file = 0
+        var records: [PricedRecord] = []
+        for i in 0..<count {
+            if random.next() % 7 == 0 { file = min(files - 1, file + 1) }
+            let own = random.next() % 9 == 0 ? Int(random.next() % UInt64(file + 1)) : file
+            let big = random.next() % 5 == 0
+            func amount() -> Int { Int(random.next() % (big ? 4_000_000_000 : 300)) }
+            let tokens = TokenCounts(input: amount(), output: amount(), cacheCreation: amount(), cacheRead: amount())
+            let time: Int64 = 1_750_000_000_000 + Int64(i) * 977 - (big ? 9_000_000_000_000 : 0)
+            var cost: Double?
+            if random.next() % 4 == 0 { cost = Double(random.next() % 1000) / 7 } else if random.next() % 9 == 0 { cost = 0 }
+            var key: DedupKey?
+            if random.next() % 13 != 0 {
+                let request: UInt64 = random.next() % 2 == 0 ? 0 : random.next()
+                key = DedupKey(message: random.next(), message2: random.next() % 3, request: request)
+            }
+            let reset: Int64? = random.next() % 11 == 0 ? Int64(random.next() % 2_000_000_000_000) : nil
+            let session: String? = random.next() % 5 == 0 ? nil : "session-\(own)"
+            let version: String? = random.next() % 2 == 0 ? "2.1.\(own % 4)" : nil
+            let record = UsageRecord(time: time, tokens: tokens, cacheCreation1h: random.next() % 3 == 0 ? amount() : 0,
+                                     recordedCost: cost, model: models[Int(random.next() % 4)],
+                                     isFast: random.next() % 5 == 0, hasSpeed: random.next() % 3 == 0,
+                                     isSidechain: random.next() % 6 == 0, dedupKey: key, sessionField: session,
+                                     version: version, usageLimitReset: reset, fileIndex: Int32(own))
+            records.append(PricedRecord(record, cost: 0))
+        }
+        return LoadedUsage(files: transcripts, records: records)
+    }
+
+    @Test("events written as pages are the rows SQL inserts, in a sound file, from one row to three levels of pages")
+    func pagesEqualInsertedRows() throws {
+        let root = NSTemporaryDirectory() + "ccusage-pages-\(getpid())"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { removeTemporary(root) }
+        let rows = ArchiveBuildTests().rows
+        for (k, (count, files)) in [(1, 1), (2, 1), (3, 2), (60, 3), (75, 4), (76, 4), (77, 5), (150, 9), (2_000, 40),
+                                    (6_100, 100), (40_000, 700)].enumerated() {
+            let usage = usage(count, files: files, seed: UInt64(k + 1))
+            let pages = "\(root)/pages-\(k).sqlite", inserted = "\(root)/sql-\(k).sqlite"
+            #expect(try UsageArchive.buildNew(usage, path: pages, signature: 5, project: nil, now: 1))
+            UsageArchive.directPages = false
+            defer { UsageArchive.directPages = true }
+            #expect(try UsageArchive.buildNew(usage, path: inserted, signature: 5, project: nil, now: 1))
+            UsageArchive.directPages = true
+            let archive = try UsageArchive(path: pages)
+            #expect(try archive.integrityCheck() == "ok", "\(count) rows")
+            let expected = try rows(inserted)
+            #expect(try rows(pages) == expected, "\(count) rows")
+            #expect(try archive.db.integer("SELECT count(*) FROM events") == Int64(count))
+            // The partial index answers as SQLite's own does.
+            let placed = "SELECT count(*), sum(seq), sum(key1 % 1000) FROM events INDEXED BY events_placed WHERE place != file AND place > 0"
+            #expect(try archive.db.integer(placed) == UsageArchive(path: inserted).db.integer(placed))
+            // The archive takes later upserts as one written through SQL does.
+            let later = self.usage(count / 2 + 1, files: files, seed: UInt64(k + 100), grown: 10)
+            for path in [pages, inserted] {
+                try UsageArchive(path: path).store(later, signature: 6, project: nil, now: 2)
+            }
+            #expect(try rows(pages) == rows(inserted))
+            #expect(try UsageArchive(path: pages).integrityCheck() == "ok")
+        }
+    }
+}
+
+/// A small deterministic generator (tests must not depend on the system's random numbers to reproduce).
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

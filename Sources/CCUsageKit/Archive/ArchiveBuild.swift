@@ -56,22 +56,39 @@ extension UsageArchive {
     /// Creates `side` with the schema and the events; closed (so complete on disk) when this returns.
     private static func fill(_ side: String, _ usage: LoadedUsage, signature: UInt64, project: String?,
                              now: Int64) throws {
-        let archive = try UsageArchive(path: side, building: true)
-        Trace.mark("archive: side file made")
-        // Every so many rows the pages written so far are committed (no journal: a plain write) and the disk
-        // starts on them, so the closing `fsync` waits only for the last ones.
-        let pages = open(side, O_RDONLY | O_CLOEXEC)
-        defer { if pages >= 0 { close(pages) } }
-        try archive.db.transaction {
-            try archive.storeFiles(usage, project: project, now: now, fresh: true) {
-                try archive.db.execute("COMMIT; BEGIN IMMEDIATE")
-                if pages >= 0 { _ = ccusage_start_writeback(pages) }
+        var direct: DirectEvents?
+        var roots: [String: UInt32] = [:]
+        do {
+            let archive = try UsageArchive(path: side, building: true)
+            Trace.mark("archive: side file made")
+            // The schema is on disk (no journal): the events can be written as pages (`ArchiveBTree.swift`).
+            direct = UsageArchive.directPages ? SideFile.inspect(side).map(DirectEvents.init) : nil
+            // Rows inserted through SQL: every so many rows those written so far are committed (no journal: a
+            // plain write) and the disk starts on them, so the closing `fsync` waits only for the last ones.
+            let pages = open(side, O_RDONLY | O_CLOEXEC)
+            defer { if pages >= 0 { close(pages) } }
+            try archive.db.transaction {
+                try archive.storeFiles(usage, project: project, now: now, fresh: true, checkpoint: {
+                    try archive.db.execute("COMMIT; BEGIN IMMEDIATE")
+                    if pages >= 0 { _ = ccusage_start_writeback(pages) }
+                }, direct: direct)
+                try archive.setMeta("live_signature", Int64(bitPattern: signature))
             }
-            try archive.setMeta("live_signature", Int64(bitPattern: signature))
+            if direct?.filled == true {
+                let tables = try archive.db.prepare(
+                    "SELECT name, rootpage FROM sqlite_master WHERE name IN ('events', 'events_placed')")
+                while try tables.step() { roots[tables.text(0) ?? ""] = UInt32(truncatingIfNeeded: tables.int64(1)) }
+            }
+        }   // closed: SQLite has written every page
+        if let direct, direct.filled {
+            guard let file = SideFile.inspect(side), let events = roots["events"], let placed = roots["events_placed"] else {
+                throw SQLiteError(code: SQLITE_INTERNAL, message: "the new archive changed while its events were encoded")
+            }
+            try file.write([(direct.events, events), (direct.placed, placed)])
         }
         Trace.mark("archive: events written")
         // Later runs open it in WAL mode, as every archive (switching needs no other connection: now).
-        try archive.db.execute("PRAGMA journal_mode=WAL")
+        try SQLiteDatabase(path: side, mode: .readWrite).execute("PRAGMA journal_mode=WAL")
         Trace.mark("archive: WAL mode")
     }
 

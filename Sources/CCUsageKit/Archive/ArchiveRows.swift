@@ -1,4 +1,5 @@
 import CShims
+import Dispatch
 import CSQLite
 
 /// A record to write: its key, where it is, and its place. What is sorted (48 bytes an element); the record
@@ -69,6 +70,8 @@ struct EventKey {
 extension UsageArchive {
     /// Rows between two `checkpoint`s of `writeEvents` (tests make it small).
     nonisolated(unsafe) static var rowsPerCheckpoint = 8192
+    /// Whether a new archive's events are written as pages (`ArchiveBTree.swift`); tests compare both ways.
+    nonisolated(unsafe) static var directPages = true
 
     /// Writes the events of the records whose file changed (`fileIDs[i] != 0`; `rowIDs`: each file's row,
     /// its place's id), in key order: B-tree pages then fill one after another. `fresh`: the table was
@@ -76,8 +79,10 @@ extension UsageArchive {
     /// shared), except a row with the key of the row before it: the upsert keeps the better copy, as it
     /// does in an archive that had rows. `checkpoint` runs after each `every` rows (a new archive's side
     /// file commits there and starts writing the pages out).
+    /// `direct`: a new archive's side file, whose rows are encoded there (when all keys differ) instead.
     func writeEvents(_ usage: LoadedUsage, fileIDs: [Int64], rowIDs: [Int64], fresh: Bool, batch: Int = 32,
-                     every: Int = UsageArchive.rowsPerCheckpoint, checkpoint: (() throws -> Void)? = nil) throws {
+                     every: Int = UsageArchive.rowsPerCheckpoint, checkpoint: (() throws -> Void)? = nil,
+                     direct: DirectEvents? = nil) throws {
         try usage.records.withRuns { runs in
             // A record's place: the file whose lines the merge was at when its first copy came (a better
             // copy from a later file takes the first one's place), and its position there. Places never
@@ -131,6 +136,11 @@ extension UsageArchive {
             Trace.mark("archive: keys sorted")
             try names.resolve(in: self)
             Trace.mark("archive: \(keys.count) event rows sorted, names stored")
+            if let direct, fresh, !(1..<max(keys.count, 1)).contains(where: { keys[$0].sameKey(as: keys[$0 - 1]) }),
+               Self.encode(keys, names: names, fileIDs: fileIDs, rowIDs: rowIDs, into: direct) {
+                Trace.mark("archive: rows encoded")
+                return
+            }
             try writeRows(keys, names: names, fileIDs: fileIDs, rowIDs: rowIDs, fresh: fresh, batch: batch,
                           every: every, checkpoint: checkpoint)
         }
@@ -199,6 +209,74 @@ extension UsageArchive {
             }
         }
     }
+
+    /// Encodes the rows (and the `events_placed` entries) as records, the two halves on two threads; false,
+    /// with nothing kept, when a record would not lie wholly on a page.
+    private static func encode(_ sorted: [EventKey], names: NameTable, fileIDs: [Int64], rowIDs: [Int64],
+                               into direct: DirectEvents) -> Bool {
+        typealias Placed = (place: Int64, seq: Int64, key1: Int64, key2: Int64, key3: Int64)
+        let format4 = direct.file.format4, limit = direct.maxRecord
+        let parts = sorted.count >= 4096 ? 2 : 1
+        let bounds = (0...parts).map { sorted.count * $0 / parts }
+        typealias Part = (events: EncodedEntries, placed: [Placed], fits: Bool)
+        let out = UnsafeMutableBufferPointer<Part>.allocate(capacity: parts)
+        out.initialize(repeating: (EncodedEntries(), [Placed](), true))
+        defer { out.deinitialize().deallocate() }
+        sorted.withUnsafeBufferPointer { sortedKeys in
+            do {
+                nonisolated(unsafe) let keys = sortedKeys, out = out
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let range = bounds[part]..<bounds[part + 1]
+                    // Records are about 90 bytes; the capacity is only reserved (pages are touched as filled).
+                    var events = EncodedEntries(capacity: range.count, bytesPerEntry: 160)
+                    var placed: [Placed] = []
+                    var v = [EncodedEntries.Value](repeating: .null, count: 18)
+                    for i in range {
+                        if i + 64 < range.upperBound { ccusage_prefetch(keys[i + 64].record, MemoryLayout<PricedRecord>.size) }
+                        let key = keys[i], r = key.record.pointee.record
+                        var flags: Int64 = r.dedupKey == nil ? UsageArchive.keyless : 0
+                        if r.isFast { flags |= UsageArchive.fast }
+                        if r.hasSpeed { flags |= UsageArchive.speed }
+                        if r.isSidechain { flags |= UsageArchive.sidechain }
+                        let ids = r.stringIDs
+                        let file = fileIDs[Int(r.fileIndex)], place = rowIDs[Int(key.place)]
+                        // `UsageArchive.eventColumns` order (the key columns lead: they are the primary key).
+                        v[0] = .integer(key.key1); v[1] = .integer(key.key2); v[2] = .integer(key.key3)
+                        v[3] = .integer(file); v[4] = .integer(r.time); v[5] = Self.name(names[ids.model])
+                        v[6] = .integer(Int64(r.tokens.input)); v[7] = .integer(Int64(r.tokens.output))
+                        v[8] = .integer(Int64(r.tokens.cacheCreation)); v[9] = .integer(Int64(r.tokens.cacheRead))
+                        v[10] = .integer(Int64(r.cacheCreation1h)); v[11] = r.recordedCost.map { .real($0) } ?? .null
+                        v[12] = .integer(flags); v[13] = Self.name(names[ids.session]); v[14] = Self.name(names[ids.version])
+                        v[15] = r.usageLimitReset.map { .integer($0) } ?? .null
+                        v[16] = .integer(place); v[17] = .integer(Int64(key.seq))
+                        v.withUnsafeBufferPointer { events.append($0, format4: format4) }
+                        if events.size(events.count - 1) > limit { out[part].fits = false; return }
+                        if place != file { placed.append((place, Int64(key.seq), key.key1, key.key2, key.key3)) }
+                    }
+                    out[part] = (events, placed, true)
+                }
+            }
+        }
+        let encoded = Array(out)
+        guard encoded.allSatisfy(\.fits) else { return false }
+        var events = encoded[0].events
+        for part in encoded.dropFirst() { events.append(contentsOf: part.events) }
+        var placed = encoded.flatMap(\.placed)
+        placed.sort { ($0.place, $0.seq, $0.key1, $0.key2, $0.key3) < ($1.place, $1.seq, $1.key1, $1.key2, $1.key3) }
+        var index = EncodedEntries(capacity: placed.count, bytesPerEntry: 48)
+        var entry = [EncodedEntries.Value](repeating: .null, count: 5)
+        for p in placed {
+            entry[0] = .integer(p.place); entry[1] = .integer(p.seq)
+            entry[2] = .integer(p.key1); entry[3] = .integer(p.key2); entry[4] = .integer(p.key3)
+            entry.withUnsafeBufferPointer { index.append($0, format4: format4) }
+        }
+        direct.events = events
+        direct.placed = index
+        direct.filled = true
+        return true
+    }
+
+    @inline(__always) private static func name(_ id: Int64) -> EncodedEntries.Value { id == 0 ? .null : .integer(id) }
 
     @inline(__always) private static func bindName(_ id: Int64, _ s: OpaquePointer, _ at: Int32) {
         if id != 0 { sqlite3_bind_int64(s, at, id) } else { sqlite3_bind_null(s, at) }

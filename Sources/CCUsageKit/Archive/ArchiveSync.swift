@@ -69,9 +69,9 @@ extension UsageArchive {
     }
 
     /// `fresh`: the archive holds no events, so events are inserted without looking for stored copies.
-    /// `checkpoint`: see `writeEvents`.
+    /// `checkpoint`, `direct`: see `writeEvents`.
     func storeFiles(_ usage: LoadedUsage, project: String?, now: Int64, fresh: Bool = false,
-                    checkpoint: (() throws -> Void)? = nil) throws {
+                    checkpoint: (() throws -> Void)? = nil, direct: DirectEvents? = nil) throws {
         var present: [String: FileRow] = [:]
         let rows = try db.prepare("SELECT id, path, size, stamp, inode, project FROM files WHERE gone = 0")
         while try rows.step() {
@@ -115,7 +115,7 @@ extension UsageArchive {
         }
         Trace.mark("archive: file rows")
         guard fileIDs.contains(where: { $0 != 0 }) else { return }
-        try writeEvents(usage, fileIDs: fileIDs, rowIDs: rowIDs, fresh: fresh, checkpoint: checkpoint)
+        try writeEvents(usage, fileIDs: fileIDs, rowIDs: rowIDs, fresh: fresh, checkpoint: checkpoint, direct: direct)
     }
 
     /// Inserts a `files` row (a new archive has thousands: no values are boxed or copied).
