@@ -2,6 +2,7 @@ import CCUsageTestSupport
 import Foundation
 import Testing
 @testable import CCUsageKit
+@testable import FixtureKit
 
 /// A run's first archive is written in a side file and linked into place (`ArchiveBuild.swift`).
 @Suite struct ArchiveBuildTests {
@@ -132,7 +133,7 @@ import Testing
     /// `count` deduplicated records over `files` files, in a merge-like order (file indices mostly rising,
     /// some falling back, so many records have a place other than their file), with values of every size.
     func usage(_ count: Int, files: Int, seed: UInt64, grown: Int64 = 0) -> LoadedUsage {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var transcripts: [TranscriptFile] = []
         for f in 0..<files {
             let project = "proj\(f % 5)"
@@ -201,18 +202,5 @@ import Testing
             #expect(try rows(pages) == rows(inserted))
             #expect(try UsageArchive(path: pages).integrityCheck() == "ok")
         }
-    }
-}
-
-/// A small deterministic generator (tests must not depend on the system's random numbers to reproduce).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

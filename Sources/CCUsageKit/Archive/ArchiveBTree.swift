@@ -139,27 +139,40 @@ enum IndexTree {
             return next
         }
 
-        var children: [UInt32] = []
-        children.reserveCapacity(leaves.count)
-        for range in leaves {
+        /// A page of `count` cells: `cell(slot)` gives the entry of a cell and, on an interior page, its left
+        /// child's page number; `right`: the right-most child's page number, nil on a leaf.
+        func page(_ count: Int, right: UInt32?, _ cell: (Int) -> (entry: Int, child: UInt32)) -> [UInt8] {
             var page = [UInt8](repeating: 0, count: pageSize)
-            page[0] = 0x0A
+            let header = right == nil ? 8 : 12
             var content = pageSize
             page.withUnsafeMutableBufferPointer { p in
                 entries.bytes.withUnsafeBufferPointer { b in
-                    for (slot, k) in range.enumerated() {
-                        content -= leafCell(k)
+                    for slot in 0..<count {
+                        let (k, child) = cell(slot)
+                        content -= leafCell(k) + (right == nil ? 0 : 4)
                         var at = content
+                        if right != nil {
+                            put32(p, at, child)
+                            at += 4
+                        }
                         writeVarint(entries.size(k), into: p, at: &at)
-                        let from = entries.starts[k]
-                        (p.baseAddress! + at).update(from: b.baseAddress! + from, count: entries.size(k))
-                        put16(p, 8 + 2 * slot, content)
+                        (p.baseAddress! + at).update(from: b.baseAddress! + entries.starts[k], count: entries.size(k))
+                        put16(p, header + 2 * slot, content)
                     }
                 }
-                put16(p, 3, range.count)
+                p[0] = right == nil ? 0x0A : 0x02   // index b-tree leaf, interior
+                put16(p, 3, count)
                 put16(p, 5, content)
+                if let right { put32(p, 8, right) }
             }
-            children.append(place(page, alone: leaves.count == 1))
+            return page
+        }
+
+        var children: [UInt32] = []
+        children.reserveCapacity(leaves.count)
+        for range in leaves {
+            let leaf = page(range.count, right: nil) { (range.lowerBound + $0, 0) }
+            children.append(place(leaf, alone: leaves.count == 1))
         }
 
         // Interior levels: cells (left child, divider) and the right-most child, until one page is left.
@@ -188,27 +201,11 @@ enum IndexTree {
             }
             var parents: [UInt32] = []
             for group in groups {
-                var page = [UInt8](repeating: 0, count: pageSize)
-                page[0] = 0x02
-                var content = pageSize
-                page.withUnsafeMutableBufferPointer { p in
-                    entries.bytes.withUnsafeBufferPointer { b in
-                        for (slot, d) in group.cells.enumerated() {
-                            let k = dividers[d]
-                            content -= interiorCell(d)
-                            var at = content
-                            put32(p, at, children[d])
-                            at += 4
-                            writeVarint(entries.size(k), into: p, at: &at)
-                            (p.baseAddress! + at).update(from: b.baseAddress! + entries.starts[k], count: entries.size(k))
-                            put16(p, 12 + 2 * slot, content)
-                        }
-                    }
-                    put16(p, 3, group.cells.count)
-                    put16(p, 5, content)
-                    put32(p, 8, children[group.right])
+                let cells = group.cells
+                let interior = page(cells.count, right: children[group.right]) {
+                    (dividers[cells.lowerBound + $0], children[cells.lowerBound + $0])
                 }
-                parents.append(place(page, alone: groups.count == 1))
+                parents.append(place(interior, alone: groups.count == 1))
             }
             children = parents
             dividers = promoted

@@ -101,7 +101,7 @@ public enum SQLiteValue: Sendable, Equatable {
 public final class SQLiteStatement {
     private let statement: OpaquePointer
     private let database: SQLiteDatabase
-    /// For loops that bind many values with the C calls themselves (`EventRow.bind`).
+    /// For loops that bind many values with the C calls themselves (`UsageArchive.writeEvents`).
     var handle: OpaquePointer { statement }
 
     init(_ statement: OpaquePointer, database: SQLiteDatabase) {
