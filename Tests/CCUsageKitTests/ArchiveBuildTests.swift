@@ -203,4 +203,18 @@ import Testing
             #expect(try UsageArchive(path: pages).integrityCheck() == "ok")
         }
     }
+
+    @Test("the page path is taken only for the events layout it encodes")
+    func pagesOnlyForTheirLayout() throws {
+        let root = NSTemporaryDirectory() + "ccusage-layout-\(getpid())"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { removeTemporary(root) }
+        let archive = try UsageArchive(path: root + "/a.sqlite")
+        #expect(try archive.eventsMatchPages())
+        try archive.db.execute("ALTER TABLE events ADD COLUMN note TEXT")
+        #expect(try !archive.eventsMatchPages())
+        let other = try UsageArchive(path: root + "/b.sqlite")
+        try other.db.execute("DROP INDEX events_placed; CREATE INDEX events_placed ON events(place, seq)")
+        #expect(try !other.eventsMatchPages())
+    }
 }

@@ -307,6 +307,26 @@ struct SideFile {
     }
 }
 
+extension UsageArchive {
+    /// Whether `events` and `events_placed` are laid out as `DirectEvents` encodes them: a WITHOUT ROWID
+    /// table of `eventColumns` in that order, keyed by the first three, and a partial index on (place, seq).
+    /// A later schema that changes them takes the SQL path until the encoding follows.
+    func eventsMatchPages() throws -> Bool {
+        func column(_ sql: String) throws -> [String] {
+            let statement = try db.prepare(sql)
+            var out: [String] = []
+            while try statement.step() { out.append(statement.text(0) ?? "") }
+            return out
+        }
+        let expected = UsageArchive.eventColumns.split(separator: ", ").enumerated().map { "\($1):\($0 < 3 ? $0 + 1 : 0)" }
+        return try column("SELECT name || ':' || pk FROM pragma_table_info('events') ORDER BY cid") == expected
+            && column("SELECT name FROM pragma_index_info('events_placed') ORDER BY seqno") == ["place", "seq"]
+            && column("SELECT partial FROM pragma_index_list('events') WHERE name = 'events_placed'") == ["1"]
+            && column("SELECT count(*) FROM pragma_index_list('events')") == ["2"]   // the key and events_placed
+            && db.integer("SELECT count(*) FROM sqlite_master WHERE name = 'events' AND sql LIKE '%WITHOUT ROWID%'") == 1
+    }
+}
+
 /// A new archive's events, encoded for `SideFile.write` instead of inserted (`UsageArchive.writeEvents`).
 final class DirectEvents {
     let file: SideFile

@@ -62,7 +62,8 @@ extension UsageArchive {
             let archive = try UsageArchive(path: side, building: true)
             Trace.mark("archive: side file made")
             // The schema is on disk (no journal): the events can be written as pages (`ArchiveBTree.swift`).
-            direct = UsageArchive.directPages ? SideFile.inspect(side).map(DirectEvents.init) : nil
+            let pagesFit = try archive.eventsMatchPages()
+            direct = UsageArchive.directPages && pagesFit ? SideFile.inspect(side).map(DirectEvents.init) : nil
             // Rows inserted through SQL: every so many rows those written so far are committed (no journal: a
             // plain write) and the disk starts on them, so the closing `fsync` waits only for the last ones.
             let pages = open(side, O_RDONLY | O_CLOEXEC)
