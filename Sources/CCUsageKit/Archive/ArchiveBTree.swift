@@ -248,6 +248,11 @@ struct SideFile {
     /// Schema format 4 or more (0 and 1 stored in no bytes).
     let format4: Bool
 
+    /// The header's 4-byte big-endian number at `at`.
+    private static func bigEndian32(_ header: [UInt8], _ at: Int) -> UInt32 {
+        header[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// Reads the header of the database at `path`; nil (the caller writes rows through SQL) unless it is a
     /// plain file SQLite left complete: no free pages, no reserved bytes, no auto-vacuum, no journal, and
     /// exactly as long as its header says.
@@ -257,7 +262,7 @@ struct SideFile {
         defer { close(fd) }
         var header = [UInt8](repeating: 0, count: 100)
         guard pread(fd, &header, 100, 0) == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return nil }
-        func be32(_ at: Int) -> UInt32 { header[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+        func be32(_ at: Int) -> UInt32 { bigEndian32(header, at) }
         let raw = Int(header[16]) << 8 | Int(header[17])
         let pageSize = raw == 1 ? 65536 : raw
         var st = stat()
@@ -300,7 +305,7 @@ struct SideFile {
         // The page count, valid while the change counter equals the version-valid-for number.
         var header = [UInt8](repeating: 0, count: 100)
         guard pread(fd, &header, 100, 0) == 100 else { throw SQLiteError(code: SQLITE_IOERR, message: "cannot read the header") }
-        let counter = header[24..<28].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } &+ 1
+        let counter = Self.bigEndian32(header, 24) &+ 1
         for (at, value) in [(24, counter), (28, next - 1), (92, counter)] {
             try put((0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * (3 - UInt32($0)))) }, at: at)
         }

@@ -154,32 +154,17 @@ extension UsageArchive {
         let one = fresh ? try db.prepare(insert + "(\(Self.marks(18, from: 1)))") : upsert
         let many = fresh ? try db.prepare(insert + (0..<batch).map { "(\(Self.marks(18, from: 1 + 18 * $0)))" }
             .joined(separator: ", ")) : nil
-        /// Binds a record's row as the event columns (`UsageArchive.eventColumns` order) from `first` on.
+        var values = [EncodedEntries.Value](repeating: .null, count: 18)
+        /// Binds a record's row as the event columns from parameter `first` on.
         func bind(_ key: EventKey, to s: OpaquePointer, from first: Int32) {
-            let r = key.record.pointee.record
-            var flags: Int64 = r.dedupKey == nil ? UsageArchive.keyless : 0
-            if r.isFast { flags |= UsageArchive.fast }
-            if r.hasSpeed { flags |= UsageArchive.speed }
-            if r.isSidechain { flags |= UsageArchive.sidechain }
-            let ids = r.stringIDs
-            sqlite3_bind_int64(s, first, key.key1)
-            sqlite3_bind_int64(s, first + 1, key.key2)
-            sqlite3_bind_int64(s, first + 2, key.key3)
-            sqlite3_bind_int64(s, first + 3, fileIDs[Int(r.fileIndex)])
-            sqlite3_bind_int64(s, first + 4, r.time)
-            Self.bindName(names[ids.model], s, first + 5)
-            sqlite3_bind_int64(s, first + 6, Int64(r.tokens.input))
-            sqlite3_bind_int64(s, first + 7, Int64(r.tokens.output))
-            sqlite3_bind_int64(s, first + 8, Int64(r.tokens.cacheCreation))
-            sqlite3_bind_int64(s, first + 9, Int64(r.tokens.cacheRead))
-            sqlite3_bind_int64(s, first + 10, Int64(r.cacheCreation1h))
-            if let cost = r.recordedCost { sqlite3_bind_double(s, first + 11, cost) } else { sqlite3_bind_null(s, first + 11) }
-            sqlite3_bind_int64(s, first + 12, flags)
-            Self.bindName(names[ids.session], s, first + 13)
-            Self.bindName(names[ids.version], s, first + 14)
-            if let reset = r.usageLimitReset { sqlite3_bind_int64(s, first + 15, reset) } else { sqlite3_bind_null(s, first + 15) }
-            sqlite3_bind_int64(s, first + 16, rowIDs[Int(key.place)])
-            sqlite3_bind_int64(s, first + 17, Int64(key.seq))
+            Self.row(key, names: names, fileIDs: fileIDs, rowIDs: rowIDs, into: &values)
+            for (c, value) in values.enumerated() {
+                switch value {
+                case .null: sqlite3_bind_null(s, first + Int32(c))
+                case .integer(let v): sqlite3_bind_int64(s, first + Int32(c), v)
+                case .real(let v): sqlite3_bind_double(s, first + Int32(c), v)
+                }
+            }
         }
         try sorted.withUnsafeBufferPointer { keys in
             var i = 0, due = every, fetched = 0
@@ -233,25 +218,13 @@ extension UsageArchive {
                     var v = [EncodedEntries.Value](repeating: .null, count: 18)
                     for i in range {
                         if i + 64 < range.upperBound { ccusage_prefetch(keys[i + 64].record, MemoryLayout<PricedRecord>.size) }
-                        let key = keys[i], r = key.record.pointee.record
-                        var flags: Int64 = r.dedupKey == nil ? UsageArchive.keyless : 0
-                        if r.isFast { flags |= UsageArchive.fast }
-                        if r.hasSpeed { flags |= UsageArchive.speed }
-                        if r.isSidechain { flags |= UsageArchive.sidechain }
-                        let ids = r.stringIDs
-                        let file = fileIDs[Int(r.fileIndex)], place = rowIDs[Int(key.place)]
-                        // `UsageArchive.eventColumns` order (the key columns lead: they are the primary key).
-                        v[0] = .integer(key.key1); v[1] = .integer(key.key2); v[2] = .integer(key.key3)
-                        v[3] = .integer(file); v[4] = .integer(r.time); v[5] = Self.name(names[ids.model])
-                        v[6] = .integer(Int64(r.tokens.input)); v[7] = .integer(Int64(r.tokens.output))
-                        v[8] = .integer(Int64(r.tokens.cacheCreation)); v[9] = .integer(Int64(r.tokens.cacheRead))
-                        v[10] = .integer(Int64(r.cacheCreation1h)); v[11] = r.recordedCost.map { .real($0) } ?? .null
-                        v[12] = .integer(flags); v[13] = Self.name(names[ids.session]); v[14] = Self.name(names[ids.version])
-                        v[15] = r.usageLimitReset.map { .integer($0) } ?? .null
-                        v[16] = .integer(place); v[17] = .integer(Int64(key.seq))
+                        let key = keys[i]
+                        Self.row(key, names: names, fileIDs: fileIDs, rowIDs: rowIDs, into: &v)
                         v.withUnsafeBufferPointer { events.append($0, format4: format4) }
                         if events.size(events.count - 1) > limit { out[part].fits = false; return }
-                        if place != file { placed.append((place, Int64(key.seq), key.key1, key.key2, key.key3)) }
+                        if case .integer(let file) = v[3], case .integer(let place) = v[16], place != file {
+                            placed.append((place, Int64(key.seq), key.key1, key.key2, key.key3))
+                        }
                     }
                     out[part] = (events, placed, true)
                 }
@@ -276,10 +249,25 @@ extension UsageArchive {
         return true
     }
 
-    @inline(__always) private static func name(_ id: Int64) -> EncodedEntries.Value { id == 0 ? .null : .integer(id) }
-
-    @inline(__always) private static func bindName(_ id: Int64, _ s: OpaquePointer, _ at: Int32) {
-        if id != 0 { sqlite3_bind_int64(s, at, id) } else { sqlite3_bind_null(s, at) }
+    /// A record's row: its values in `UsageArchive.eventColumns` order (the key columns lead: they are the
+    /// primary key), for both the SQL inserts and the pages.
+    @inline(__always) private static func row(_ key: EventKey, names: NameTable, fileIDs: [Int64], rowIDs: [Int64],
+                                              into v: inout [EncodedEntries.Value]) {
+        @inline(__always) func name(_ id: Int64) -> EncodedEntries.Value { id == 0 ? .null : .integer(id) }
+        let r = key.record.pointee.record
+        var flags: Int64 = r.dedupKey == nil ? UsageArchive.keyless : 0
+        if r.isFast { flags |= UsageArchive.fast }
+        if r.hasSpeed { flags |= UsageArchive.speed }
+        if r.isSidechain { flags |= UsageArchive.sidechain }
+        let ids = r.stringIDs
+        v[0] = .integer(key.key1); v[1] = .integer(key.key2); v[2] = .integer(key.key3)
+        v[3] = .integer(fileIDs[Int(r.fileIndex)]); v[4] = .integer(r.time); v[5] = name(names[ids.model])
+        v[6] = .integer(Int64(r.tokens.input)); v[7] = .integer(Int64(r.tokens.output))
+        v[8] = .integer(Int64(r.tokens.cacheCreation)); v[9] = .integer(Int64(r.tokens.cacheRead))
+        v[10] = .integer(Int64(r.cacheCreation1h)); v[11] = r.recordedCost.map { .real($0) } ?? .null
+        v[12] = .integer(flags); v[13] = name(names[ids.session]); v[14] = name(names[ids.version])
+        v[15] = r.usageLimitReset.map { .integer($0) } ?? .null
+        v[16] = .integer(rowIDs[Int(key.place)]); v[17] = .integer(Int64(key.seq))
     }
 
     /// `?a, ?a+1, …` for `count` parameters.
